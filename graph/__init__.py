@@ -1,0 +1,1 @@
+"""Bestuursgraaf: turn Dutch parliamentary letters into a linked-data graph."""

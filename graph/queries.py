@@ -1,0 +1,176 @@
+"""Named SPARQL queries: `.rq` files with a header, loaded by name, parameters bound safely.
+
+A query file starts with a comment header:
+
+    # title: Citations of Kamerstukken
+    # question: Which Kamerstukken does each document cite, and how was each written?
+    # param: document (iri, optional) -- only this document
+    # columns: document, kamerstuk, raw
+
+Parameters appear in the query as variables (`?document`). When a value is given it is bound
+with a `VALUES` block inserted at the start of the first `WHERE` group, written as an RDF
+term (an IRI checked for forbidden characters, or an escaped literal), never by pasting text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.store.base import QueryResult
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_PARAM = re.compile(
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)(?P<optional>,\s*optional)?\)"
+    r"\s*(?:--\s*(?P<doc>.*))?$"
+)
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+class QueryNotFound(LookupError):
+    """No named query has this name."""
+
+
+class ParameterError(ValueError):
+    """A parameter value is missing, unknown or not of its declared kind."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str
+    optional: bool
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    question: str
+    columns: list[str]
+    parameters: list[Parameter]
+    text: str
+    path: Path = field(compare=False)
+
+    def bind(self, values: dict[str, str]) -> str:
+        """The query text with the given parameter values bound."""
+        known = {parameter.name: parameter for parameter in self.parameters}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ParameterError(
+                f"query {self.name!r} has no parameter {unknown[0]!r}"
+                f" (it takes: {', '.join(known) or 'none'})"
+            )
+        bindings = []
+        for parameter in self.parameters:
+            if parameter.name in values and values[parameter.name] != "":
+                term = _term(parameter, values[parameter.name])
+                bindings.append(f"VALUES ?{parameter.name} {{ {term} }}")
+            elif not parameter.optional:
+                raise ParameterError(f"query {self.name!r} needs the parameter {parameter.name!r}")
+        if not bindings:
+            return self.text
+        match = re.search(r"\bWHERE\s*\{", self.text, flags=re.IGNORECASE)
+        if match is None:
+            raise ParameterError(f"query {self.name!r} has no WHERE clause to bind parameters in")
+        return self.text[: match.end()] + " " + " ".join(bindings) + self.text[match.end() :]
+
+
+def _term(parameter: Parameter, value: str) -> str:
+    if parameter.kind == "iri":
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
+            raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an absolute IRI")
+        return URIRef(value).n3()
+    if parameter.kind == "date":
+        try:
+            return Literal(date.fromisoformat(value)).n3()
+        except ValueError:
+            raise ParameterError(
+                f"parameter {parameter.name!r}: {value!r} is not a date (YYYY-MM-DD)"
+            ) from None
+    if parameter.kind == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an integer")
+        return Literal(int(value), datatype=XSD.integer).n3()
+    return Literal(value).n3()
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    header: dict[str, str] = {}
+    parameters: list[Parameter] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line.lstrip("# ").partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "param":
+            match = _PARAM.match(value)
+            if match is None:
+                raise ValueError(f"{path}: malformed param line: {value!r}")
+            parameters.append(
+                Parameter(match["name"], match["kind"], bool(match["optional"]), match["doc"] or "")
+            )
+        elif key:
+            header[key] = value
+    for required in ("title", "columns"):
+        if required not in header:
+            raise ValueError(f"{path}: header has no '# {required}:' line")
+    return NamedQuery(
+        name=path.stem,
+        title=header["title"],
+        question=header.get("question", ""),
+        columns=[column.strip() for column in header["columns"].split(",")],
+        parameters=parameters,
+        text=path.read_text(encoding="utf-8"),
+        path=path,
+    )
+
+
+def list_queries(directory: Path = QUERY_DIR) -> list[NamedQuery]:
+    return [parse_query_file(path) for path in sorted(directory.glob("*.rq"))]
+
+
+def load_query(name: str, directory: Path = QUERY_DIR) -> NamedQuery:
+    if not _NAME.match(name) or not (directory / f"{name}.rq").is_file():
+        available = ", ".join(query.name for query in list_queries(directory))
+        raise QueryNotFound(f"no named query {name!r}; available: {available}")
+    return parse_query_file(directory / f"{name}.rq")
+
+
+def result_to_csv(result: QueryResult) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=result.columns, lineterminator="\n")
+    writer.writeheader()
+    for row in result.rows:
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def result_to_json(result: QueryResult) -> str:
+    return json.dumps({"columns": result.columns, "rows": result.rows}, ensure_ascii=False, indent=2)
+
+
+def result_to_table(result: QueryResult, max_width: int = 60) -> str:
+    def cell(value: str | None) -> str:
+        text = "" if value is None else value.replace("\n", " ")
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[cell(row[column]) for column in result.columns] for row in result.rows]
+    widths = [
+        max([len(column)] + [len(row[i]) for row in cells]) for i, column in enumerate(result.columns)
+    ]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(result.columns, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    lines.append(f"({len(result.rows)} rows)")
+    return "\n".join(lines)

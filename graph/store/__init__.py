@@ -1,0 +1,34 @@
+"""One store interface, two implementations: an embedded Oxigraph store and a remote SPARQL endpoint."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from graph.store.base import QueryResult, Store, StoreError, UpdateRefused
+from graph.store.embedded import EmbeddedStore
+from graph.store.remote import RemoteStore
+
+ENDPOINT_ENV = "BESTUURSGRAAF_ENDPOINT"
+
+__all__ = [
+    "EmbeddedStore",
+    "QueryResult",
+    "RemoteStore",
+    "Store",
+    "StoreError",
+    "UpdateRefused",
+    "open_store",
+]
+
+
+def open_store(graph_path: Path | None = None, endpoint: str | None = None) -> Store:
+    """The store chosen at start-up: a remote endpoint if one is named (argument or
+    BESTUURSGRAAF_ENDPOINT), otherwise the embedded store loaded from the built graph file."""
+    endpoint = endpoint or os.environ.get(ENDPOINT_ENV)
+    if endpoint:
+        return RemoteStore(endpoint)
+    store = EmbeddedStore()
+    if graph_path is not None:
+        store.load_file(graph_path)
+    return store

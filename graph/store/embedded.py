@@ -1,0 +1,93 @@
+"""The embedded default store: Oxigraph in this process, the union of named graphs as default graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.store.base import (
+    GRAPH_MEDIA_TYPES,
+    RESULT_MEDIA_TYPES,
+    QueryResult,
+    QuerySyntaxError,
+    StoreError,
+    query_form,
+)
+
+_RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+_FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+
+
+def term_to_str(term: object) -> str | None:
+    """The lexical value of an Oxigraph term (IRI, literal or blank node label)."""
+    if term is None:
+        return None
+    return term.value  # type: ignore[attr-defined]
+
+
+class EmbeddedStore:
+    """An in-memory (or on-disk, with `path`) Oxigraph store."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._store = ox.Store(str(path)) if path else ox.Store()
+
+    def load_file(self, path: Path) -> None:
+        fmt = _FILE_FORMATS.get(path.suffix)
+        if fmt is None:
+            raise StoreError(f"{path}: unknown dataset format (expected .nq or .trig)")
+        if not path.is_file():
+            raise StoreError(f"{path}: no built graph here; run `bestuursgraaf build` first")
+        try:
+            self._store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, OSError) as error:
+            raise StoreError(f"{path}: cannot load the graph: {error}") from error
+
+    def replace_all(self, nquads: bytes) -> None:
+        self._store.clear()
+        self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def _run(self, sparql: str):
+        query_form(sparql)  # refuses updates with a clear error before Oxigraph sees them
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as error:
+            raise QuerySyntaxError(f"not a valid SPARQL query: {error}") from error
+        except OSError as error:
+            raise StoreError(f"the embedded store failed: {error}") from error
+
+    def select(self, sparql: str) -> QueryResult:
+        results = self._run(sparql)
+        if not isinstance(results, ox.QuerySolutions):
+            raise QuerySyntaxError("select() needs a SELECT query")
+        columns = [variable.value for variable in results.variables]
+        rows = [
+            {name: term_to_str(solution[name]) for name in columns} for solution in results
+        ]
+        return QueryResult(columns=columns, rows=rows)
+
+    def query_serialized(self, sparql: str, result_format: str) -> tuple[bytes, str]:
+        results = self._run(sparql)
+        if isinstance(results, ox.QueryTriples):
+            fmt = result_format if result_format in _GRAPH_FORMATS else "turtle"
+            body = results.serialize(format=_GRAPH_FORMATS[fmt])
+            return body, GRAPH_MEDIA_TYPES[fmt]
+        fmt = result_format if result_format in _RESULT_FORMATS else "json"
+        body = results.serialize(format=_RESULT_FORMATS[fmt])
+        return body, RESULT_MEDIA_TYPES[fmt]
+
+    def dump_nquads(self) -> bytes:
+        return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def __len__(self) -> int:
+        return len(self._store)
