@@ -1,0 +1,118 @@
+"""Document metadata read from a letter's own text: type, subject, date, reference, signatory, addressee."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import dateparser
+
+_DUTCH_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+_DATE_TEXT = rf"\d{{1,2}}\s+(?:{_DUTCH_MONTHS})\s+\d{{4}}"
+
+
+@dataclass(frozen=True)
+class Field:
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    doc_type: Field | None = None  # kamerbrief, nota, bijlage, voortgangsrapportage, motie
+    title: Field | None = None
+    date: Field | None = None  # ISO date
+    kenmerk: Field | None = None
+    signatory: Field | None = None
+    signatory_role: Field | None = None
+    addressee: Field | None = None  # "Tweede Kamer" / "Eerste Kamer" / "minister"
+
+
+def parse_dutch_date(text: str) -> date | None:
+    """`4 september 2023` -> date(2023, 9, 4), with dateparser's Dutch rules."""
+    parsed = dateparser.parse(text, languages=["nl"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
+
+
+def _first(pattern: str, text: str, group: str | int = 1, flags: int = 0) -> Field | None:
+    m = re.search(pattern, text, flags)
+    if m is None or m.group(group) is None:
+        return None
+    value = re.sub(r"\s+", " ", m.group(group)).strip()
+    return Field(value, m.start(group), m.end(group))
+
+
+def _date(clean: str) -> Field | None:
+    for pattern in (
+        rf"(?:^|\n)\s*\**Datum\**\s*(?:\n\s*)*({_DATE_TEXT})",
+        rf"Den Haag,?\s+({_DATE_TEXT})",
+        rf"(?:^|\n)\s*Voorgesteld\s+({_DATE_TEXT})",
+    ):
+        found = _first(pattern, clean, flags=re.IGNORECASE)
+        if found:
+            parsed = parse_dutch_date(found.value)
+            if parsed:
+                return Field(parsed.isoformat(), found.start, found.end)
+    return None
+
+
+def _doc_type(clean: str) -> Field | None:
+    head = clean[:3000]
+    checks = [
+        ("motie", r"\bMOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b"),
+        ("nota", r"(?:^|\n)\s*#?\s*nota\s*(?:\n|$)|TER BESLUITVORMING|TER INFORMATIE"),
+        ("voortgangsrapportage", r"(?:^|\n)\s*Voortgangsrapportage\b"),
+        ("bijlage", r"(?:^|\n)\s*Bijlage\s+(?:\d+|bij)\b"),
+        ("kamerbrief", r"Aan de [Vv]oorzitter van de (?:Tweede|Eerste) Kamer|\bBRIEF VAN DE\b"),
+    ]
+    for name, pattern in checks:
+        m = re.search(pattern, head, flags=re.IGNORECASE if name != "motie" else 0)
+        if m:
+            return Field(name, m.start(), m.end())
+    m = re.search(r"\b(?:uw Kamer|Geachte voorzitter)\b", clean)
+    if m:
+        return Field("kamerbrief", m.start(), m.end())
+    return None
+
+
+def extract_metadata(clean: str) -> DocumentMetadata:
+    """The metadata a letter states about itself (each with the offsets it was read from)."""
+    title = _first(r"(?:^|\n)\s*Betreft\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n).+)?)", clean)
+    if title is None:  # a nota states its subject on the line after the word "nota"
+        title = _first(r"(?:^|\n)[ \t#]*nota[ \t]*\n(?:\s*\n)*[ \t]*([^\n]+)", clean, flags=re.IGNORECASE)
+    if title is None:
+        title = _first(r"(?:^|\n)\s*(Voortgangsrapportage[^\n]+)", clean)
+    kenmerk = _first(
+        r"(?:^|\n)\s*(?:Ons kenmerk|Kenmerk|Onze referentie)\s*(?:\n\s*)*(\d{4}-\d{6,}|[A-Z0-9][\w/.-]*\d)",
+        clean,
+    )
+    signature = re.search(
+        r"(?:^|\n)\s*(?:De|Het)\s+(minister|staatssecretaris|Minister|Staatssecretaris)"
+        r"(?P<role>[^\n,]{0,90}),?\s*\n(?:\s*\n)*\s*(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.)?\s*[A-Z][\w'-]+"
+        r"(?:\s+[A-Za-z][\w'-]+){0,3}|[A-Z][a-z]+(?:\s+[A-Za-z][\w'-]+){1,3})\s*(?:\n|$)",
+        clean,
+    )
+    signatory = role = None
+    if signature:
+        signatory = Field(signature["name"].strip(), signature.start("name"), signature.end("name"))
+        role = Field(
+            (signature.group(1) + signature["role"]).strip().lower(),
+            signature.start(1),
+            signature.end("role"),
+        )
+    addressee = _first(r"Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer", clean)
+    if addressee:
+        addressee = Field(f"{addressee.value} Kamer", addressee.start, addressee.end)
+    return DocumentMetadata(
+        doc_type=_doc_type(clean),
+        title=title,
+        date=_date(clean),
+        kenmerk=kenmerk,
+        signatory=signatory,
+        signatory_role=role,
+        addressee=addressee,
+    )
