@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graph.store.base import QueryResult, Store, StoreError, UpdateRefused
+from graph.store.base import QueryResult, QuerySyntaxError, Store, StoreError, UpdateRefused
 from graph.store.embedded import EmbeddedStore
 from graph.store.remote import RemoteStore
 
@@ -14,6 +14,7 @@ ENDPOINT_ENV = "BESTUURSGRAAF_ENDPOINT"
 __all__ = [
     "EmbeddedStore",
     "QueryResult",
+    "QuerySyntaxError",
     "RemoteStore",
     "Store",
     "StoreError",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from pyparsing import ParseException
+from rdflib.plugins.sparql.parserutils import CompValue
 
 # Result serialisations the SPARQL protocol offers, by media type.
 RESULT_MEDIA_TYPES = {
@@ -45,20 +46,68 @@ class QueryResult:
 def query_form(sparql: str) -> str:
     """The query form (SELECT, CONSTRUCT, ASK, DESCRIBE) of a read-only query.
 
-    Raises UpdateRefused for SPARQL Update, QuerySyntaxError for anything that does not parse."""
+    Raises UpdateRefused for SPARQL Update, QuerySyntaxError for anything that does not parse
+    (including an empty text and prefixes used but never declared)."""
     try:
         parsed = parseQuery(sparql)
     except ParseException as query_error:
-        try:
-            parseUpdate(sparql)
-        except ParseException:
-            raise QuerySyntaxError(
-                f"not a valid SPARQL query: {query_error.msg} "
-                f"(line {query_error.lineno}, column {query_error.col})"
+        if _is_update(sparql):
+            raise UpdateRefused(
+                "SPARQL Update is not allowed here: this endpoint is read-only"
             ) from None
-        raise UpdateRefused("SPARQL Update is not allowed here: this endpoint is read-only") from None
+        raise QuerySyntaxError(_describe_parse_error(query_error)) from None
+    undeclared = sorted(_used_prefixes(parsed[1]) - _declared_prefixes(parsed[0]))
+    if undeclared:
+        names = ", ".join(f"'{prefix}:'" for prefix in undeclared)
+        noun = "prefix" if len(undeclared) == 1 else "prefixes"
+        raise QuerySyntaxError(f"not a valid SPARQL query: {noun} {names} used but not declared")
     name = parsed[1].name  # e.g. 'SelectQuery'
     return name.removesuffix("Query").upper()
+
+
+def _is_update(sparql: str) -> bool:
+    """Whether the text is a SPARQL Update with at least one operation (an empty text also
+    parses as an empty update; that is a syntax error here, not a refused update)."""
+    try:
+        update = parseUpdate(sparql)
+    except ParseException:
+        return False
+    return bool(update.request)
+
+
+def _describe_parse_error(error: ParseException) -> str:
+    near = error.line[error.col - 1 :].strip()[:40] if error.line else ""
+    where = f'near "{near}" ' if near else "at the end "
+    return f"not a valid SPARQL query: {error.msg} {where}(line {error.lineno}, column {error.col})"
+
+
+def _declared_prefixes(prologue: object) -> set[str]:
+    return {
+        _prefix_of(declaration)
+        for declaration in prologue  # type: ignore[attr-defined]
+        if isinstance(declaration, CompValue) and declaration.name == "PrefixDecl"
+    }
+
+
+def _prefix_of(node: CompValue) -> str:
+    # CompValue.get answers the key itself when it is absent, so read the plain dict
+    return dict.get(node, "prefix") or ""
+
+
+def _used_prefixes(node: object) -> set[str]:
+    """Prefixes of every prefixed name (`foo:bar`) in a parsed query."""
+    if isinstance(node, CompValue):
+        if node.name == "pname":
+            return {_prefix_of(node)}
+        children = node.values()
+    elif isinstance(node, (list, tuple, ParseResults)):
+        children = node
+    else:
+        return set()
+    used: set[str] = set()
+    for child in children:
+        used |= _used_prefixes(child)
+    return used
 
 
 class Store(Protocol):

@@ -40,6 +40,7 @@ class EmbeddedStore:
     """An in-memory (or on-disk, with `path`) Oxigraph store."""
 
     def __init__(self, path: Path | None = None) -> None:
+        self._in_memory = path is None
         self._store = ox.Store(str(path)) if path else ox.Store()
 
     def load_file(self, path: Path) -> None:
@@ -54,8 +55,16 @@ class EmbeddedStore:
             raise StoreError(f"{path}: cannot load the graph: {error}") from error
 
     def replace_all(self, nquads: bytes) -> None:
-        self._store.clear()
-        self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        """Replace the content. In memory, the new dataset is loaded aside and swapped in, so a
+        dataset that does not parse leaves the old content intact."""
+        target = ox.Store() if self._in_memory else self._store
+        if not self._in_memory:
+            target.clear()
+        try:
+            target.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError) as error:
+            raise StoreError(f"cannot load the N-Quads dataset: {error}") from error
+        self._store = target
 
     def _run(self, sparql: str):
         query_form(sparql)  # refuses updates with a clear error before Oxigraph sees them
@@ -71,9 +80,7 @@ class EmbeddedStore:
         if not isinstance(results, ox.QuerySolutions):
             raise QuerySyntaxError("select() needs a SELECT query")
         columns = [variable.value for variable in results.variables]
-        rows = [
-            {name: term_to_str(solution[name]) for name in columns} for solution in results
-        ]
+        rows = [{name: term_to_str(solution[name]) for name in columns} for solution in results]
         return QueryResult(columns=columns, rows=rows)
 
     def query_serialized(self, sparql: str, result_format: str) -> tuple[bytes, str]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
-from urllib.error import URLError
+import urllib.request
+from urllib.error import HTTPError, URLError
 
+from rdflib import Dataset, Variable
+from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -25,8 +29,10 @@ class RemoteStore:
     """A SPARQL 1.1 endpoint. Its default graph must be the union of the named graphs
     (Oxigraph: `serve --union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`).
 
-    `update_endpoint` (default: `<endpoint>/../update` for Oxigraph-style servers) is used only by
-    `replace_all`, to publish a build; the graph store protocol endpoint is `<base>/store`."""
+    Only `replace_all` writes, to publish a build, with a PUT of the whole dataset to the graph
+    store endpoint `<base>/store` (for a query endpoint `<base>/query`). `dump_nquads` and `len`
+    see the named graphs only (they are read through `GRAPH ?g`), which is where a build puts
+    every triple."""
 
     def __init__(self, endpoint: str, timeout: float = 60.0) -> None:
         self.endpoint = endpoint
@@ -45,16 +51,31 @@ class RemoteStore:
             body = response.read()
             content_type = response.headers.get("Content-Type", accept).split(";")[0].strip()
         except SPARQLWrapperException as error:
-            message = str(error).splitlines()[0]
             if "QueryBadFormed" in type(error).__name__:
-                raise QuerySyntaxError(f"the endpoint rejected the query: {message}") from error
-            raise StoreError(f"the SPARQL endpoint {self.endpoint} failed: {message}") from error
+                raise QuerySyntaxError(
+                    f"the endpoint rejected the query: {_server_message(error)}"
+                ) from None
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} failed: {_server_message(error)}"
+            ) from None
+        except HTTPError as error:  # an HTTP answer SPARQLWrapper has no exception for
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} failed: HTTP {error.code} {error.reason}"
+            ) from None
         except (URLError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise StoreError(f"the SPARQL endpoint {self.endpoint} is unreachable: {reason}") from error
+            if isinstance(reason, TimeoutError):
+                raise StoreError(
+                    f"the SPARQL endpoint {self.endpoint} did not answer within {self.timeout:g} s"
+                ) from None
+            raise StoreError(
+                f"the SPARQL endpoint {self.endpoint} is unreachable: {reason}"
+            ) from None
         return body, content_type
 
     def select(self, sparql: str) -> QueryResult:
+        if query_form(sparql) != "SELECT":
+            raise QuerySyntaxError("select() needs a SELECT query")
         body, _ = self._request(sparql, RESULT_MEDIA_TYPES["json"])
         try:
             data = json.loads(body)
@@ -81,32 +102,47 @@ class RemoteStore:
 
     def replace_all(self, nquads: bytes) -> None:
         """Publish a dataset with the SPARQL 1.1 Graph Store Protocol (PUT of the whole dataset)."""
-        import urllib.request
-
         request = urllib.request.Request(
-            self._store_url(), data=nquads, method="PUT",
+            self._store_url(),
+            data=nquads,
+            method="PUT",
             headers={"Content-Type": "application/n-quads"},
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout):
                 pass
+        except HTTPError as error:
+            detail = error.read().decode("utf-8", "replace").strip()[:500]
+            raise StoreError(
+                f"{self._store_url()} refused the dataset: HTTP {error.code} {detail}"
+            ) from None
         except (URLError, OSError) as error:
-            raise StoreError(f"cannot publish to {self._store_url()}: {error}") from error
+            reason = getattr(error, "reason", error)
+            raise StoreError(f"cannot publish to {self._store_url()}: {reason}") from None
 
     def dump_nquads(self) -> bytes:
         body, _ = self._request(
             "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", RESULT_MEDIA_TYPES["json"]
         )
-        from rdflib import Dataset
-        from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
-
         result = JSONResultParser().parse(io.BytesIO(body))
+        s, p, o, g = (Variable(name) for name in "spog")  # rows are keyed by Variable, not str
         dataset = Dataset()
         for row in result.bindings:
-            dataset.graph(row["g"]).add((row["s"], row["p"], row["o"]))
+            dataset.graph(row[g]).add((row[s], row[p], row[o]))
         return dataset.serialize(format="nquads").encode()
 
     def __len__(self) -> int:
         result = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(result.rows[0]["n"] or 0)
 
+
+def _server_message(error: SPARQLWrapperException) -> str:
+    """The endpoint's own words from a SPARQLWrapper exception, which carries them only inside
+    its message, as the repr of the response body."""
+    summary, _, response = str(error).partition("\n\nResponse:\n")
+    try:
+        body = ast.literal_eval(response)
+    except (ValueError, SyntaxError):
+        return summary.strip()
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+    return " ".join(text.split())[:500] or summary.strip()

@@ -1,0 +1,1 @@
+"""Tests mirror the code: one module per area (graph, queries, api, store)."""
