@@ -232,7 +232,7 @@ def find_headings(text: str, clean: str, footnotes: dict[int, Footnote]) -> list
     that stand between the end of one sentence and the capital start of the next."""
     in_footnote = [(f.start, f.end) for f in footnotes.values()]
     width = _wrap_width(clean)
-    max_title = int(width * 0.8) if width else 100
+    max_title = int(width * 0.92) if width else 100
     lines = [m for m in re.finditer(r"^.*$", clean, re.MULTILINE)]
     nonempty = [m for m in lines if m[0].strip()]
     headings: list[Heading] = []
@@ -247,12 +247,18 @@ def find_headings(text: str, clean: str, footnotes: dict[int, Footnote]) -> list
         following = nonempty[i + 1][0].strip() if i + 1 < len(nonempty) else ""
         numbered = _HEADING_NUMBER.match(title)
         looks_like_title = (
-            len(title) <= max_title
+            len(title) <= (max(max_title, 100) if numbered else max_title)
             and len(title.split()) <= 14
             and not _TRAILING_FUNCTION_WORD.search(title)
             and (title[0].isupper() or title[0].isdigit())
             and not re.search(r"[.,;:]$", title)
-            and (not previous or re.search(r"[.?!:]['’”)]*$", previous) or bold or markdown)
+            and (
+                not previous
+                or re.search(r"[.?!:]['’”)]*$", previous)
+                or bold
+                or markdown
+                or (headings and headings[-1].end >= nonempty[i - 1].start())
+            )
             and (not following or following[0].isupper() or following[0].isdigit())
             and not re.match(r"^(https?:|www\.)", title)
         )
