@@ -1,0 +1,255 @@
+"""Find citations of parliamentary papers (Kamerstukken, Handelingen) in letter text.
+
+The genre cites papers as `Kamerstukken II 2021/22, 35925 VII, nr. 129` (Aanwijzing voor de
+regelgeving 3.43) in many spellings: with or without chamber, year, commas and spaces inside the
+dossier number; Eerste Kamer papers carry a letter instead of a number (`35570-VII-K`,
+`31700 VI, D`); several citations share one footnote, separated by `;`, `&`, `,` or `en`, and a
+later one may leave out the words `Kamerstukken II` it shares with the one before.
+
+Matching is anchored on an introducer (`Kamerstukken`, `Kamerstuk`, `Kst.`, `TK`/`EK` before a
+year, `Tweede Kamer, vergaderjaar`, `Handelingen`, a `kst-` identifier), so bare numbers in prose
+(years, amounts, page numbers) are never read as dossiers. Whitespace between the parts may be any
+run of spaces and line breaks, as in hard-wrapped text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WS = r"\s*"
+_YEAR = r"(?P<y1>(?:19|20)\d\d)\s*[/\-–—]\s*(?P<y2>\d{4}|\d{2})(?!\d)"
+# A Tweede Kamer document number (zaak or document), cited in place of a dossier.
+_ZAAK = r"(?P<zaak>(?:19|20)\d\d[ZD]\d{5})(?!\d)(?:\s*\((?:blg|bijlage)\.?\))?"
+_ROMAN = r"(?=[IVX])X?(?:IX|IV|V?I{0,3})[AB]?"
+# A dossier ("vetnummer"): five digits, optionally written `33 047`, then budget-chapter or
+# letter suffixes (`VII`, `B`, `VII-K`), then an optional `-20` (as in 21501-20) or `-207`.
+_DOSSIER = (
+    r"(?P<num>(?<!\d)\d{2}[ \u00a0]?\d{3})(?![\d/])"
+    rf"(?P<suffix>(?:(?:\s+(?:{_ROMAN}|[A-Z])|\s*[-–]\s*(?:{_ROMAN}|[A-Z]{{1,2}}))(?![^\W_]))*)"
+    r"(?:\s*[-–]\s*(?P<hyph>\d{1,4})(?!\d))?"
+)
+_DOSSIER_RE = re.compile(_DOSSIER)
+_DOSSIER_SEP = re.compile(r"\s*(?:,|&|\ben\b)\s*")
+_NR_SEP = r"\s*(?:,|&|\ben\b|t/m|tot en met|[-–])\s*"
+_NRS_RE = re.compile(  # ondernummers have at most four digits ...
+    rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{1,4}})(?!\d)(?P<rest>(?:{_NR_SEP}\d{{1,4}}(?!\d))*)"
+)
+_NRS_AS_DOSSIERS_RE = re.compile(  # ... five digits are dossiers written as `nrs. 35004 en 35005`
+    rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{5}})(?![\d/])(?P<rest>(?:{_NR_SEP}\d{{5}}(?![\d/]))*)"
+)
+_NR_ITEM = re.compile(r"(,|&|\ben\b|t/m|tot en met|[-–])?\s*(\d{1,5})")
+_LETTER_RE = re.compile(r"\s*,\s*(?P<letter>[A-Z]{1,2})(?![^\W_])")
+_YEAR_RE = re.compile(_WS + r",?" + _WS + _YEAR)
+_ZAAK_RE = re.compile(_WS + r",?" + _WS + _ZAAK)
+_LEAD_COMMA = re.compile(r"\s*,?\s*")
+
+_INTRO_RE = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?P<kst>Kamerstukken|Kamerstukdossier|Kamerstuk|Kst\.|Kst(?=\s))"
+    r"(?:\s+(?P<ch>II|I)(?![^\W_]))?"
+    r"|(?P<tkek>TK|EK)(?=\s*,?\s*(?:19|20)\d\d\s*[/\-–])"
+    r"|(?P<kamer>Tweede|Eerste)\s+Kamer\s*,\s*vergaderjaar"
+    r")"
+)
+_HANDELINGEN_RE = re.compile(
+    r"(?<![^\W_])(?:Aanhangsel\s+(?:van\s+de\s+)?)?Handelingen(?:\s+(?P<ch>II|I)(?![^\W_]))?"
+    rf"\s*,?\s*{_YEAR}"
+    r"(?:\s*,\s*nr\.?\s*\d+(?:\s*,\s*item\s*\d+)?)?"
+)
+_KST_ID_RE = re.compile(
+    r"(?<![^\W_])kst-(?P<num>\d{5})(?P<suffix>(?:-(?:[IVX]+[AB]?|[A-Z]))*)-(?P<nr>\d+|[A-Z]{1,2})"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_CONTINUATION_RE = re.compile(r"\s*(?:;|,|&|\ben\b)\s*")
+
+
+@dataclass(frozen=True)
+class Citation:
+    raw: str  # exact text as written, e.g. "Kamerstukken II 2021/22, 35925 VII, nr. 129"
+    start: int  # offsets into the text (plus the `offset` argument)
+    end: int
+    chamber: str | None  # "II" (Tweede Kamer) or "I" (Eerste Kamer); None when not stated
+    vergaderjaar: str | None  # normalised "2021-2022"
+    dossier: str | None  # normalised "33047", "35925-VII", "36200-B"
+    ondernummer: str | None  # "129", or a letter ("K") for Eerste Kamer papers
+    extra_dossiers: tuple[str, ...] = ()  # further dossiers the same paper belongs to
+    kind: str = "kamerstuk"  # "kamerstuk" | "dossier" | "other" (kept raw)
+
+    @property
+    def kst_id(self) -> str | None:
+        """The officielebekendmakingen identifier, e.g. "kst-35925-VII-129"."""
+        if self.kind != "kamerstuk" or not self.dossier or not self.ondernummer:
+            return None
+        return f"kst-{self.dossier}-{self.ondernummer}"
+
+
+@dataclass(frozen=True)
+class _Context:
+    chamber: str | None
+    vergaderjaar: str | None
+
+
+def normalise_vergaderjaar(first: str, second: str) -> str:
+    """`2021`, `22` -> "2021-2022"; `1999`, `00` -> "1999-2000"."""
+    start = int(first)
+    if len(second) == 4:
+        return f"{start}-{second}"
+    end = start // 100 * 100 + int(second)
+    if end < start:
+        end += 100
+    return f"{start}-{end}"
+
+
+def _suffix_tokens(suffix: str) -> list[str]:
+    return re.findall(r"[A-Z]+", suffix)
+
+
+def _parse_dossier(m: re.Match, followed_by_nr: bool) -> tuple[str, str | None]:
+    """A dossier match -> (normalised dossier, ondernummer written inside it or None)."""
+    num = re.sub(r"\s", "", m["num"])
+    tokens = _suffix_tokens(m["suffix"] or "")
+    ondernummer = None
+    if m["hyph"]:
+        if followed_by_nr:  # 21501-20, nr. 5: the digits belong to the dossier
+            tokens.append(m["hyph"])
+        else:  # Kamerstuk 31865-207 or 35925-VII-129
+            ondernummer = m["hyph"]
+    elif len(tokens) >= 2 and not followed_by_nr and not re.fullmatch(_ROMAN, tokens[-1]):
+        # Two suffixes never make a dossier: 35570-VII-K is paper K of dossier 35570-VII.
+        ondernummer = tokens.pop()
+    return "-".join([num, *tokens]), ondernummer
+
+
+def _ondernummers(m: re.Match) -> list[str]:
+    """`nrs. 25 en 26` -> ["25", "26"]; `nrs. 3 t/m 5` -> ["3", "4", "5"]."""
+    numbers: list[str] = [m["first"]]
+    for sep, value in _NR_ITEM.findall(m["rest"] or ""):
+        if sep in ("t/m", "tot en met", "-", "–") and int(value) - int(numbers[-1]) in range(1, 51):
+            numbers.extend(str(n) for n in range(int(numbers[-1]) + 1, int(value) + 1))
+        else:
+            numbers.append(value)
+    return numbers
+
+
+def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
+    """Parse `[year,] dossier[ en dossier], nr. N` at `pos`.
+
+    Returns (end, context, dossiers, ondernummers, kind) or None. With `need_anchor` (a
+    continuation without its own introducer) a year or an ondernummer must be present too.
+    """
+    year = _YEAR_RE.match(text, pos)
+    if year:
+        ctx = _Context(ctx.chamber, normalise_vergaderjaar(year["y1"], year["y2"]))
+        pos = year.end()
+    zaak = _ZAAK_RE.match(text, pos)
+    if zaak and not need_anchor:
+        return zaak.end(), ctx, [], [], "other"
+    pos = _LEAD_COMMA.match(text, pos).end()
+
+    dossier_matches = []
+    cursor = pos
+    while m := _DOSSIER_RE.match(text, cursor):
+        dossier_matches.append(m)
+        sep = _DOSSIER_SEP.match(text, m.end())
+        if not sep or not _DOSSIER_RE.match(text, sep.end()):
+            break
+        cursor = sep.end()  # `29 697 en 32 851, nr. 161`: one paper in two dossiers
+    end = dossier_matches[-1].end() if dossier_matches else pos
+
+    nrs = _NRS_RE.match(text, end) or (
+        None if dossier_matches else _NRS_AS_DOSSIERS_RE.match(text, end)
+    )
+    ondernummers = _ondernummers(nrs) if nrs else []
+    if nrs:
+        end = nrs.end()
+    dossiers: list[str] = []
+    for m in dossier_matches:
+        dossier, inner_nr = _parse_dossier(m, followed_by_nr=bool(nrs))
+        dossiers.append(dossier)
+        if inner_nr and not ondernummers:
+            ondernummers = [inner_nr]
+    if dossiers and not ondernummers and ctx.chamber == "I":
+        letter = _LETTER_RE.match(text, end)
+        if letter:  # Kamerstukken I 2008/09, 31700 VI, D
+            ondernummers, end = [letter["letter"]], letter.end()
+
+    if not dossiers and ondernummers and all(len(n) == 5 for n in ondernummers):
+        # `Kamerstukken II 2021/22, nrs. 35004 en 35005`: dossier numbers written as nrs.
+        return end, ctx, ondernummers, [], "dossiers"
+    if need_anchor and not (dossiers and (year or ondernummers)):
+        return None
+    if not dossiers:
+        return (end, ctx, [], [], "other") if ondernummers and not need_anchor else None
+    return end, ctx, dossiers, ondernummers, "kamerstuk" if ondernummers else "dossier"
+
+
+def _citations_from(text, start, parsed, offset) -> list[Citation]:
+    end, ctx, dossiers, ondernummers, kind = parsed
+    raw = text[start:end]
+    common = dict(raw=raw, start=start + offset, end=end + offset, chamber=ctx.chamber,
+                  vergaderjaar=ctx.vergaderjaar)
+    if kind == "other":
+        return [Citation(**common, dossier=None, ondernummer=None, kind="other")]
+    if kind in ("dossier", "dossiers"):
+        return [Citation(**common, dossier=d, ondernummer=None, kind="dossier") for d in dossiers]
+    return [
+        Citation(**common, dossier=dossiers[0], ondernummer=nr,
+                 extra_dossiers=tuple(dossiers[1:]), kind="kamerstuk")
+        for nr in ondernummers
+    ]
+
+
+def _intro_chamber(m: re.Match) -> str | None:
+    if m["ch"]:
+        return m["ch"]
+    if m["tkek"]:
+        return "II" if m["tkek"] == "TK" else "I"
+    if m["kamer"]:
+        return "II" if m["kamer"] == "Tweede" else "I"
+    return None
+
+
+def _kamerstukken(text: str, offset: int) -> list[Citation]:
+    found: list[Citation] = []
+    for intro in _INTRO_RE.finditer(text):
+        ctx = _Context(_intro_chamber(intro), None)
+        parsed = _parse_body(text, intro.end(), ctx, need_anchor=False)
+        if not parsed:
+            continue
+        found.extend(_citations_from(text, intro.start(), parsed, offset))
+        end, ctx = parsed[0], parsed[1]
+        while parsed and parsed[4] != "other":  # `...; 2022/23, 33047, nr. 25` shares the intro
+            sep = _CONTINUATION_RE.match(text, end)
+            parsed = sep and _parse_body(text, sep.end(), ctx, need_anchor=True)
+            if parsed:
+                start = _LEAD_COMMA.match(text, sep.end()).end()
+                found.extend(_citations_from(text, start, parsed, offset))
+                end, ctx = parsed[0], parsed[1]
+    return found
+
+
+def _handelingen(text: str, offset: int) -> list[Citation]:
+    return [
+        Citation(raw=m[0], start=m.start() + offset, end=m.end() + offset, chamber=m["ch"],
+                 vergaderjaar=normalise_vergaderjaar(m["y1"], m["y2"]), dossier=None,
+                 ondernummer=None, kind="other")
+        for m in _HANDELINGEN_RE.finditer(text)
+    ]
+
+
+def _kst_ids(text: str, offset: int) -> list[Citation]:
+    found = []
+    for m in _KST_ID_RE.finditer(text):
+        dossier = "-".join([m["num"], *m["suffix"].upper().split("-")[1:]])
+        found.append(Citation(raw=m[0], start=m.start() + offset, end=m.end() + offset,
+                              chamber=None, vergaderjaar=None, dossier=dossier,
+                              ondernummer=m["nr"].upper(), kind="kamerstuk"))
+    return found
+
+
+def extract_citations(text: str, offset: int = 0) -> list[Citation]:
+    """All citations of parliamentary papers in `text`, in order of their position."""
+    found = _kamerstukken(text, offset) + _handelingen(text, offset) + _kst_ids(text, offset)
+    return sorted(found, key=lambda c: (c.start, c.end))
