@@ -188,15 +188,25 @@ def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
 def _citations_from(text, start, parsed, offset) -> list[Citation]:
     end, ctx, dossiers, ondernummers, kind = parsed
     raw = text[start:end]
-    common = dict(raw=raw, start=start + offset, end=end + offset, chamber=ctx.chamber,
-                  vergaderjaar=ctx.vergaderjaar)
+    common = {
+        "raw": raw,
+        "start": start + offset,
+        "end": end + offset,
+        "chamber": ctx.chamber,
+        "vergaderjaar": ctx.vergaderjaar,
+    }
     if kind == "other":
         return [Citation(**common, dossier=None, ondernummer=None, kind="other")]
     if kind in ("dossier", "dossiers"):
         return [Citation(**common, dossier=d, ondernummer=None, kind="dossier") for d in dossiers]
     return [
-        Citation(**common, dossier=dossiers[0], ondernummer=nr,
-                 extra_dossiers=tuple(dossiers[1:]), kind="kamerstuk")
+        Citation(
+            **common,
+            dossier=dossiers[0],
+            ondernummer=nr,
+            extra_dossiers=tuple(dossiers[1:]),
+            kind="kamerstuk",
+        )
         for nr in ondernummers
     ]
 
@@ -232,9 +242,16 @@ def _kamerstukken(text: str, offset: int) -> list[Citation]:
 
 def _handelingen(text: str, offset: int) -> list[Citation]:
     return [
-        Citation(raw=m[0], start=m.start() + offset, end=m.end() + offset, chamber=m["ch"],
-                 vergaderjaar=normalise_vergaderjaar(m["y1"], m["y2"]), dossier=None,
-                 ondernummer=None, kind="other")
+        Citation(
+            raw=m[0],
+            start=m.start() + offset,
+            end=m.end() + offset,
+            chamber=m["ch"],
+            vergaderjaar=normalise_vergaderjaar(m["y1"], m["y2"]),
+            dossier=None,
+            ondernummer=None,
+            kind="other",
+        )
         for m in _HANDELINGEN_RE.finditer(text)
     ]
 
@@ -243,9 +260,18 @@ def _kst_ids(text: str, offset: int) -> list[Citation]:
     found = []
     for m in _KST_ID_RE.finditer(text):
         dossier = "-".join([m["num"], *m["suffix"].upper().split("-")[1:]])
-        found.append(Citation(raw=m[0], start=m.start() + offset, end=m.end() + offset,
-                              chamber=None, vergaderjaar=None, dossier=dossier,
-                              ondernummer=m["nr"].upper(), kind="kamerstuk"))
+        found.append(
+            Citation(
+                raw=m[0],
+                start=m.start() + offset,
+                end=m.end() + offset,
+                chamber=None,
+                vergaderjaar=None,
+                dossier=dossier,
+                ondernummer=m["nr"].upper(),
+                kind="kamerstuk",
+            )
+        )
     return found
 
 

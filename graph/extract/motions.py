@@ -1,0 +1,232 @@
+"""Find mentions of parliamentary motions and their submitters in letter text.
+
+The genre names a motion by its submitters: `motie-Van Dijk`, `de motie-Van der Molen/Bisschop`,
+`motie-Omtzigt c.s.`, `de motie van de leden Van Dijk (CDA) en Grinwis (CU)`, `de motie van lid
+Koole (PvdA, Eerste Kamer)`, `motie van het Eerste Kamerlid Koole`, or with the submitter as
+subject: `Het lid Van Dijk (CDA) heeft bij motie ...`. A mention is only reported when it names at
+least one submitter, so `deze motie`, `de motie vraagt` and `motievreemd` are never matched.
+
+Surnames follow Dutch spelling: a particle is capitalised unless initials precede it (`Van der
+Graaf`, but `J. van der Graaf`); a name is a run of capitalised words joined by particles and
+hyphens, and ends where lowercase prose, a digit (a footnote marker) or punctuation begins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LETTER = r"[^\W\d_]"
+_PARTICLES = (
+    "van",
+    "de",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "te",
+    "in",
+    "op",
+    "von",
+    "le",
+    "la",
+    "du",
+    "da",
+    "di",
+    "dos",
+    "el",
+    "'t",
+    "’t",
+    "d'",
+)
+_PARTICLE = r"(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")"
+_INITIALS = r"(?:[A-Z][a-z]?\.\s*)+"
+# A capitalised name part: Dijk, Özütok, D'Hondt, Wijngaarden-Peeters is two parts.
+_PART = rf"(?=[^\W\d_a-zß-ÿ]){_LETTER}+(?:['’]{_LETTER}+)?"
+# A surname: capitalised first particle (Van der Graaf) or initials then any particle.
+_SURNAME = (
+    rf"(?:{_INITIALS}(?:{_PARTICLE}\s+)*"
+    rf"|(?:(?=[A-Z]|['’]t\b)(?i:{_PARTICLE})\s+(?:{_PARTICLE}\s+)*)?)"
+    rf"{_PART}(?:\s*-\s*(?:(?i:{_PARTICLE})\s+)*{_PART})*(?![^\W_])"
+)
+_SURNAME_RE = re.compile(_SURNAME)
+_PARENS_RE = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
+_CS_RE = re.compile(r"\s+c\.\s?s\.?")
+_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\ben\b)\s*")
+_PARTY_RE = re.compile(r"[A-Z0-9][\w\-]*(?:\s[A-Z][\w\-]*){0,2}")
+_CHAMBERS = {
+    "eerste kamer": "Eerste Kamer",
+    "ek": "Eerste Kamer",
+    "tweede kamer": "Tweede Kamer",
+    "tk": "Tweede Kamer",
+}
+# Capitalised words that follow `en` in prose but are never a submitter's surname.
+_NOT_NAMES = frozenset(
+    [
+        "De",
+        "Het",
+        "Een",
+        "Deze",
+        "Die",
+        "Dit",
+        "Dat",
+        "Ik",
+        "Wij",
+        "Zij",
+        "Hij",
+        "Ook",
+        "Tweede",
+        "Eerste",
+        "Kamer",
+        "Kamerlid",
+        "Kamerleden",
+        "Minister",
+        "Staatssecretaris",
+        "Regering",
+        "Kabinet",
+        "Rijk",
+        "Motie",
+        "Moties",
+    ]
+)
+
+_MOTIE = r"(?<![^\W_])(?P<motie>[Mm]oties?)"
+_HYPHEN_FORM_RE = re.compile(_MOTIE + r"\s*[-–]\s*(?=[^\W\d_])")
+_LEDEN = (
+    r"(?:(?:de|het|een)\s+)?"
+    r"(?:(?P<house>Eerste|Tweede)\s+Kamer|(?P<abbr>EK|TK)\s*-\s*)?"
+    r"(?:[Kk]amer)?(?:lid|leden)|(?:de\s+heer|mevrouw|mevr\.)"
+)
+_VAN_FORM_RE = re.compile(_MOTIE + rf"\s+van\s+(?:{_LEDEN})\s+")
+_SUBJECT_FORM_RE = re.compile(rf"(?<![^\W_])(?:[Hh]et|[Dd]e)\s+(?:{_LEDEN})\s+")
+_SUBJECT_VERB_RE = re.compile(
+    r"\s*(?:heeft|hebben|had|hadden)\b[^.;:!?]{0,100}?\b(?:bij|een|de|in\s+een)\s+"
+    r"(?:(?P<adj>aangenomen|gewijzigde|ingediende)\s+)?(?P<motie>motie)(?![^\W_])"
+)
+_ADOPTED_BEFORE_RE = re.compile(r"\b(?P<word>aangenomen|verworpen)\s+(?:\w+\s+){0,1}$")
+_ADOPTED_AFTER_RE = re.compile(
+    r"^[^.;:!?]{0,120}?\b(?:is|werd|was|zijn|werden)\s+(?P<word>aangenomen|verworpen)\b"
+)
+
+
+@dataclass(frozen=True)
+class Submitter:
+    name: str  # surname as written: "Van Dijk", "Van der Graaf", "Kröger"
+    party: str | None  # "CDA", "GroenLinks-PvdA" when stated
+    chamber: str | None  # "Eerste Kamer" / "Tweede Kamer" when stated
+
+
+@dataclass(frozen=True)
+class MotionMention:
+    raw: str  # the span naming the motion
+    start: int
+    end: int
+    submitters: tuple[Submitter, ...]
+    adopted: bool | None  # True for an adopted motion, False for a rejected one, None if not said
+
+
+def _parens(content: str) -> tuple[str | None, str | None] | None:
+    """`PvdA, Eerste Kamer` -> ("PvdA", "Eerste Kamer"); None when not a party/chamber note."""
+    party = chamber = None
+    for part in (p.strip() for p in content.split(",")):
+        if part.lower() in _CHAMBERS:
+            chamber = _CHAMBERS[part.lower()]
+        elif party is None and _PARTY_RE.fullmatch(part) and not part.startswith("Kamerstuk"):
+            party = part
+        else:
+            return None
+    return party, chamber
+
+
+def _one_submitter(text: str, pos: int, chamber: str | None):
+    """Parse `Van Dijk (CDA)` at `pos`: (Submitter, end) or None."""
+    m = _SURNAME_RE.match(text, pos)
+    if not m or m[0] in _NOT_NAMES or m[0].split()[-1] in _NOT_NAMES:
+        return None
+    name = re.sub(r"^" + _INITIALS, "", m[0])
+    name = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", name))
+    party, end = None, m.end()
+    paren = _PARENS_RE.match(text, end)
+    if paren and (note := _parens(paren[1])):
+        party, chamber = note[0], note[1] or chamber
+        end = paren.end()
+    return Submitter(name, party, chamber), end
+
+
+def _submitters(text: str, pos: int, chamber: str | None = None):
+    """Parse a submitter list `X (CDA), Y en Z c.s.` at `pos`: (submitters, end)."""
+    first = _one_submitter(text, pos, chamber)
+    if not first:
+        return (), pos
+    found, end = [first[0]], first[1]
+    while (sep := _SEPARATOR_RE.match(text, end)) and (
+        nxt := _one_submitter(text, sep.end(), chamber)
+    ):
+        found.append(nxt[0])
+        end = nxt[1]
+    if cs := _CS_RE.match(text, end):
+        end = cs.end()
+    return tuple(found), end
+
+
+def _house(m: re.Match) -> str | None:
+    if m["house"]:
+        return f"{m['house']} Kamer"
+    if m["abbr"]:
+        return _CHAMBERS[m["abbr"].lower()]
+    return None
+
+
+def _adopted(text: str, motie_start: int, end: int) -> bool | None:
+    before = _ADOPTED_BEFORE_RE.search(text[max(0, motie_start - 40) : motie_start])
+    after = _ADOPTED_AFTER_RE.match(text[end : end + 160])
+    word = (before or after)["word"] if (before or after) else None
+    return {"aangenomen": True, "verworpen": False}.get(word)
+
+
+def _mention(text, start, end, motie_start, submitters, offset, adopted=None) -> MotionMention:
+    if adopted is None:
+        adopted = _adopted(text, motie_start, end)
+    return MotionMention(text[start:end], start + offset, end + offset, submitters, adopted)
+
+
+def _named_forms(text: str, offset: int) -> list[MotionMention]:
+    """`motie-Van Dijk`, `motie van de leden X en Y`, `motie van het Eerste Kamerlid Koole`."""
+    found = []
+    for m in _HYPHEN_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end())
+        if submitters:
+            found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
+    for m in _VAN_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end(), _house(m))
+        if submitters:
+            found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
+    return found
+
+
+def _subject_forms(text: str, offset: int) -> list[MotionMention]:
+    """`Het lid Van Dijk (CDA) heeft bij motie`, `De leden X en Y hebben bij motie verzocht`."""
+    found = []
+    for m in _SUBJECT_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end(), _house(m))
+        verb = submitters and _SUBJECT_VERB_RE.match(text, end)
+        if verb:
+            adopted = True if verb["adj"] == "aangenomen" else None
+            found.append(
+                _mention(
+                    text, m.start(), verb.end(), verb.start("motie"), submitters, offset, adopted
+                )
+            )
+    return found
+
+
+def extract_motion_mentions(text: str, offset: int = 0) -> list[MotionMention]:
+    """All mentions of motions that name their submitters, in order of position."""
+    mentions = sorted(
+        _named_forms(text, offset) + _subject_forms(text, offset), key=lambda m: (m.start, -m.end)
+    )
+    kept: list[MotionMention] = []
+    for mention in mentions:  # a span inside one already kept is the same mention
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
