@@ -47,7 +47,7 @@ _PART = rf"(?=[^\W\d_a-zß-ÿ]){_LETTER}+(?:['’]{_LETTER}+)?"
 _SURNAME = (
     rf"(?:{_INITIALS}(?:{_PARTICLE}\s+)*"
     rf"|(?:(?=[A-Z]|['’]t\b)(?i:{_PARTICLE})\s+(?:{_PARTICLE}\s+)*)?)"
-    rf"{_PART}(?:\s*-\s*(?:(?i:{_PARTICLE})\s+)*{_PART})*(?![^\W_])"
+    rf"{_PART}(?:\s*-\s*(?:(?i:{_PARTICLE})\s+)*{_PART})*(?![^\W\d_])"  # a glued digit: marker
 )
 _SURNAME_RE = re.compile(_SURNAME)
 _PARENS_RE = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
@@ -141,7 +141,7 @@ def _parens(content: str) -> tuple[str | None, str | None] | None:
 def _one_submitter(text: str, pos: int, chamber: str | None):
     """Parse `Van Dijk (CDA)` at `pos`: (Submitter, end) or None."""
     m = _SURNAME_RE.match(text, pos)
-    if not m or m[0] in _NOT_NAMES or m[0].split()[-1] in _NOT_NAMES:
+    if not m or m[0].lower() in _PARTICLES or m[0].split()[-1] in _NOT_NAMES:
         return None
     name = re.sub(r"^" + _INITIALS, "", m[0])
     name = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", name))

@@ -1,0 +1,202 @@
+"""Motion mentions: every motion named in the real letters, the genre's other forms of naming a
+motion by its submitters, and no matches in prose about motions in general."""
+
+from pathlib import Path
+
+import pytest
+
+from graph.extract.motions import MotionMention, Submitter, extract_motion_mentions
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _names(mention: MotionMention) -> tuple[str, ...]:
+    return tuple(s.name for s in mention.submitters)
+
+
+# Read off each letter by hand, in order of appearance: (submitters, adopted).
+SEED_MOTIONS = {
+    "000_03214f0aabcee69e.txt": [],  # "een motie van een EK-lid" names no submitter
+    "001_4ecc82ebad1aebf7.txt": [(("Van Waveren",), True)],
+    "002_8e66f98fee8945c9.txt": [(("Strolenberg",), None), (("Van Dijk",), None)],
+    "003_716a83a6eb3f8840.txt": [
+        (("Leijten",), True),  # "de motie-Leijten die bij ... is aangenomen"
+        (("Bromet",), None),
+        (("Strolenberg",), None),
+    ],
+    "004_6c88505460917616.txt": [
+        (("Leijten",), None),  # "motie-Leijten10": the footnote digit is not part of the name
+        (("Van Dijk",), None),
+        (("Van Dijk", "Grinwis"), None),
+        (("Koole",), None),
+        (("Van Dijk",), None),  # "Het lid Van Dijk (CDA) heeft bij motie"
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_MOTIONS))
+def test_every_motion_named_in_the_seed_letters_is_found(name):
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    mentions = extract_motion_mentions(text)
+    assert [(_names(m), m.adopted) for m in mentions] == SEED_MOTIONS[name]
+    for m in mentions:
+        assert text[m.start : m.end] == m.raw
+
+
+def test_parties_and_chamber_are_read_from_the_brackets_across_wrapped_lines():
+    text = (
+        "Daarmee geef ik invulling aan de motie van de leden \n\nVan Dijk (CDA) en Grinwis (CU) "
+        "en de motie van lid Koole (PvdA, Eerste Kamer).29 \n"
+    )
+    first, second = extract_motion_mentions(text, offset=500)
+    assert first.submitters == (
+        Submitter("Van Dijk", "CDA", None),
+        Submitter("Grinwis", "CU", None),
+    )
+    assert first.raw == "motie van de leden \n\nVan Dijk (CDA) en Grinwis (CU)"
+    assert second.submitters == (Submitter("Koole", "PvdA", "Eerste Kamer"),)
+    assert second.raw == "motie van lid Koole (PvdA, Eerste Kamer)"
+    assert text[second.start - 500 : second.end - 500] == second.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "names"),
+    [
+        ("aan de motie-Van Dijk.", "motie-Van Dijk", ("Van Dijk",)),
+        ("uitvoering van een motie-Strolenberg, onderzoek", "motie-Strolenberg", ("Strolenberg",)),
+        ("Naar aanleiding van een motie-Leijten  , heb ik", "motie-Leijten", ("Leijten",)),
+        ("een motie-Leijten10, heb ik", "motie-Leijten", ("Leijten",)),
+        (
+            "de motie van het lid Van der Graaf c.s. vraagt",
+            "motie van het lid Van der Graaf c.s.",
+            ("Van der Graaf",),
+        ),
+        (
+            "de gewijzigde motie van de leden Bikker en Sneller over",
+            "motie van de leden Bikker en Sneller",
+            ("Bikker", "Sneller"),
+        ),
+        (
+            "de motie-Van der Molen/Bisschop is",
+            "motie-Van der Molen/Bisschop",
+            ("Van der Molen", "Bisschop"),
+        ),
+        ("de motie-Omtzigt c.s. over", "motie-Omtzigt c.s.", ("Omtzigt",)),
+        (
+            "Met deze actieagenda doe ik tevens de motie-Van Dijk gestand die tijdens het",
+            "motie-Van Dijk",
+            ("Van Dijk",),
+        ),
+        (
+            "de motie-Van Wijngaarden-Peeters over",
+            "motie-Van Wijngaarden-Peeters",
+            ("Van Wijngaarden-Peeters",),
+        ),
+        ("De motie-Kröger en de motie-Özütok", "motie-Kröger", ("Kröger",)),
+        ("de motie-In 't Veld werd", "motie-In 't Veld", ("In 't Veld",)),
+        (
+            "de motie van het lid J.A. van der Graaf over",
+            "motie van het lid J.A. van der Graaf",
+            ("van der Graaf",),
+        ),
+        (
+            "de motie van de leden Van Dijk, De Jonge en Ter Horst",
+            "motie van de leden Van Dijk, De Jonge en Ter Horst",
+            ("Van Dijk", "De Jonge", "Ter Horst"),
+        ),
+        ("Motie-Van 't Wout c.s. vraagt", "Motie-Van 't Wout c.s.", ("Van 't Wout",)),
+        ("de motie van mevrouw Bikker", "motie van mevrouw Bikker", ("Bikker",)),
+    ],
+)
+def test_forms_of_naming_a_motion(text, raw, names):
+    mention = extract_motion_mentions(text)[0]
+    assert mention.raw == raw
+    assert _names(mention) == names
+
+
+def test_plural_moties_keep_each_submitters_party():
+    (m,) = extract_motion_mentions("de moties van de leden Jansen (VVD) en Paternotte (D66) zijn")
+    assert m.submitters == (Submitter("Jansen", "VVD", None), Submitter("Paternotte", "D66", None))
+
+
+def test_eerste_kamerlid_gives_the_chamber():
+    (m,) = extract_motion_mentions("de motie van het Eerste Kamerlid Koole over")
+    assert m.submitters == (Submitter("Koole", None, "Eerste Kamer"),)
+
+
+def test_party_with_hyphen_and_chamber():
+    (m,) = extract_motion_mentions("de motie-Van Nispen (GroenLinks-PvdA, Tweede Kamer) vraagt")
+    assert m.submitters == (Submitter("Van Nispen", "GroenLinks-PvdA", "Tweede Kamer"),)
+
+
+def test_brackets_that_are_not_a_party_are_left_out():
+    (m,) = extract_motion_mentions("de motie-Van Dijk (Kamerstuk 35925, nr. 90) vraagt")
+    assert m.raw == "motie-Van Dijk"
+    assert m.submitters == (Submitter("Van Dijk", None, None),)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "names", "party"),
+    [
+        (
+            "Het lid Van Dijk (CDA) heeft bij motie tijdens het debat",
+            "Het lid Van Dijk (CDA) heeft bij motie",
+            ("Van Dijk",),
+            "CDA",
+        ),
+        (
+            "De leden Kröger en Özütok hebben bij motie verzocht",
+            "De leden Kröger en Özütok hebben bij motie",
+            ("Kröger", "Özütok"),
+            None,
+        ),
+        (
+            "Het lid Omtzigt heeft tijdens het debat over de begroting een motie ingediend",
+            "Het lid Omtzigt heeft tijdens het debat over de begroting een motie",
+            ("Omtzigt",),
+            None,
+        ),
+    ],
+)
+def test_submitter_as_subject(text, raw, names, party):
+    (m,) = extract_motion_mentions(text)
+    assert (m.raw, _names(m), m.submitters[0].party) == (raw, names, party)
+
+
+@pytest.mark.parametrize(
+    ("text", "adopted"),
+    [
+        ("Hierbij betrek ik ook de door uw Kamer aangenomen motie-Van Waveren om", True),
+        ("de aangenomen gewijzigde motie van de leden Bikker en Sneller", True),
+        ("de motie-Leijten die bij de behandeling van de wijziging van de Wgr is aangenomen", True),
+        ("De leden X en Bikker hebben bij aangenomen motie verzocht", True),
+        ("de verworpen motie-Wilders", False),
+        ("de motie-Van Dijk vraagt de regering", None),
+        ("de motie-Van Dijk. Het amendement is aangenomen.", None),
+    ],
+)
+def test_adoption_is_read_when_stated(text, adopted):
+    assert extract_motion_mentions(text)[0].adopted is adopted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Door de implementatie van de UDO reageert het kabinet op deze motie.",
+        "De motie vraagt de regering om een plan.",
+        "Dat is een motievreemd onderwerp; de motie-indiener was afwezig.",
+        "omdat daarin een motie van een EK-lid werd afgedaan",
+        "de motie van de leden die gisteren is aangenomen",
+        "De leden van de commissie hebben bij motie gevraagd",
+        "de motie-Van",
+        "Het lid Van Dijk (CDA) stelde vragen over de begroting.",
+        "Met de motie van vorige week en de moties van gisteren",
+    ],
+)
+def test_no_mentions_in_prose(text):
+    assert extract_motion_mentions(text) == []
+
+
+def test_a_name_stops_before_the_tweede_kamer_in_prose():
+    (m,) = extract_motion_mentions("de motie-Van Dijk en de Tweede Kamer")
+    assert _names(m) == ("Van Dijk",)
