@@ -5,11 +5,13 @@ A query file starts with a comment header:
     # title: Citations of Kamerstukken
     # question: Which Kamerstukken does each document cite, and how was each written?
     # param: document (iri, optional) -- only this document
+    # param: as_of (date, input) -- an input the query computes with
     # columns: document, kamerstuk, raw
 
-Parameters appear in the query as variables (`?document`). When a value is given it is bound
-with a `VALUES` block inserted at the start of the first `WHERE` group, written as an RDF
-term (an IRI checked for forbidden characters, or an escaped literal), never by pasting text.
+Parameters appear in the query as variables (`?document`). A value given for a column is bound
+as an equality `FILTER` inserted at the start of the first `WHERE` group; a value for an `input`
+parameter as a `VALUES` block there. Values are written as RDF terms (an IRI checked for
+forbidden characters, or an escaped literal), never by pasting text.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from graph.store.base import QueryResult
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)(?P<optional>,\s*optional)?\)"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)"
+    r"(?P<optional>,\s*optional)?(?P<input>,\s*input)?\)"
     r"\s*(?:--\s*(?P<doc>.*))?$"
 )
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -50,6 +53,7 @@ class Parameter:
     kind: str
     optional: bool
     doc: str = ""
+    is_input: bool = False  # an input to the query (VALUES), not a column to filter on
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,12 @@ class NamedQuery:
         for parameter in self.parameters:
             if parameter.name in values and values[parameter.name] != "":
                 term = _term(parameter, values[parameter.name])
-                bindings.append(f"VALUES ?{parameter.name} {{ {term} }}")
+                # An input is bound with VALUES; a column is filtered on, since a join with
+                # VALUES would also bind it in rows where an OPTIONAL left it unbound.
+                if parameter.is_input:
+                    bindings.append(f"VALUES ?{parameter.name} {{ {term} }}")
+                else:
+                    bindings.append(f"FILTER (?{parameter.name} = {term})")
             elif not parameter.optional:
                 raise ParameterError(f"query {self.name!r} needs the parameter {parameter.name!r}")
         if not bindings:
@@ -118,7 +127,10 @@ def parse_query_file(path: Path) -> NamedQuery:
             if match is None:
                 raise ValueError(f"{path}: malformed param line: {value!r}")
             parameters.append(
-                Parameter(match["name"], match["kind"], bool(match["optional"]), match["doc"] or "")
+                Parameter(
+                    match["name"], match["kind"], bool(match["optional"]), match["doc"] or "",
+                    bool(match["input"]),
+                )
             )
         elif key:
             header[key] = value

@@ -170,9 +170,10 @@ def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarke
                 continue
             if _PLAIN_BODY.match(following) and int(_PLAIN_BODY.match(following)[1]) == expected + 1:
                 break
-            if following.startswith(" ") or not (
-                following[0].islower() or following.startswith(("http", "www", "<"))
-            ):
+            previous_ended = re.search(r"[.!?]['’”)]*\s*$", text[line.start() : body_end])
+            continues = following[0].islower() or following.startswith(("http", "www", "<"))
+            continues = continues or (not previous_ended and following[0].isdigit())
+            if following.startswith(" ") or not continues:
                 break
             body_end = lines[next_index].end()
             next_index += 1

@@ -1,0 +1,112 @@
+"""Attach citations to the mentions they support: a motion named in a sentence gets the Kamerstuk
+cited in the footnote whose marker stands in (or right after) that sentence."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.citations import Citation, extract_citations
+from graph.extract.motions import MotionMention, extract_motion_mentions
+from graph.facts import CitationOccurrence, MotionOccurrence
+from graph.segment import Footnote, Segmented, Span
+
+
+def citation_occurrences(segmented: Segmented) -> list[CitationOccurrence]:
+    """Every citation: those in footnote bodies (read from the source text of the body) and
+    those standing in the running text."""
+    occurrences: list[CitationOccurrence] = []
+    for footnote in sorted(segmented.footnotes.values(), key=lambda f: f.start):
+        body = segmented.text[footnote.start : footnote.end]
+        for citation in extract_citations(body, offset=footnote.start):
+            occurrences.append(CitationOccurrence(citation, Span(footnote.start, footnote.end), footnote.number))
+    for sentence in segmented.sentences:
+        for citation in extract_citations(segmented.clean[sentence.start : sentence.end], sentence.start):
+            occurrences.append(CitationOccurrence(citation, sentence, None))
+    return occurrences
+
+
+def _reach(segmented: Segmented, index: int) -> Span:
+    """A sentence plus what follows it up to the next sentence: the markers after its full stop."""
+    sentence = segmented.sentences[index]
+    following = segmented.sentences[index + 1].start if index + 1 < len(segmented.sentences) else len(segmented.clean)
+    return Span(sentence.start, following)
+
+
+# Between a motion and its footnote marker, a document that was sent ("heb ik een rapport … aan uw
+# Kamer gestuurd") takes the footnote: the footnote then cites that document, not the motion.
+_SENT_DOCUMENT = re.compile(
+    r"\b(?:rapport|brief|handreiking|verslag|notitie|advies|onderzoek|nota|reactie|kabinetsreactie|"
+    r"voortgangsbrief|actieagenda|agenda|plan|beleidskader|visie)\b"
+    r"[^.;]{0,160}?\b(?:gestuurd|toegestuurd|verstuurd|verzonden|aangeboden|toegezonden|"
+    r"doen toekomen|toekomen|gezonden|geïnformeerd)\b",
+    re.IGNORECASE,
+)
+
+
+def _footnote_belongs_to_other_document(segmented: Segmented, mention: MotionMention, marker: int) -> bool:
+    between = segmented.clean[mention.end : marker] if marker > mention.end else ""
+    return bool(_SENT_DOCUMENT.search(between))
+
+
+def _chamber_of(mention: MotionMention) -> str | None:
+    chambers = {submitter.chamber for submitter in mention.submitters if submitter.chamber}
+    if chambers == {"Eerste Kamer"}:
+        return "I"
+    if chambers == {"Tweede Kamer"}:
+        return "II"
+    return None
+
+
+def pair_motions_with_citations(
+    mentions: list[MotionMention], footnotes: list[Footnote], segmented: Segmented
+) -> list[Citation | None]:
+    """For each mention of a sentence, the Kamerstuk citation that identifies it, if any.
+
+    The footnote nearest after the mention is tried first. Within a footnote, a mention whose
+    submitters sit in the Eerste Kamer takes the Eerste Kamer citation; the others take the
+    remaining citations in order."""
+    candidates: list[list[Citation]] = []
+    for footnote in footnotes:
+        body = segmented.text[footnote.start : footnote.end]
+        candidates.append([c for c in extract_citations(body, footnote.start) if c.kst_id])
+    marker_at = {m.number: m.start for m in segmented.markers}
+    taken: set[str] = set()
+    result: list[Citation | None] = []
+    for mention in mentions:
+        ordered = sorted(
+            range(len(footnotes)),
+            key=lambda i: (marker_at.get(footnotes[i].number, 0) < mention.start, marker_at.get(footnotes[i].number, 0)),
+        )
+        chosen = None
+        for i in ordered:
+            marker = marker_at.get(footnotes[i].number, 0)
+            if _footnote_belongs_to_other_document(segmented, mention, marker):
+                continue
+            pool = [c for c in candidates[i] if c.kst_id not in taken]
+            if not pool:
+                continue
+            chamber = _chamber_of(mention)
+            same_chamber = [c for c in pool if chamber and c.chamber == chamber]
+            other = [c for c in pool if c.chamber != "I"] if chamber != "I" else []
+            chosen = (same_chamber or other or [None])[0]
+            if chosen:
+                break
+        if chosen:
+            taken.add(chosen.kst_id)
+        result.append(chosen)
+    return result
+
+
+def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
+    occurrences: list[MotionOccurrence] = []
+    for index, sentence in enumerate(segmented.sentences):
+        mentions = extract_motion_mentions(segmented.clean[sentence.start : sentence.end], sentence.start)
+        if not mentions:
+            continue
+        footnotes = segmented.footnotes_in(_reach(segmented, index))
+        kamerstukken = pair_motions_with_citations(mentions, footnotes, segmented)
+        occurrences += [
+            MotionOccurrence(mention, sentence, kamerstuk)
+            for mention, kamerstuk in zip(mentions, kamerstukken)
+        ]
+    return occurrences

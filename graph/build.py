@@ -1,0 +1,146 @@
+"""Build the graph: compose the stages per document, link across documents, validate, write atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from graph.attach import citation_occurrences, motion_occurrences
+from graph.emit import DocumentEmitter, emit_curated, load_ontology
+from graph.extract.metadata import extract_metadata
+from graph.facts import DocumentFacts
+from graph.link import resolve_motions
+from graph.namespaces import PREFIXES, Minter
+from graph.read import SourceDocument, read_corpus
+from graph.segment import segment
+
+ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "bestuursgraaf.ttl"
+
+Progress = Callable[[str], None]
+
+
+class BuildError(Exception):
+    """The build could not produce a valid graph; nothing was written."""
+
+
+def extract_document(source: SourceDocument) -> DocumentFacts:
+    """All facts of one document (pure: text in, facts out)."""
+    segmented = segment(source.text)
+    return DocumentFacts(
+        source=source,
+        segmented=segmented,
+        metadata=extract_metadata(segmented.clean),
+        citations=citation_occurrences(segmented),
+        motions=motion_occurrences(segmented),
+    )
+
+
+def build_dataset(
+    corpus_dir: Path, minter: Minter | None = None, progress: Progress | None = None
+) -> Dataset:
+    """The dataset of a corpus: a named graph per document, one for curated facts, one for the ontology."""
+    minter = minter or Minter()
+    say = progress or (lambda message: None)
+    sources = read_corpus(corpus_dir)
+    say(f"read {len(sources)} documents from {corpus_dir}")
+    documents: list[DocumentFacts] = []
+    for number, source in enumerate(sources, start=1):
+        facts = extract_document(source)
+        documents.append(facts)
+        say(
+            f"[{number}/{len(sources)}] {source.source}: {len(facts.segmented.footnotes)} footnotes "
+            f"({facts.segmented.footnote_format or 'none'}), {len(facts.segmented.headings)} sections, "
+            f"{len(facts.citations)} citations, {len(facts.motions)} motion mentions"
+        )
+    motions, assignment = resolve_motions(documents)
+    say(f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions")
+
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for facts in documents:
+        graph = DocumentEmitter(facts, minter).emit(motions, assignment)
+        _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
+    _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
+    if ONTOLOGY_PATH.is_file():
+        _add_graph(dataset, minter.ontology_graph, load_ontology(ONTOLOGY_PATH))
+    return dataset
+
+
+def _add_graph(dataset: Dataset, name, graph: Graph) -> None:
+    target = dataset.graph(name)
+    for triple in graph:
+        target.add(triple)
+
+
+def serialize_nquads(dataset: Dataset) -> bytes:
+    """N-Quads with the lines sorted, so that the same input gives byte-identical output."""
+    text = dataset.serialize(format="nquads")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    union = Graph()
+    for context in dataset.graphs():
+        for triple in context:
+            union.add(triple)
+    return union
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename over it: a reader never sees a half-written graph."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    path: Path
+    quads: int
+    graphs: int
+
+
+def build(
+    corpus_dir: Path,
+    out_path: Path,
+    minter: Minter | None = None,
+    progress: Progress | None = None,
+    validate: bool = True,
+) -> BuildReport:
+    """Build, validate against the SHACL shapes, and only then replace the graph at `out_path`."""
+    say = progress or (lambda message: None)
+    dataset = build_dataset(corpus_dir, minter, progress)
+    if validate:
+        from graph.validate import validate_graph
+
+        say("validating against the SHACL shapes")
+        report = validate_graph(union_graph(dataset))
+        if not report.conforms:
+            lines = "\n".join(str(v) for v in report.violations[:50])
+            more = len(report.violations) - 50
+            suffix = f"\n… and {more} more" if more > 0 else ""
+            raise BuildError(
+                f"the built graph does not conform to the shapes ({len(report.violations)} violations); "
+                f"{out_path} was left as it was:\n{lines}{suffix}"
+            )
+    data = serialize_nquads(dataset)
+    write_atomically(out_path, data)
+    graphs = len({g.identifier for g in dataset.graphs() if len(g)})
+    quads = data.count(b"\n")
+    say(f"wrote {quads} quads in {graphs} named graphs to {out_path}")
+    return BuildReport(out_path, quads, graphs)

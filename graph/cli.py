@@ -1,0 +1,178 @@
+"""The `bestuursgraaf` command: a thin layer that parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from graph.config import BUNDLED_CORPUS, Settings
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    for line in str(message).splitlines() or [""]:
+        print(f"bestuursgraaf: error: {line}", file=sys.stderr)
+    return code
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--param {pair!r}: expected NAME=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+def _store(args: argparse.Namespace, settings: Settings):
+    from graph.store import open_store
+
+    endpoint = getattr(args, "endpoint", None) or settings.endpoint
+    if endpoint:
+        return open_store(endpoint=endpoint)
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    if not graph_path.is_file():
+        raise FileNotFoundError(
+            f"no built graph at {graph_path}; run `bestuursgraaf build` first (or pass --graph PATH)"
+        )
+    return open_store(graph_path=graph_path)
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.build import build
+    from graph.namespaces import Minter
+
+    out = Path(args.out) if args.out else settings.default_graph_path
+    report = build(
+        Path(args.corpus), out, Minter(args.base or settings.base_iri), progress=None if args.quiet else _say
+    )
+    print(report.path)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    from rdflib import Dataset
+
+    from graph.build import union_graph
+    from graph.validate import validate_graph
+
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    if not graph_path.is_file():
+        return _fail(f"no built graph at {graph_path}; run `bestuursgraaf build` first")
+    dataset = Dataset()
+    dataset.parse(graph_path, format="nquads" if graph_path.suffix == ".nq" else "trig")
+    report = validate_graph(union_graph(dataset))
+    for violation in report.violations:
+        print(violation)
+    if report.conforms:
+        print(f"{graph_path}: conforms to the shapes")
+        return 0
+    print(f"{graph_path}: {len(report.violations)} violations", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.queries import load_query, result_to_csv, result_to_json, result_to_table
+
+    query = load_query(args.name)
+    sparql = query.bind(_params(args.param))
+    result = _store(args, settings).select(sparql)
+    render = {"csv": result_to_csv, "json": result_to_json, "table": result_to_table}[args.format]
+    sys.stdout.write(render(result).rstrip("\n") + "\n")
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.queries import list_queries
+
+    for query in list_queries():
+        params = ", ".join(p.name + ("?" if p.optional else "") for p in query.parameters)
+        print(f"{query.name:28} {query.title}" + (f"  [{params}]" if params else ""))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from waitress import serve
+
+    from api import create_app
+    from graph.build import build
+    from graph.namespaces import Minter
+
+    endpoint = args.endpoint or settings.endpoint
+    if not endpoint and not args.graph and not settings.default_graph_path.is_file():
+        _say(f"no graph at {settings.default_graph_path} yet: building it from the bundled corpus")
+        build(BUNDLED_CORPUS, settings.default_graph_path, Minter(settings.base_iri), progress=_say)
+    store = _store(args, settings)
+    app = create_app(store, settings)
+    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads)")
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="bestuursgraaf")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="bestuursgraaf",
+        description="A knowledge graph of Dutch inter-governmental relations and commitments.",
+    )
+    sub = root.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="build the graph from a corpus of letters")
+    p.add_argument("--corpus", default=str(BUNDLED_CORPUS), help="folder of .txt letters (+ .json sidecars)")
+    p.add_argument("--out", help="where to write the graph (.nq); default: the data directory")
+    p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("validate", help="check the built graph against the SHACL shapes")
+    p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("query", help="run a named query")
+    p.add_argument("name", help="the query's name (see `bestuursgraaf queries`)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
+    p.add_argument("--endpoint", help="a SPARQL endpoint to ask instead (or $BESTUURSGRAAF_ENDPOINT)")
+    p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("queries", help="list the named queries")
+    p.set_defaults(run=cmd_queries)
+
+    p = sub.add_parser("serve", help="serve the API (builds the bundled corpus first if needed)")
+    p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
+    p.add_argument("--endpoint", help="a SPARQL endpoint to serve from instead of the embedded store")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--threads", type=int, default=4)
+    p.set_defaults(run=cmd_serve)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    settings = Settings()
+    from graph.build import BuildError
+    from graph.queries import ParameterError, QueryNotFound
+    from graph.read import DocumentError
+    from graph.store import StoreError
+
+    try:
+        return args.run(args, settings)
+    except (BuildError, DocumentError, StoreError, QueryNotFound, ParameterError) as error:
+        return _fail(str(error))
+    except (FileNotFoundError, ValueError) as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted; the previous graph is unchanged", 130)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Turn extracted facts into triples: one graph per document, one for curated facts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
+
+from graph.extract.citations import Citation
+from graph.extract.motions import Submitter
+from graph.facts import DocumentFacts
+from graph.link import MotionNode
+from graph.namespaces import BG, PREFIXES, Minter
+from graph.read import SourceDocument
+from graph.segment import Span
+
+DOCUMENT_CLASSES = {
+    "kamerbrief": BG.Kamerbrief,
+    "nota": BG.Nota,
+    "bijlage": BG.Bijlage,
+    "voortgangsrapportage": BG.Voortgangsrapportage,
+    "motie": BG.Motion,
+    "document": BG.Document,
+}
+CHAMBERS = {"II": BG.TweedeKamer, "I": BG.EersteKamer, "Tweede Kamer": BG.TweedeKamer, "Eerste Kamer": BG.EersteKamer}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def date_literal(value: str) -> Literal:
+    """`2023-09-04` as xsd:date, `2023-01` as xsd:gYearMonth, `2025` as xsd:gYear."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def quote(text: str, span: Span) -> str:
+    return re.sub(r"\s+", " ", text[span.start : span.end]).strip()
+
+
+class DocumentEmitter:
+    """Writes the triples of one document into its own graph."""
+
+    def __init__(self, facts: DocumentFacts, minter: Minter) -> None:
+        self.facts = facts
+        self.minter = minter
+        self.graph = new_graph()
+        self.doc = minter.document(facts.doc_id)
+        self.sections = self._sections()
+
+    # -- building blocks ------------------------------------------------------------------
+    def _sections(self) -> list[tuple[int, URIRef]]:
+        headings = self.facts.segmented.headings
+        result = []
+        for order, heading in enumerate(headings, start=1):
+            section = self.minter.section(self.facts.doc_id, order)
+            g = self.graph
+            g.add((section, RDF.type, BG.Section))
+            g.add((section, DCTERMS.title, Literal(heading.title)))
+            g.add((section, BG.order, Literal(order)))
+            g.add((section, BG.level, Literal(heading.level)))
+            g.add((section, BG.startOffset, Literal(heading.start)))
+            if heading.number:
+                g.add((section, BG.sectionNumber, Literal(heading.number)))
+            g.add((section, BG.inDocument, self.doc))
+            g.add((self.doc, BG.hasSection, section))
+            result.append((heading.start, section))
+        return result
+
+    def section_at(self, offset: int) -> URIRef | None:
+        current = None
+        for start, section in self.sections:
+            if start <= offset:
+                current = section
+        return current
+
+    def passage(self, span: Span) -> URIRef:
+        node = self.minter.passage(self.facts.doc_id, span.start, span.end)
+        g = self.graph
+        if (node, RDF.type, BG.Passage) not in g:
+            g.add((node, RDF.type, BG.Passage))
+            g.add((node, BG.inDocument, self.doc))
+            g.add((node, BG.startOffset, Literal(span.start)))
+            g.add((node, BG.endOffset, Literal(span.end)))
+            text = quote(self.facts.segmented.clean, span) or quote(self.facts.segmented.text, span)
+            g.add((node, BG.quote, Literal(text)))
+            section = self.section_at(span.start)
+            if section is not None:
+                g.add((node, BG.inSection, section))
+        return node
+
+    def kamerstuk(self, citation: Citation) -> URIRef:
+        return kamerstuk_triples(self.graph, self.minter, citation)
+
+    def person(self, name: str, evidence: URIRef, party: str | None = None, chamber: str | None = None) -> URIRef:
+        node = self.minter.person(name)
+        g = self.graph
+        g.add((node, RDF.type, BG.Person))
+        g.add((node, FOAF.name, Literal(name)))
+        g.add((node, RDFS.label, Literal(name)))
+        g.add((node, BG.mentionedIn, evidence))
+        if party:
+            party_node = self.minter.party(party)
+            g.add((party_node, RDF.type, BG.PoliticalParty))
+            g.add((party_node, RDFS.label, Literal(party)))
+            g.add((party_node, BG.mentionedIn, evidence))
+            g.add((node, BG.party, party_node))
+        if chamber in CHAMBERS:
+            g.add((node, BG.memberOfChamber, CHAMBERS[chamber]))
+        return node
+
+    # -- the document ---------------------------------------------------------------------
+    def emit(self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]) -> Graph:
+        self._metadata()
+        self._citations()
+        self._motions(motions, assignment)
+        return self.graph
+
+    def _metadata(self) -> None:
+        g, source, metadata = self.graph, self.facts.source, self.facts.metadata
+        g.add((self.doc, RDF.type, BG.Document))
+        g.add((self.doc, DCTERMS.identifier, Literal(source.doc_id)))
+        g.add((self.doc, BG.sourceFile, Literal(source.source)))
+        curated = source.metadata
+        if "type" not in curated and metadata.doc_type:
+            g.add((self.doc, RDF.type, DOCUMENT_CLASSES[metadata.doc_type.value]))
+        for key, field, predicate in (
+            ("title", metadata.title, DCTERMS.title),
+            ("kenmerk", metadata.kenmerk, BG.kenmerk),
+        ):
+            if key not in curated and field:
+                g.add((self.doc, predicate, Literal(field.value)))
+                g.add((self.doc, BG.evidence, self.passage(Span(field.start, field.end))))
+        if "date" not in curated and metadata.date:
+            g.add((self.doc, DCTERMS.date, date_literal(metadata.date.value)))
+            g.add((self.doc, BG.evidence, self.passage(Span(metadata.date.start, metadata.date.end))))
+        if "signatory" not in curated and metadata.signatory:
+            evidence = self.passage(Span(metadata.signatory.start, metadata.signatory.end))
+            g.add((self.doc, BG.signatory, self.person(metadata.signatory.value, evidence)))
+        if "addressee" not in curated and metadata.addressee:
+            g.add((self.doc, BG.addressee, CHAMBERS[metadata.addressee.value]))
+
+    def _citations(self) -> None:
+        g = self.graph
+        for occurrence in self.facts.citations:
+            citation = occurrence.citation
+            node = self.minter.citation(self.facts.doc_id, citation.start)
+            g.add((node, RDF.type, BG.Citation))
+            g.add((node, BG.rawText, Literal(citation.raw)))
+            g.add((node, BG.evidence, self.passage(occurrence.passage)))
+            g.add((node, BG.startOffset, Literal(citation.start)))
+            if occurrence.footnote is not None:
+                g.add((node, BG.footnoteNumber, Literal(occurrence.footnote)))
+            g.add((self.doc, BG.hasCitation, node))
+            if citation.kst_id:
+                kamerstuk = self.kamerstuk(citation)
+                g.add((node, BG.citedKamerstuk, kamerstuk))
+                g.add((self.doc, BG.cites, kamerstuk))
+            elif citation.dossier:
+                g.add((node, BG.citedDossier, dossier_triples(g, self.minter, citation.dossier)))
+
+    def _motions(self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]) -> None:
+        g = self.graph
+        for index, occurrence in enumerate(self.facts.motions):
+            node_info = motions[assignment[(self.facts.doc_id, index)]]
+            sentence = self.passage(occurrence.sentence)
+            if node_info.kamerstuk is not None:
+                motion = self.kamerstuk(node_info.kamerstuk)
+            else:
+                motion = self.minter.motion(node_info.key)
+            g.add((motion, RDF.type, BG.Motion))
+            g.set((motion, RDFS.label, Literal(node_info.label)))
+            g.add((motion, BG.mentionedIn, sentence))
+            if occurrence.mention.adopted:
+                g.add((motion, BG.adopted, Literal(True)))
+            for submitter in occurrence.mention.submitters:
+                g.add((motion, BG.submitter, self._submitter(submitter, node_info, sentence)))
+
+    def _submitter(self, submitter: Submitter, node_info: MotionNode, evidence: URIRef) -> URIRef:
+        known = {s.name: s for s in node_info.submitters}.get(submitter.name, submitter)
+        return self.person(known.name, evidence, known.party, known.chamber)
+
+
+def dossier_triples(g: Graph, minter: Minter, dossier: str) -> URIRef:
+    node = minter.dossier(dossier)
+    g.add((node, RDF.type, BG.Dossier))
+    g.add((node, BG.dossierNumber, Literal(dossier)))
+    g.add((node, RDFS.label, Literal(f"Kamerstuk {dossier}")))
+    return node
+
+
+def kamerstuk_triples(g: Graph, minter: Minter, citation: Citation) -> URIRef:
+    node = minter.kamerstuk(citation.kst_id)
+    g.add((node, RDF.type, BG.Kamerstuk))
+    g.add((node, BG.kstId, Literal(citation.kst_id)))
+    g.add((node, BG.dossierNumber, Literal(citation.dossier)))
+    g.add((node, BG.ondernummer, Literal(citation.ondernummer)))
+    g.add((node, BG.inDossier, dossier_triples(g, minter, citation.dossier)))
+    if citation.chamber in CHAMBERS:
+        g.add((node, BG.chamber, CHAMBERS[citation.chamber]))
+    if citation.vergaderjaar:
+        g.add((node, BG.vergaderjaar, Literal(citation.vergaderjaar)))
+    return node
+
+
+def kamerstuk_from_id(g: Graph, minter: Minter, kst_id: str) -> URIRef:
+    """A Kamerstuk named by its kst id alone (as in a curated sidecar)."""
+    m = re.fullmatch(r"kst-(\d+(?:-[0-9A-Z]+)*?)-([0-9]+|[A-Z]{1,2})", kst_id)
+    if m is None:
+        raise ValueError(f"{kst_id!r} is not a kst identifier such as kst-33047-25")
+    citation = Citation(
+        raw=kst_id, start=0, end=0, chamber=None, vergaderjaar=None, dossier=m[1], ondernummer=m[2]
+    )
+    return kamerstuk_triples(g, minter, citation)
+
+
+def emit_curated(documents: list[SourceDocument], minter: Minter) -> Graph:
+    """Facts taken from metadata sidecars: each document node says which file they came from."""
+    g = new_graph()
+    for source in documents:
+        if not source.metadata:
+            continue
+        data, doc = source.metadata, minter.document(source.doc_id)
+        try:
+            g.add((doc, RDF.type, DOCUMENT_CLASSES[data.get("type", "document")]))
+            g.add((doc, BG.curatedFrom, Literal(source.metadata_source)))
+            if data.get("curator"):
+                g.add((doc, BG.curatedBy, Literal(data["curator"])))
+            if "title" in data:
+                g.add((doc, DCTERMS.title, Literal(data["title"])))
+            if "date" in data:
+                g.add((doc, DCTERMS.date, date_literal(str(data["date"]))))
+            if "kenmerk" in data:
+                g.add((doc, BG.kenmerk, Literal(data["kenmerk"])))
+            if "note" in data:
+                g.add((doc, RDFS.comment, Literal(data["note"], lang="en")))
+            if "signatory" in data:
+                person = minter.person(data["signatory"])
+                g.add((person, RDF.type, BG.Person))
+                g.add((person, FOAF.name, Literal(data["signatory"])))
+                g.add((person, RDFS.label, Literal(data["signatory"])))
+                g.add((person, BG.curatedFrom, Literal(source.metadata_source)))
+                g.add((doc, BG.signatory, person))
+            if "addressee" in data:
+                g.add((doc, BG.addressee, CHAMBERS[data["addressee"]]))
+            if "kamerstuk" in data:
+                kamerstuk = kamerstuk_from_id(g, minter, data["kamerstuk"])
+                g.add((doc, BG.publishedAs, kamerstuk))
+            if "annex_of" in data:
+                g.add((doc, BG.annexOf, kamerstuk_from_id(g, minter, data["annex_of"])))
+        except (ValueError, KeyError) as error:
+            raise ValueError(f"{source.metadata_source}: {error}") from None
+    return g
+
+
+def load_ontology(path: Path) -> Graph:
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
