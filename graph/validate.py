@@ -150,7 +150,9 @@ def _complex_path(report: Graph, path: Node) -> str:
             return template.format(_complex_path(report, inner))
     alternatives = report.value(path, SH.alternativePath)
     if alternatives is not None:
-        return "(" + "|".join(_complex_path(report, a) for a in Collection(report, alternatives)) + ")"
+        return (
+            "(" + "|".join(_complex_path(report, a) for a in Collection(report, alternatives)) + ")"
+        )
     return "?"
 
 
