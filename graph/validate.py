@@ -79,8 +79,9 @@ def validate_graph(
         allow_warnings=True,
         inplace=True,
     )
+    # top-level results only: pyshacl also nests the results behind an sh:node failure as sh:detail
     violations = sorted(
-        (_violation(report, result) for result in report.subjects(RDF.type, SH.ValidationResult)),
+        (_violation(report, result) for result in report.objects(None, SH.result)),
         key=lambda v: (v.focus, v.path or "", v.message),
     )
     return ValidationReport(conforms=bool(conforms), violations=violations)
