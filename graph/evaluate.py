@@ -1,0 +1,532 @@
+"""Score the graph's named queries against the hand-annotated reference in tests/reference/.
+
+Usage: ``python -m graph.evaluate [--graph PATH | --corpus DIR] [--reference DIR] [--floor FILE]
+[--json] [--strict]``. The graph is built from the corpus (default: the bundled one) or loaded from
+a built ``.nq``; each category's named query is run and its rows compared, per document, with the
+reference files (one ``<file stem>.json`` per document; see tests/reference/README.md).
+
+Matching, per document (a document IRI ends in ``/doc/<file stem>``):
+
+- citations: a multiset of keys, the kst id of each citation occurrence, or its raw text
+  normalised (case, diacritics, punctuation and spacing folded) when it has none. True
+  positives are the size of the multiset intersection.
+- motions: a prediction matches a reference motion when both have a kst id and the ids are
+  equal; otherwise when their sets of submitter surnames (parsed from the label, e.g.
+  ``motie-Van Dijk/Grinwis``, else from the ``submitters`` column) agree; a motion named by
+  neither (``een motie van een EK-lid``) only by its normalised label.
+- motion_relations: (motion, relation) pairs; motions compared as above (the motion's label
+  is looked up in the ``motions`` query), relations by local name (``fulfils``,
+  ``takesIntoAccount``, ``respondsTo``).
+- organisations, government_layers, regional_collaborations, laws, persons, advisory_reports:
+  predictions are grouped by ``id``; one matches a reference entry when one of its labels,
+  normalised, equals the entry's label or an alias, or when the id's last segment ends with the
+  slug of the label or an alias.
+- actions: a predicted title matches a reference action when it contains every reference
+  keyword (substring match after normalising; ``a|b`` means either).
+
+Each reference entry matches at most one prediction and each prediction at most one entry (a
+maximum bipartite matching). A prediction that could match an entry already taken by another
+prediction is the same thing counted twice, not a false positive: it is left out of the counts
+(motions, relations and entities alike; citations are a multiset, so a repeat there counts).
+Only documents with a reference file are scored; rows of other documents are ignored. A category
+whose query does not exist or fails is reported as "not available".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from graph.store.base import QueryResult
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "tests" / "reference"
+DEFAULT_FLOOR = REFERENCE_DIR / "floor.json"
+
+ENTITY_QUERIES = {
+    "organisations": "organisations",
+    "government_layers": "government-layers",
+    "regional_collaborations": "regional-collaborations",
+    "laws": "laws",
+    "persons": "persons",
+    "advisory_reports": "advisory-reports",
+}
+CATEGORIES = ["citations", "motions", "motion_relations", *ENTITY_QUERIES, "actions"]
+QUERIES_OF = {
+    "citations": ["citations"],
+    "motions": ["motions"],
+    "motion_relations": ["motions-by-action", "motions"],
+    **{category: [name] for category, name in ENTITY_QUERIES.items()},
+    "actions": ["actions"],
+}
+
+
+@dataclass
+class Score:
+    """True/false positives and false negatives of one category, or why it has none."""
+
+    category: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    available: bool = True
+    reason: str = ""
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        if self.available:
+            data.update(precision=self.precision, recall=self.recall, f1=self.f1)
+        return data
+
+
+# --- normalising -------------------------------------------------------------------------------
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, diacritics dropped, punctuation to spaces, spacing collapsed."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", folded).split())
+
+
+def slug(text: str) -> str:
+    return normalise(text).replace(" ", "-")
+
+
+def document_stem(iri: str | None) -> str:
+    """The file stem of a document IRI (``.../doc/<stem>``); the text itself if it has no /doc/."""
+    text = (iri or "").strip().strip("<>")
+    return text.rsplit("/doc/", 1)[-1].split("/")[0].split("#")[0]
+
+
+def local_name(iri: str | None) -> str:
+    return re.split(r"[/#:]", (iri or "").strip().strip("<>"))[-1]
+
+
+# Case-sensitive on purpose: the preposition is "van", a surname particle is "Van" (motie-Van Dijk).
+_MOTION_PREFIX = re.compile(
+    r"^(?:[Dd]e |[Ee]en )?(?:gewijzigde )?[Mm]oties?[- ]*(?:van )?(?:(?:de )?leden |(?:het )?lid[- ])?"
+)
+
+
+def surnames(text: str | None) -> frozenset[str]:
+    """Submitter surnames of a motion label or submitter list: ``motie-Van Dijk/Grinwis``."""
+    if not text:
+        return frozenset()
+    body = _MOTION_PREFIX.sub("", text.strip())
+    body = re.sub(r"\([^)]*\)", " ", body)
+    names = re.split(r"\s*(?:/|;|,|&|\ben\b)\s*", body)
+    return frozenset(normalise(name) for name in names if normalise(name))
+
+
+def _surnames_agree(reference: frozenset[str], predicted: frozenset[str]) -> bool:
+    """Each reference surname ends one predicted name ("inge van dijk" has "van dijk")."""
+    if not reference or len(reference) != len(predicted):
+        return False
+    return all(any(name == s or name.endswith(" " + s) for name in predicted) for s in reference)
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+def max_matching(
+    n_pred: int, n_ref: int, compatible: Callable[[int, int], bool]
+) -> tuple[int, int]:
+    """(matched pairs, predictions compatible only with references taken by others)."""
+    edges = [[r for r in range(n_ref) if compatible(p, r)] for p in range(n_pred)]
+    owner: dict[int, int] = {}
+
+    def augment(p: int, seen: set[int]) -> bool:
+        for r in edges[p]:
+            if r not in seen:
+                seen.add(r)
+                if r not in owner or augment(owner[r], seen):
+                    owner[r] = p
+                    return True
+        return False
+
+    matched = sum(augment(p, set()) for p in range(n_pred))
+    taken = set(owner.values())
+    duplicates = sum(1 for p in range(n_pred) if p not in taken and edges[p])
+    return matched, duplicates
+
+
+def score_matching(category: str, per_doc: Iterable[tuple[list, list, Callable]]) -> Score:
+    """Sum a bipartite matching over documents: (predictions, references, compatible)."""
+    score = Score(category)
+    for predictions, references, compatible in per_doc:
+        matched, duplicates = max_matching(len(predictions), len(references), compatible)
+        score.add(matched, len(predictions) - matched - duplicates, len(references) - matched)
+    return score
+
+
+def _docs(reference: dict[str, dict]) -> list[str]:
+    """Documents in the reference; predictions for other documents are not scored."""
+    return sorted(reference)
+
+
+# --- categories --------------------------------------------------------------------------------
+
+
+def citation_key(kamerstuk: str | None, raw: str | None) -> str:
+    return kamerstuk.strip() if kamerstuk else "raw:" + normalise(raw)
+
+
+def score_citations(result: QueryResult, reference: dict[str, dict]) -> Score:
+    predicted: dict[str, Counter] = {}
+    for row in result.rows:
+        key = citation_key(row.get("kamerstuk"), row.get("raw"))
+        predicted.setdefault(document_stem(row.get("document")), Counter())[key] += 1
+    score = Score("citations")
+    for doc in _docs(reference):
+        expected = Counter(
+            citation_key(c.get("kamerstuk"), c.get("raw")) for c in reference[doc]["citations"]
+        )
+        got = predicted.get(doc, Counter())
+        tp = sum((expected & got).values())
+        score.add(tp, sum(got.values()) - tp, sum(expected.values()) - tp)
+    return score
+
+
+@dataclass(frozen=True)
+class MotionKey:
+    kst: str | None
+    names: frozenset[str]
+    label: str
+
+    def agrees(self, other: MotionKey) -> bool:
+        if self.kst and other.kst:
+            return self.kst == other.kst
+        if self.names and other.names:
+            return _surnames_agree(self.names, other.names)
+        return not self.names and not other.names and self.label == other.label
+
+
+def predicted_motion_key(
+    motion: str | None, label: str | None, submitters: str | None
+) -> MotionKey:
+    kst = motion if motion and motion.startswith("kst-") else None
+    names = surnames(label) or surnames(submitters)
+    return MotionKey(kst, names, normalise(label))
+
+
+def reference_motion_key(entry: dict) -> MotionKey:
+    if "submitters" in entry:
+        names = frozenset(normalise(s) for s in entry["submitters"])
+    else:
+        names = surnames(entry["label"])
+    return MotionKey(entry.get("kamerstuk"), names, normalise(entry["label"]))
+
+
+def _motion_rows_by_doc(result: QueryResult) -> dict[str, list[MotionKey]]:
+    by_doc: dict[str, list[MotionKey]] = {}
+    for row in result.rows:
+        key = predicted_motion_key(row.get("motion"), row.get("label"), row.get("submitters"))
+        for document in (row.get("documents") or "").split():
+            by_doc.setdefault(document_stem(document), []).append(key)
+    return by_doc
+
+
+def score_motions(result: QueryResult, reference: dict[str, dict]) -> Score:
+    by_doc = _motion_rows_by_doc(result)
+
+    def per_doc():
+        for doc in _docs(reference):
+            predictions = by_doc.get(doc, [])
+            references = [reference_motion_key(m) for m in reference[doc]["motions"]]
+            yield (
+                predictions,
+                references,
+                lambda p, r, P=predictions, R=references: R[r].agrees(P[p]),
+            )
+
+    return score_matching("motions", per_doc())
+
+
+def score_motion_relations(
+    relations: QueryResult, motions: QueryResult | None, reference: dict[str, dict]
+) -> Score:
+    labels = {row.get("motion"): row for row in (motions.rows if motions else [])}
+    by_doc: dict[str, list[tuple[MotionKey, str]]] = {}
+    for row in relations.rows:
+        motion = row.get("motion")
+        known = labels.get(motion, {})
+        key = predicted_motion_key(motion, known.get("label"), known.get("submitters"))
+        pair = (key, local_name(row.get("relation")).lower())
+        if pair not in by_doc.setdefault(document_stem(row.get("document")), []):
+            by_doc[document_stem(row.get("document"))].append(pair)
+
+    def reference_pairs(doc: str) -> list[tuple[MotionKey, str]]:
+        motions_here = reference[doc]["motions"]
+        pairs = []
+        for rel in reference[doc]["motion_relations"]:
+            entry = next(
+                (m for m in motions_here if rel["motion"] in (m.get("kamerstuk"), m["label"])),
+                {
+                    "label": rel["motion"],
+                    "kamerstuk": rel["motion"] if rel["motion"].startswith("kst-") else None,
+                },
+            )
+            pairs.append((reference_motion_key(entry), rel["relation"].lower()))
+        return pairs
+
+    def per_doc():
+        for doc in _docs(reference):
+            predictions, references = by_doc.get(doc, []), reference_pairs(doc)
+            yield (
+                predictions,
+                references,
+                lambda p, r, P=predictions, R=references: (
+                    R[r][1] == P[p][1] and R[r][0].agrees(P[p][0])
+                ),
+            )
+
+    return score_matching("motion_relations", per_doc())
+
+
+def _entity_matches(prediction: tuple[str, set[str]], entry: dict) -> bool:
+    identifier, labels = prediction
+    names = [entry["label"], *(entry.get("aliases") or [])]
+    if {normalise(n) for n in names} & {normalise(label) for label in labels}:
+        return True
+    last = slug(re.split(r"[/#]", identifier.rstrip("/"))[-1])
+    return any(s and (last == s or last.endswith("-" + s)) for s in (slug(n) for n in names))
+
+
+def score_entities(category: str, result: QueryResult, reference: dict[str, dict]) -> Score:
+    by_doc: dict[str, dict[str, set[str]]] = {}
+    for row in result.rows:
+        ids = by_doc.setdefault(document_stem(row.get("document")), {})
+        identifier = row.get("id") or row.get("label") or ""
+        labels = ids.setdefault(identifier, set())
+        if row.get("label"):
+            labels.add(row["label"])
+
+    def per_doc():
+        for doc in _docs(reference):
+            predictions = sorted(by_doc.get(doc, {}).items())
+            references = reference[doc][category]
+            yield (
+                predictions,
+                references,
+                lambda p, r, P=predictions, R=references: _entity_matches(P[p], R[r]),
+            )
+
+    return score_matching(category, per_doc())
+
+
+def title_matches(title: str | None, keywords: list[str]) -> bool:
+    text = normalise(title)
+    return all(any(normalise(alt) in text for alt in keyword.split("|")) for keyword in keywords)
+
+
+def score_actions(result: QueryResult, reference: dict[str, dict]) -> Score:
+    by_doc: dict[str, dict[str, str]] = {}
+    for row in result.rows:
+        actions = by_doc.setdefault(document_stem(row.get("document")), {})
+        actions.setdefault(row.get("action") or row.get("title") or "", row.get("title") or "")
+
+    def per_doc():
+        for doc in _docs(reference):
+            predictions = sorted(by_doc.get(doc, {}).values())
+            references = reference[doc]["actions"]
+            yield (
+                predictions,
+                references,
+                lambda p, r, P=predictions, R=references: title_matches(P[p], R[r]["keywords"]),
+            )
+
+    return score_matching("actions", per_doc())
+
+
+def score_category(
+    category: str, results: dict[str, QueryResult | None], reference: dict[str, dict]
+) -> Score:
+    """Score one category from the query results it needs (None: the query is not available)."""
+    needed = QUERIES_OF[category][0]
+    if results.get(needed) is None:
+        return Score(category, available=False, reason=f"query {needed!r} not available")
+    if category == "citations":
+        return score_citations(results[needed], reference)
+    if category == "motions":
+        return score_motions(results[needed], reference)
+    if category == "motion_relations":
+        return score_motion_relations(results[needed], results.get("motions"), reference)
+    if category == "actions":
+        return score_actions(results[needed], reference)
+    return score_entities(category, results[needed], reference)
+
+
+# --- I/O ---------------------------------------------------------------------------------------
+
+
+def load_reference(directory: Path) -> dict[str, dict]:
+    """The reference files of a directory, by document stem (floor.json and others skipped)."""
+    reference = {}
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "document" in data:
+            for category in CATEGORIES:
+                data.setdefault(category, [])
+            reference[data["document"]] = data
+    if not reference:
+        raise SystemExit(f"{directory}: no reference files (<stem>.json with a 'document' key)")
+    return reference
+
+
+def open_graph(graph_path: Path | None, corpus_dir: Path | None):
+    """An embedded store holding the built graph (loaded from .nq or built from a corpus)."""
+    from graph.store import EmbeddedStore
+
+    store = EmbeddedStore()
+    if graph_path is not None:
+        store.load_file(graph_path)
+        return store
+    from graph.build import build_dataset, serialize_nquads
+    from graph.config import BUNDLED_CORPUS
+    from graph.namespaces import Minter
+
+    store.replace_all(serialize_nquads(build_dataset(corpus_dir or BUNDLED_CORPUS, Minter())))
+    return store
+
+
+def run_queries(store) -> tuple[dict[str, QueryResult | None], dict[str, str]]:
+    """Every named query the categories need; None (with the reason) where one is unavailable."""
+    from graph.queries import load_query
+
+    results: dict[str, QueryResult | None] = {}
+    errors: dict[str, str] = {}
+    for name in sorted({q for names in QUERIES_OF.values() for q in names}):
+        try:
+            results[name] = store.select(load_query(name).bind({}))
+        except Exception as error:  # noqa: BLE001 -- reported per category, never silently
+            results[name], errors[name] = None, f"{type(error).__name__}: {error}"
+    return results, errors
+
+
+def evaluate(results: dict[str, QueryResult | None], reference: dict[str, dict]) -> list[Score]:
+    return [score_category(category, results, reference) for category in CATEGORIES]
+
+
+def below_floor(scores: list[Score], floor: dict[str, dict], strict: bool = False) -> list[str]:
+    """One line per category under its floor (unavailable ones only when strict)."""
+    failures = []
+    for score in scores:
+        limits = floor.get(score.category)
+        if not limits:
+            continue
+        if not score.available:
+            if strict:
+                failures.append(f"{score.category}: not available ({score.reason})")
+            continue
+        for measure in ("precision", "recall", "f1"):
+            if measure in limits and getattr(score, measure) < limits[measure]:
+                failures.append(
+                    f"{score.category}: {measure} {getattr(score, measure):.3f} below floor {limits[measure]:.2f}"
+                )
+    return failures
+
+
+def format_table(scores: list[Score]) -> str:
+    header = ("category", "TP", "FP", "FN", "precision", "recall", "F1")
+    rows = [header]
+    for s in scores:
+        if s.available:
+            rows.append(
+                (
+                    s.category,
+                    str(s.tp),
+                    str(s.fp),
+                    str(s.fn),
+                    f"{s.precision:.3f}",
+                    f"{s.recall:.3f}",
+                    f"{s.f1:.3f}",
+                )
+            )
+        else:
+            rows.append((s.category, "-", "-", "-", "not available", "", ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths))
+        )
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m graph.evaluate", description=__doc__.split("\n")[0]
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--graph", type=Path, help="a built graph (.nq) to score")
+    source.add_argument("--corpus", type=Path, help="build this corpus directory and score it")
+    parser.add_argument(
+        "--reference", type=Path, default=REFERENCE_DIR, help="directory of reference files"
+    )
+    parser.add_argument(
+        "--floor", type=Path, default=DEFAULT_FLOOR, help="JSON of minimum precision/recall"
+    )
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--strict", action="store_true", help="categories not available fail the floor"
+    )
+    args = parser.parse_args(argv)
+
+    reference = load_reference(args.reference)
+    results, errors = run_queries(open_graph(args.graph, args.corpus))
+    scores = evaluate(results, reference)
+    for score in scores:
+        needed = QUERIES_OF[score.category][0]
+        if not score.available and needed in errors:
+            score.reason = f"query {needed!r}: {errors[needed]}"
+    floor = (
+        json.loads(args.floor.read_text(encoding="utf-8"))
+        if args.floor and args.floor.exists()
+        else {}
+    )
+    failures = below_floor(scores, floor, args.strict)
+
+    if args.json:
+        print(
+            json.dumps({"scores": [s.as_dict() for s in scores], "below_floor": failures}, indent=2)
+        )
+    else:
+        print(format_table(scores))
+        for score in scores:
+            if not score.available:
+                print(f"{score.category}: not available -- {score.reason}", file=sys.stderr)
+        for failure in failures:
+            print(f"below floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""The scorer: synthetic query results against small references, and the real build against the floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.evaluate import (
+    DEFAULT_FLOOR,
+    REFERENCE_DIR,
+    below_floor,
+    evaluate,
+    format_table,
+    load_reference,
+    score_category,
+    surnames,
+    title_matches,
+)
+from graph.store.base import QueryResult
+
+DOC = "https://w3id.org/bestuursgraaf/id/doc/004_x"
+OTHER = "https://w3id.org/bestuursgraaf/id/doc/003_y"
+
+
+def reference(**categories) -> dict[str, dict]:
+    entry = {
+        "document": "004_x",
+        "citations": [],
+        "motions": [],
+        "motion_relations": [],
+        "organisations": [],
+        "government_layers": [],
+        "regional_collaborations": [],
+        "laws": [],
+        "persons": [],
+        "advisory_reports": [],
+        "actions": [],
+    }
+    entry.update(categories)
+    return {"004_x": entry}
+
+
+def citations(*pairs: tuple[str | None, str], document: str = DOC) -> QueryResult:
+    rows = [{"document": document, "kamerstuk": kst, "raw": raw} for kst, raw in pairs]
+    return QueryResult(["document", "kamerstuk", "raw"], rows)
+
+
+REF_CITATIONS = [
+    {"raw": "Kamerstukken II 2021/22, 35925 VII, nr. 129", "kamerstuk": "kst-35925-VII-129"},
+    {"raw": "Kamerstukken II 2021/22, 35925 VII, nr. 129", "kamerstuk": "kst-35925-VII-129"},
+    {"raw": "Kamerstukken II, 2022Z25514 (blg)", "kamerstuk": None},
+]
+
+
+def score(category: str, results: dict, ref: dict):
+    return score_category(category, results, ref)
+
+
+def test_perfect_citations_score_one():
+    result = citations(
+        ("kst-35925-VII-129", "a"),
+        ("kst-35925-VII-129", "b"),
+        (None, "Kamerstukken II,  2022Z25514 (blg)."),
+    )
+    s = score("citations", {"citations": result}, reference(citations=REF_CITATIONS))
+    assert (s.tp, s.fp, s.fn, s.precision, s.recall) == (3, 0, 0, 1.0, 1.0)
+
+
+def test_citations_are_a_multiset_per_document():
+    once = citations(("kst-35925-VII-129", "a"), (None, "Kamerstukken II, 2022Z25514 (blg)"))
+    s = score("citations", {"citations": once}, reference(citations=REF_CITATIONS))
+    assert (s.tp, s.fp, s.fn) == (2, 0, 1)
+    thrice = citations(
+        *[("kst-35925-VII-129", "a")] * 3, (None, "Kamerstukken II, 2022Z25514 (blg)")
+    )
+    s = score("citations", {"citations": thrice}, reference(citations=REF_CITATIONS))
+    assert (s.tp, s.fp, s.fn) == (3, 1, 0)
+
+
+def test_citation_in_another_document_does_not_count():
+    result = citations(("kst-35925-VII-129", "a"), ("kst-35925-VII-129", "a"), document=OTHER)
+    s = score("citations", {"citations": result}, reference(citations=REF_CITATIONS))
+    assert (s.tp, s.fn) == (0, 3)
+
+
+REF_MOTIONS = [
+    {"label": "motie-Van Dijk", "submitters": ["Van Dijk"], "kamerstuk": "kst-35513-14"},
+    {"label": "motie-Van Dijk/Grinwis", "submitters": ["Van Dijk", "Grinwis"], "kamerstuk": None},
+    {"label": "motie-Bromet", "submitters": ["Bromet"], "kamerstuk": None},
+]
+
+
+def motions(*rows: tuple[str, str, str]) -> QueryResult:
+    return QueryResult(
+        ["motion", "label", "submitters", "documents"],
+        [
+            {"motion": m, "label": label, "submitters": subs, "documents": DOC}
+            for m, label, subs in rows
+        ],
+    )
+
+
+def test_motions_match_by_kst_else_by_surnames():
+    result = motions(
+        ("kst-35513-14", "motie-Van Dijk", "Van Dijk (CDA)"),
+        ("https://w3id.org/x/motie/1", "motie van de leden Van Dijk (CDA) en Grinwis (CU)", ""),
+        ("kst-1-2", "motie-Bromet", "Bromet"),
+    )
+    s = score("motions", {"motions": result}, reference(motions=REF_MOTIONS))
+    assert (s.tp, s.fp, s.fn) == (3, 0, 0)
+
+
+def test_motion_with_wrong_kst_does_not_match():
+    result = motions(("kst-35850-9", "motie-Van Dijk", "Van Dijk"))
+    s = score("motions", {"motions": result}, reference(motions=REF_MOTIONS[:1]))
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+
+
+def test_missing_motion_lowers_recall_and_extra_lowers_precision():
+    result = motions(
+        ("kst-35513-14", "motie-Van Dijk", "Van Dijk"),
+        ("https://w3id.org/x/m/2", "motie-Leijten", ""),
+    )
+    s = score("motions", {"motions": result}, reference(motions=REF_MOTIONS))
+    assert (s.tp, s.fp, s.fn) == (1, 1, 2)
+    assert s.recall == pytest.approx(1 / 3) and s.precision == pytest.approx(1 / 2)
+
+
+def test_surnames_parsed_from_the_genre_s_labels():
+    assert surnames("motie-Van Dijk/Grinwis") == {"van dijk", "grinwis"}
+    assert surnames("de motie van de leden Van Dijk (CDA) en Grinwis (CU)") == {
+        "van dijk",
+        "grinwis",
+    }
+    assert surnames("motie van lid Koole (PvdA, Eerste Kamer)") == {"koole"}
+    assert surnames("Van Dijk (CDA); Grinwis (CU)") == {"van dijk", "grinwis"}
+
+
+def test_motion_relations_join_motion_labels():
+    ref = reference(
+        motions=REF_MOTIONS,
+        motion_relations=[
+            {"motion": "kst-35513-14", "relation": "fulfils", "action": "Actieagenda"},
+            {"motion": "motie-Bromet", "relation": "fulfils", "action": "Handreiking"},
+        ],
+    )
+    bromet = "https://w3id.org/x/motie/bromet"
+    relations = QueryResult(
+        ["action", "action_title", "relation", "motion", "document"],
+        [
+            {
+                "action": "a1",
+                "action_title": "Actieagenda",
+                "relation": "https://w3id.org/bestuursgraaf/def#fulfils",
+                "motion": "kst-35513-14",
+                "document": DOC,
+            },
+            {
+                "action": "a2",
+                "action_title": "Handreiking",
+                "relation": "fulfils",
+                "motion": bromet,
+                "document": DOC,
+            },
+            {
+                "action": "a3",
+                "action_title": "UDO",
+                "relation": "respondsTo",
+                "motion": bromet,
+                "document": DOC,
+            },
+        ],
+    )
+    result = {
+        "motions-by-action": relations,
+        "motions": motions((bromet, "motie-Bromet", "Bromet")),
+    }
+    s = score("motion_relations", result, ref)
+    assert (s.tp, s.fp, s.fn) == (2, 1, 0)
+
+
+def entities(*rows: tuple[str, str], document: str = DOC) -> QueryResult:
+    return QueryResult(
+        ["id", "label", "document"],
+        [{"id": i, "label": label, "document": document} for i, label in rows],
+    )
+
+
+REF_ORGS = [
+    {"label": "Raad voor het Openbaar Bestuur", "aliases": ["ROB"]},
+    {"label": "Vereniging van Nederlandse Gemeenten", "aliases": ["VNG"]},
+]
+
+
+def test_entities_match_by_alias_and_by_id_slug():
+    result = entities(
+        ("https://w3id.org/x/org/rob", "ROB"),
+        (
+            "https://w3id.org/x/org/vereniging-van-nederlandse-gemeenten",
+            "Vereniging v. Ned. Gemeenten",
+        ),
+    )
+    s = score("organisations", {"organisations": result}, reference(organisations=REF_ORGS))
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+
+
+def test_entity_under_a_second_label_is_counted_once():
+    result = entities(
+        ("https://w3id.org/x/org/rob", "ROB"),
+        ("https://w3id.org/x/org/raad-openbaar-bestuur", "Raad voor het Openbaar Bestuur"),
+        ("https://w3id.org/x/org/nsob", "NSOB"),
+    )
+    s = score("organisations", {"organisations": result}, reference(organisations=REF_ORGS))
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+
+
+def test_diacritics_and_punctuation_are_folded():
+    ref = reference(laws=[{"label": "Financiële-verhoudingswet", "aliases": ["Fvw"]}])
+    s = score("laws", {"laws": entities(("x:1", "financiele verhoudingswet"))}, ref)
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+
+
+def test_actions_match_on_all_keywords():
+    assert title_matches(
+        "Uitvoerbaarheidstoets Decentrale Overheden", ["uitvoerbaarheidstoets|udo"]
+    )
+    assert title_matches("Evaluatie UDO", ["uitvoerbaarheidstoets|udo", "evaluatie|evalueren"])
+    assert not title_matches("UDO", ["uitvoerbaarheidstoets|udo", "evaluatie|evalueren"])
+    ref = reference(
+        actions=[
+            {"title": "Beleidskader decentraal bestuur", "keywords": ["beleidskader"]},
+            {"title": "Evaluatie UDO", "keywords": ["udo", "evaluatie"]},
+        ]
+    )
+    rows = [
+        {
+            "action": "a1",
+            "title": "Werken aan een beleidskader decentraal bestuur",
+            "document": DOC,
+        },
+        {"action": "a2", "title": "Programma weerbaar bestuur", "document": DOC},
+    ]
+    s = score("actions", {"actions": QueryResult(["action", "title", "document"], rows)}, ref)
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+
+
+def test_unavailable_query_is_reported_and_fails_only_when_strict():
+    scores = evaluate({"citations": citations(("kst-35925-VII-129", "a"))}, reference())
+    actions = next(s for s in scores if s.category == "actions")
+    assert not actions.available and "not available" in actions.reason
+    assert "not available" in format_table(scores)
+    floor = {"actions": {"precision": 0.85, "recall": 0.85}, "citations": {"precision": 0.95}}
+    assert below_floor(scores, floor) == ["citations: precision 0.000 below floor 0.95"]
+    assert any(
+        line.startswith("actions: not available")
+        for line in below_floor(scores, floor, strict=True)
+    )
+
+
+def test_reference_files_are_complete_and_consistent():
+    ref = load_reference(REFERENCE_DIR)
+    assert len(ref) == 5
+    for stem, entry in ref.items():
+        assert (Path(__file__).parent.parent / "corpus" / f"{stem}.txt").exists()
+        assert entry["annotator"] and set(entry["metadata"]) >= {
+            "type",
+            "title",
+            "date",
+            "kenmerk",
+            "signatory",
+        }
+        labels = {m.get("kamerstuk") for m in entry["motions"]} | {
+            m["label"] for m in entry["motions"]
+        }
+        assert all(rel["motion"] in labels for rel in entry["motion_relations"]), stem
+        for action in entry["actions"]:
+            assert title_matches(action["title"], action["keywords"]), (stem, action["title"])
+    assert set(json.loads(DEFAULT_FLOOR.read_text())) >= {
+        "citations",
+        "motions",
+        "motion_relations",
+    }
+
+
+def test_built_graph_meets_citation_and_motion_floors(built_graph_path):
+    from graph.evaluate import open_graph, run_queries
+
+    results, _ = run_queries(open_graph(built_graph_path, None))
+    scores = [
+        s
+        for s in evaluate(results, load_reference(REFERENCE_DIR))
+        if s.category in ("citations", "motions")
+    ]
+    floor = json.loads(DEFAULT_FLOOR.read_text())
+    assert below_floor(scores, floor, strict=True) == []
