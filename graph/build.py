@@ -121,6 +121,7 @@ def build(
     minter: Minter | None = None,
     progress: Progress | None = None,
     validate: bool = True,
+    shapes_path: Path | None = None,
 ) -> BuildReport:
     """Build, validate against the SHACL shapes, and only then replace the graph at `out_path`."""
     say = progress or (lambda message: None)
@@ -129,7 +130,11 @@ def build(
         from graph.validate import validate_graph
 
         say("validating against the SHACL shapes")
-        report = validate_graph(union_graph(dataset))
+        report = (
+            validate_graph(union_graph(dataset), shapes_path)
+            if shapes_path
+            else validate_graph(union_graph(dataset))
+        )
         if not report.conforms:
             lines = "\n".join(str(v) for v in report.violations[:50])
             more = len(report.violations) - 50

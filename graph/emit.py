@@ -153,9 +153,12 @@ class DocumentEmitter:
 
     def _citations(self) -> None:
         g = self.graph
+        seen: dict[int, int] = {}
         for occurrence in self.facts.citations:
             citation = occurrence.citation
-            node = self.minter.citation(self.facts.doc_id, citation.start)
+            # "nrs. 25 en 26" gives two citations over one span: number them apart.
+            seen[citation.start] = seen.get(citation.start, 0) + 1
+            node = self.minter.citation(self.facts.doc_id, citation.start, seen[citation.start])
             g.add((node, RDF.type, BG.Citation))
             g.add((node, BG.rawText, Literal(citation.raw)))
             g.add((node, BG.evidence, self.passage(occurrence.passage)))

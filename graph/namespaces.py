@@ -62,8 +62,9 @@ class Minter:
     def section(self, doc_id: str, number: int) -> URIRef:
         return self._iri(f"doc/{doc_id}/section/{number}")
 
-    def citation(self, doc_id: str, start: int) -> URIRef:
-        return self._iri(f"doc/{doc_id}/citation/{start}")
+    def citation(self, doc_id: str, start: int, number: int = 1) -> URIRef:
+        suffix = "" if number == 1 else f"-{number}"
+        return self._iri(f"doc/{doc_id}/citation/{start}{suffix}")
 
     def kamerstuk(self, kst_id: str) -> URIRef:
         return self._iri(f"kamerstuk/{kst_id}")

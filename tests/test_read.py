@@ -28,13 +28,13 @@ def test_bundled_corpus_reads_with_sidecars(corpus_dir):
         (b"   \n\n  ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         (b"caf\xe9 " * 50, "not UTF-8"),
-        ("Kort briefje.".encode(), "too little"),
+        (b"Kort briefje.", "too little"),
         (
             (
-                "Dear Speaker, I hereby inform the House about the progress of the action agenda. "
-                "In this letter I discuss the cooperation between the national government, the "
-                "provinces and the municipalities, and the motions that the House has adopted."
-            ).encode(),
+                b"Dear Speaker, I hereby inform the House about the progress of the action agenda. "
+                b"In this letter I discuss the cooperation between the national government, the "
+                b"provinces and the municipalities, and the motions that the House has adopted."
+            ),
             "another language (en",
         ),
     ],
