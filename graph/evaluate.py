@@ -133,6 +133,9 @@ _MOTION_PREFIX = re.compile(
 )
 
 
+_UNNAMED_MOTION = re.compile(r"^[Mm]otie van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)")
+
+
 def surnames(text: str | None) -> frozenset[str]:
     """Submitter surnames of a motion label or submitter list: ``motie-Van Dijk/Grinwis``."""
     if not text:
@@ -230,7 +233,9 @@ def predicted_motion_key(
     motion: str | None, label: str | None, submitters: str | None
 ) -> MotionKey:
     kst = motion if motion and motion.startswith("kst-") else None
-    names = surnames(label) or surnames(submitters)
+    # A motion named only by the house of its submitter ("motie van een EK-lid") has no names.
+    unnamed = bool(_UNNAMED_MOTION.match(label or ""))
+    names = surnames(submitters) or (frozenset() if unnamed else surnames(label))
     return MotionKey(kst, names, normalise(label))
 
 

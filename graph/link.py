@@ -77,6 +77,12 @@ def resolve_motions(documents: list[DocumentFacts]) -> tuple[dict[str, MotionNod
             by_submitters[submitter_key(occurrence.mention.submitters)].add(key)
             assignment[(facts.doc_id, index)] = key
     for doc_id, index, occurrence in pending:
+        if not occurrence.mention.submitters:  # named only by its chamber: a node of its own
+            key = f"motie-{doc_id}-{occurrence.mention.start}"
+            node = nodes.setdefault(key, MotionNode(key, " ".join(occurrence.mention.raw.split()), [], None))
+            node.occurrences.append((doc_id, occurrence))
+            assignment[(doc_id, index)] = key
+            continue
         same = by_submitters.get(submitter_key(occurrence.mention.submitters), set())
         if len(same) == 1:
             key = next(iter(same))

@@ -16,7 +16,7 @@ def _names(mention: MotionMention) -> tuple[str, ...]:
 
 # Read off each letter by hand, in order of appearance: (submitters, adopted).
 SEED_MOTIONS = {
-    "000_03214f0aabcee69e.txt": [],  # "een motie van een EK-lid" names no submitter
+    "000_03214f0aabcee69e.txt": [((), None)],  # "een motie van een EK-lid": only its chamber
     "001_4ecc82ebad1aebf7.txt": [(("Van Waveren",), True)],
     "002_8e66f98fee8945c9.txt": [(("Strolenberg",), None), (("Van Dijk",), None)],
     "003_716a83a6eb3f8840.txt": [
@@ -41,6 +41,20 @@ def test_every_motion_named_in_the_seed_letters_is_found(name):
     assert [(_names(m), m.adopted) for m in mentions] == SEED_MOTIONS[name]
     for m in mentions:
         assert text[m.start : m.end] == m.raw
+
+
+@pytest.mark.parametrize(
+    "text, chamber",
+    [
+        ("omdat daarin een motie van een EK-lid werd afgedaan", "Eerste Kamer"),
+        ("ter uitvoering van een motie van een lid van de Tweede Kamer", "Tweede Kamer"),
+        ("de motie van een Kamerlid over de regio", "Tweede Kamer"),
+    ],
+)
+def test_motion_named_only_by_its_chamber_is_a_mention_without_submitters(text, chamber):
+    (mention,) = extract_motion_mentions(text)
+    assert mention.submitters == () and mention.chamber == chamber
+    assert mention.raw.startswith("motie van een")
 
 
 def test_parties_and_chamber_are_read_from_the_brackets_across_wrapped_lines():
@@ -185,7 +199,6 @@ def test_adoption_is_read_when_stated(text, adopted):
         "Door de implementatie van de UDO reageert het kabinet op deze motie.",
         "De motie vraagt de regering om een plan.",
         "Dat is een motievreemd onderwerp; de motie-indiener was afwezig.",
-        "omdat daarin een motie van een EK-lid werd afgedaan",
         "de motie van de leden die gisteren is aangenomen",
         "De leden van de commissie hebben bij motie gevraagd",
         "de motie-Van",

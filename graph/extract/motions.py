@@ -123,6 +123,7 @@ class MotionMention:
     end: int
     submitters: tuple[Submitter, ...]
     adopted: bool | None  # True for an adopted motion, False for a rejected one, None if not said
+    chamber: str | None = None  # for a motion named only by its chamber: "motie van een EK-lid"
 
 
 def _parens(content: str) -> tuple[str | None, str | None] | None:
@@ -220,10 +221,32 @@ def _subject_forms(text: str, offset: int) -> list[MotionMention]:
     return found
 
 
+# A motion referred to by the house of its unnamed submitter: "een motie van een EK-lid".
+_UNNAMED_RE = re.compile(
+    r"(?<![^\W_])(?P<motie>[Mm]otie)\s+van\s+(?:een|het|de)\s+(?:"
+    r"(?P<ek>EK-lid|Eerste\s+Kamerlid|lid\s+van\s+de\s+Eerste\s+Kamer|Eerste\s+Kamer)"
+    r"|(?P<tk>TK-lid|Tweede\s+Kamerlid|lid\s+van\s+de\s+Tweede\s+Kamer|Tweede\s+Kamer|Kamerlid))\b"
+)
+
+
+def _unnamed_forms(text: str, offset: int) -> list[MotionMention]:
+    found = []
+    for m in _UNNAMED_RE.finditer(text):
+        chamber = "Eerste Kamer" if m["ek"] else "Tweede Kamer"
+        found.append(
+            MotionMention(
+                text[m.start() : m.end()], m.start() + offset, m.end() + offset, (),
+                _adopted(text, m.start(), m.end()), chamber,
+            )
+        )
+    return found
+
+
 def extract_motion_mentions(text: str, offset: int = 0) -> list[MotionMention]:
-    """All mentions of motions that name their submitters, in order of position."""
+    """All mentions of motions that name their submitters (or at least their chamber), in order."""
     mentions = sorted(
-        _named_forms(text, offset) + _subject_forms(text, offset), key=lambda m: (m.start, -m.end)
+        _named_forms(text, offset) + _subject_forms(text, offset) + _unnamed_forms(text, offset),
+        key=lambda m: (m.start, -m.end),
     )
     kept: list[MotionMention] = []
     for mention in mentions:  # a span inside one already kept is the same mention
