@@ -1,0 +1,63 @@
+"""The HTTP API: a thin Flask app over an injected store (SPARQL, named queries, resources, docs)."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from api.errors import register_error_handlers
+from graph.config import Settings
+from graph.namespaces import Minter
+from graph.store import Store
+
+MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
+
+
+def create_app(store: Store, settings: Settings | None = None) -> Flask:
+    """An app serving `store`; nothing is read from globals, everything comes in here."""
+    from api.named_queries import queries_blueprint
+    from api.openapi import service_blueprint
+    from api.resources import resources_blueprint
+    from api.sparql import sparql_blueprint
+
+    settings = settings or Settings()
+    app = Flask(__name__)
+    app.config["BESTUURSGRAAF_SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = MAX_QUERY_BYTES + 1_000  # room for form encoding
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.extensions["bestuursgraaf"] = {"store": store, "minter": Minter(settings.base_iri)}
+    register_error_handlers(app)
+    for blueprint in (service_blueprint, sparql_blueprint, queries_blueprint, resources_blueprint):
+        app.register_blueprint(blueprint)
+    return app
+
+
+def current_store() -> Store:
+    return current_app.extensions["bestuursgraaf"]["store"]
+
+
+def current_minter() -> Minter:
+    return current_app.extensions["bestuursgraaf"]["minter"]
+
+
+def current_settings() -> Settings:
+    return current_app.config["BESTUURSGRAAF_SETTINGS"]
+
+
+def negotiate(offers: list[str], what: str) -> str:
+    """The offered media type the request's Accept header prefers (the first offer when there is
+    no Accept header); a 406 problem naming the offers when none is acceptable."""
+    from flask import request
+
+    from api.errors import Problem
+
+    if not request.accept_mimetypes:
+        return offers[0]
+    best = request.accept_mimetypes.best_match(offers)
+    if best is None:
+        raise Problem(
+            "not-acceptable",
+            f"cannot serve {what} as {request.headers.get('Accept')}; available: {', '.join(offers)}",
+            available=offers,
+        )
+    return best

@@ -1,0 +1,122 @@
+"""The one place where exceptions become `application/problem+json` responses (RFC 9457)."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, current_app, json
+from werkzeug.exceptions import HTTPException
+
+from graph.queries import ParameterError, QueryNotFound, list_queries
+from graph.store import QuerySyntaxError, StoreError, UpdateRefused
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+log = logging.getLogger(__name__)
+
+# Every problem this API reports: its stable slug, HTTP status and title.
+PROBLEMS: dict[str, tuple[int, str]] = {
+    "bad-parameter": (400, "Bad parameter"),
+    "query-syntax": (400, "SPARQL syntax error"),
+    "dataset-not-supported": (400, "RDF dataset selection not supported"),
+    "update-refused": (403, "Read-only endpoint"),
+    "not-found": (404, "Not found"),
+    "method-not-allowed": (405, "Method not allowed"),
+    "not-acceptable": (406, "Not acceptable"),
+    "request-too-large": (413, "Request too large"),
+    "unsupported-media-type": (415, "Unsupported media type"),
+    "internal-error": (500, "Internal server error"),
+    "store-unavailable": (503, "Store unavailable"),
+}
+_BY_STATUS = {status: slug for slug, (status, _) in reversed(PROBLEMS.items())}
+
+
+class Problem(Exception):
+    """An error the API reports on purpose: a problem slug, a detail and optional extra members."""
+
+    def __init__(self, slug: str, detail: str, **extra: object) -> None:
+        if slug not in PROBLEMS:
+            raise ValueError(f"unknown problem type {slug!r}")
+        super().__init__(detail)
+        self.slug = slug
+        self.detail = detail
+        self.extra = extra
+
+
+def problem_type(slug: str) -> str:
+    """The stable type URI of a problem, under the configured base IRI."""
+    base = current_app.config["BESTUURSGRAAF_SETTINGS"].base_iri
+    return f"{base.rstrip('/')}/problems/{slug}"
+
+
+def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response:
+    status, title = PROBLEMS[problem.slug]
+    return _respond(
+        problem_type(problem.slug), title, status, problem.detail, problem.extra, headers
+    )
+
+
+def _respond(
+    type_uri: str,
+    title: str,
+    status: int,
+    detail: str,
+    extra: dict[str, object] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body = {"type": type_uri, "title": title, "status": status, "detail": detail, **(extra or {})}
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
+    response.headers.update(headers or {})
+    return response
+
+
+def _from_http_exception(error: HTTPException) -> Response:
+    """Werkzeug's own errors (unknown URL, wrong method, body too large, ...) as problems; a
+    status without a problem type of its own is `about:blank` with the status phrase as title."""
+    status = error.code or 500
+    headers = {key: value for key, value in error.get_headers() if key.lower() == "allow"}
+    detail = error.description or error.name
+    if status == 404:
+        detail = "no resource at this URL; GET / lists what this API offers"
+    slug = _BY_STATUS.get(status)
+    if slug is None:
+        return _respond("about:blank", error.name, status, detail, headers=headers)
+    return problem_response(Problem(slug, detail), headers)
+
+
+def _from_query_not_found(error: QueryNotFound) -> Response:
+    available = [query.name for query in list_queries()]
+    return problem_response(Problem("not-found", str(error), available=available))
+
+
+def _from_store_error(error: StoreError) -> Response:
+    # the store's own message names its endpoint: log it, do not publish it
+    log.error("store error: %s", error)
+    return problem_response(
+        Problem("store-unavailable", "the graph store could not answer; try again later"),
+        {"Retry-After": "30"},
+    )
+
+
+def _from_internal_error(error: Exception) -> Response:
+    log.exception("unhandled error", exc_info=error)
+    return problem_response(
+        Problem("internal-error", "the server failed to answer this request; the error was logged")
+    )
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Install the handlers; Flask picks the most specific class, so order does not matter."""
+    app.register_error_handler(Problem, problem_response)
+    app.register_error_handler(HTTPException, _from_http_exception)
+    app.register_error_handler(QueryNotFound, _from_query_not_found)
+    app.register_error_handler(
+        ParameterError, lambda error: problem_response(Problem("bad-parameter", str(error)))
+    )
+    app.register_error_handler(
+        QuerySyntaxError, lambda error: problem_response(Problem("query-syntax", str(error)))
+    )
+    app.register_error_handler(
+        UpdateRefused, lambda error: problem_response(Problem("update-refused", str(error)))
+    )
+    app.register_error_handler(StoreError, _from_store_error)
+    app.register_error_handler(Exception, _from_internal_error)

@@ -1,0 +1,626 @@
+"""JSON resources (documents, kamerstukken, motions, actions), each with its IRI and API links.
+
+Ids from the URL are checked against a strict pattern (a malformed id is a 404 problem), turned
+into the IRI the build mints for them, and bound with `VALUES ?this { <iri> }`; no user text
+is ever pasted into a query."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, jsonify, url_for
+from rdflib import URIRef
+
+from api import current_minter, current_settings, current_store
+from api.errors import Problem
+
+resources_blueprint = Blueprint("resources", __name__)
+
+DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+KST_ID = re.compile(r"kst-[0-9]+(?:-[0-9A-Za-z]+){1,4}")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,30}")
+
+PREFIXES = """PREFIX bg: <https://w3id.org/bestuursgraaf/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+DOCUMENT_CLASSES = "bg:Document bg:Kamerbrief bg:Nota bg:Bijlage bg:Voortgangsrapportage"
+MOTION_RELATIONS = "bg:fulfils bg:takesIntoAccount bg:respondsTo"
+# A passage, as ?passage with ?passageDoc (the document's id), ?start, ?end, ?quote.
+PASSAGE = """
+  OPTIONAL { ?passage bg:inDocument/dcterms:identifier ?passageDoc }
+  OPTIONAL { ?passage bg:startOffset ?start }
+  OPTIONAL { ?passage bg:endOffset ?end }
+  OPTIONAL { ?passage bg:quote ?quote }
+"""
+
+
+def action_motion(action: str, motion: str) -> str:
+    """An action's ?relation to a motion, said directly or by a qualified bg:ActionMotionLink."""
+    return f"""
+  {{ VALUES ?relation {{ {MOTION_RELATIONS} }} {action} ?relation {motion} }}
+  UNION
+  {{ ?link bg:linkAction {action} ; bg:linkMotion {motion} ; bg:linkRelation ?relation }}"""
+
+
+# -- running queries ------------------------------------------------------------------------
+def _rows(query: str, this: URIRef | None = None) -> list[dict[str, str | None]]:
+    """The rows of a SELECT; `#THIS` in the query becomes `VALUES ?this { <iri> }`."""
+    if this is not None:
+        query = query.replace("#THIS", f"VALUES ?this {{ {this.n3()} }}")
+    return current_store().select(PREFIXES + query).rows
+
+
+def _checked(value: str, pattern: re.Pattern[str], what: str, example: str) -> str:
+    if not pattern.fullmatch(value):
+        raise Problem("not-found", f"{value!r} is not a {what} (such as {example})")
+    return value
+
+
+def _missing(what: str, value: str) -> Problem:
+    return Problem("not-found", f"no {what} {value!r} in the graph")
+
+
+def _local(iri: str | None, kind: str) -> str | None:
+    """The key of a minted IRI (`{base}{kind}/{key}`), None for an IRI minted elsewhere."""
+    prefix = f"{current_minter().base}{kind}/"
+    if iri and iri.startswith(prefix) and "/" not in iri[len(prefix) :]:
+        return iri[len(prefix) :]
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value is not None and re.fullmatch(r"-?\d+", value) else None
+
+
+# -- references to other resources ----------------------------------------------------------
+def document_ref(iri: str, doc_id: str | None, title: str | None = None) -> dict:
+    links = {"self": url_for("resources.document", doc_id=doc_id)} if doc_id else {}
+    return {"@id": iri, "id": doc_id, "title": title, "links": links}
+
+
+def kamerstuk_ref(iri: str, kst_id: str | None, label: str | None = None) -> dict:
+    links = {"self": url_for("resources.kamerstuk", kst_id=kst_id)} if kst_id else {}
+    return {"@id": iri, "kstId": kst_id, "label": label, "links": links}
+
+
+def motion_key(iri: str, kst_id: str | None) -> str | None:
+    return kst_id or _local(iri, "motie")
+
+
+def motion_ref(iri: str, kst_id: str | None, label: str | None = None) -> dict:
+    key = motion_key(iri, kst_id)
+    links = {"self": url_for("resources.motion", key=key)} if key else {}
+    return {"@id": iri, "key": key, "label": label, "links": links}
+
+
+def action_ref(iri: str, title: str | None = None) -> dict:
+    slug = _local(iri, "actie")
+    links = {"self": url_for("resources.action", slug=slug)} if slug else {}
+    return {"@id": iri, "slug": slug, "title": title, "links": links}
+
+
+def passage(row: dict[str, str | None]) -> dict:
+    """A passage as {"document", "start", "end", "quote"}, with its IRI and a link."""
+    doc_id = row.get("passageDoc")
+    return {
+        "@id": row["passage"],
+        "document": doc_id,
+        "start": _int(row.get("start")),
+        "end": _int(row.get("end")),
+        "quote": row.get("quote"),
+        "links": {"document": url_for("resources.document", doc_id=doc_id)} if doc_id else {},
+    }
+
+
+def _unique(items: list[dict]) -> list[dict]:
+    seen: set[str] = set()
+    return [item for item in items if not (item["@id"] in seen or seen.add(item["@id"]))]
+
+
+def _limit() -> str:
+    return f"LIMIT {int(current_settings().max_rows)}"
+
+
+# -- documents ------------------------------------------------------------------------------
+@resources_blueprint.get("/documents")
+def documents() -> Response:
+    rows = _rows(f"""
+SELECT ?doc (SAMPLE(?id0) AS ?id) (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date)
+       (GROUP_CONCAT(DISTINCT ?typeName; separator=" ") AS ?types)
+WHERE {{
+  VALUES ?class {{ {DOCUMENT_CLASSES} }}
+  ?doc a ?class ; dcterms:identifier ?id0 .
+  BIND (STRAFTER(STR(?class), "#") AS ?typeName)
+  OPTIONAL {{ ?doc dcterms:title ?title0 }}
+  OPTIONAL {{ ?doc dcterms:date ?date0 }}
+}} GROUP BY ?doc ORDER BY ?date ?id {_limit()}""")
+    items = [
+        document_ref(row["doc"], row["id"], row["title"])
+        | {"date": row["date"], "types": _types(row["types"])}
+        for row in rows
+    ]
+    return jsonify(
+        {
+            "@id": url_for("resources.documents"),
+            "documents": items,
+            "links": {"self": url_for("resources.documents"), "index": url_for("service.index")},
+        }
+    )
+
+
+def _types(joined: str | None) -> list[str]:
+    names = sorted(set((joined or "").split()) - {"Document"})
+    return names or (["Document"] if joined else [])
+
+
+@resources_blueprint.get("/documents/<doc_id>")
+def document(doc_id: str) -> Response:
+    _checked(doc_id, DOC_ID, "document id", "004_6c88505460917616")
+    this = current_minter().document(doc_id)
+    meta = _rows(
+        f"""
+SELECT (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date) (SAMPLE(?kenmerk0) AS ?kenmerk)
+       (SAMPLE(?source0) AS ?source) (GROUP_CONCAT(DISTINCT ?typeName; separator=" ") AS ?types)
+WHERE {{ #THIS
+  VALUES ?class {{ {DOCUMENT_CLASSES} }}
+  ?this a ?class .
+  BIND (STRAFTER(STR(?class), "#") AS ?typeName)
+  OPTIONAL {{ ?this dcterms:title ?title0 }}
+  OPTIONAL {{ ?this dcterms:date ?date0 }}
+  OPTIONAL {{ ?this bg:kenmerk ?kenmerk0 }}
+  OPTIONAL {{ ?this bg:sourceFile ?source0 }}
+}}""",
+        this,
+    )
+    if not meta[0]["types"]:
+        raise _missing("document", doc_id)
+    row = meta[0]
+    body = document_ref(str(this), doc_id, row["title"]) | {
+        "date": row["date"],
+        "kenmerk": row["kenmerk"],
+        "sourceFile": row["source"],
+        "types": _types(row["types"]),
+        "signatories": _signatories(this),
+        **_kamerstuk_links(this),
+        "sections": _sections(this),
+        "citations": _citations(this),
+        "motions": _motions_in(this),
+        "actions": _actions_in(this),
+    }
+    body["links"] |= {
+        "documents": url_for("resources.documents"),
+        "citations": url_for("queries.run_query", name="citations", document=str(this)),
+    }
+    return jsonify(body)
+
+
+def _signatories(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?person ?name WHERE { #THIS
+  ?this bg:signatory ?person . OPTIONAL { ?person foaf:name ?name }
+} ORDER BY ?name""",
+        this,
+    )
+    return [{"@id": row["person"], "name": row["name"]} for row in rows]
+
+
+def _kamerstuk_links(this: URIRef) -> dict[str, list[dict]]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?relation ?kamerstuk ?kst ?label WHERE { #THIS
+  VALUES ?relation { bg:publishedAs bg:annexOf bg:cites }
+  ?this ?relation ?kamerstuk .
+  OPTIONAL { ?kamerstuk bg:kstId ?kst }
+  OPTIONAL { ?kamerstuk rdfs:label ?label }
+} ORDER BY ?kst""",
+        this,
+    )
+    links: dict[str, list[dict]] = {"publishedAs": [], "annexOf": [], "cites": []}
+    for row in rows:
+        name = row["relation"].rsplit("#", 1)[-1]
+        links[name].append(kamerstuk_ref(row["kamerstuk"], row["kst"], row["label"]))
+    return {name: _unique(refs) for name, refs in links.items()}
+
+
+def _sections(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?section ?title ?order WHERE { #THIS
+  ?this bg:hasSection ?section .
+  OPTIONAL { ?section dcterms:title ?title }
+  OPTIONAL { ?section bg:order ?order }
+} ORDER BY ?order ?section""",
+        this,
+    )
+    return [{"@id": r["section"], "title": r["title"], "order": _int(r["order"])} for r in rows]
+
+
+def _citations(this: URIRef) -> list[dict]:
+    rows = _rows(
+        f"""
+SELECT DISTINCT ?citation ?raw ?offset ?footnote ?kamerstuk ?kst ?passage ?passageDoc ?start ?end ?quote
+WHERE {{ #THIS
+  ?this bg:hasCitation ?citation .
+  ?citation bg:rawText ?raw .
+  OPTIONAL {{ ?citation bg:startOffset ?offset }}
+  OPTIONAL {{ ?citation bg:footnoteNumber ?footnote }}
+  OPTIONAL {{ ?citation bg:citedKamerstuk ?kamerstuk . OPTIONAL {{ ?kamerstuk bg:kstId ?kst }} }}
+  OPTIONAL {{ ?citation bg:evidence ?passage . {PASSAGE} }}
+}} ORDER BY ?offset ?citation""",
+        this,
+    )
+    return [
+        {
+            "@id": row["citation"],
+            "raw": row["raw"],
+            "footnote": _int(row["footnote"]),
+            "kamerstuk": kamerstuk_ref(row["kamerstuk"], row["kst"]) if row["kamerstuk"] else None,
+            "passage": passage(row) if row["passage"] else None,
+        }
+        for row in rows
+    ]
+
+
+def _motions_in(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?motion ?kst ?label WHERE { #THIS
+  ?passage bg:inDocument ?this .
+  ?motion a bg:Motion ; bg:mentionedIn ?passage .
+  OPTIONAL { ?motion bg:kstId ?kst }
+  OPTIONAL { ?motion rdfs:label ?label }
+} ORDER BY ?label ?motion""",
+        this,
+    )
+    return _unique([motion_ref(row["motion"], row["kst"], row["label"]) for row in rows])
+
+
+def _actions_in(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?action ?title WHERE { #THIS
+  ?action a bg:Action .
+  { ?action bg:announcedIn ?this } UNION { ?action bg:mentionedIn/bg:inDocument ?this }
+  OPTIONAL { ?action dcterms:title ?title }
+} ORDER BY ?title ?action""",
+        this,
+    )
+    return _unique([action_ref(row["action"], row["title"]) for row in rows])
+
+
+# -- kamerstukken ---------------------------------------------------------------------------
+@resources_blueprint.get("/kamerstukken/<kst_id>")
+def kamerstuk(kst_id: str) -> Response:
+    _checked(kst_id, KST_ID, "kst id", "kst-33047-25")
+    this = current_minter().kamerstuk(kst_id)
+    meta = _rows(
+        """
+SELECT (SAMPLE(?dossier0) AS ?dossier) (SAMPLE(?number0) AS ?number) (SAMPLE(?year0) AS ?year)
+       (SAMPLE(?chamber0) AS ?chamber) (SAMPLE(?label0) AS ?label)
+       (SAMPLE(?motion0) AS ?motion) (COUNT(*) AS ?found)
+WHERE { #THIS
+  ?this a bg:Kamerstuk .
+  OPTIONAL { ?this bg:dossierNumber ?dossier0 }
+  OPTIONAL { ?this bg:ondernummer ?number0 }
+  OPTIONAL { ?this bg:vergaderjaar ?year0 }
+  OPTIONAL { ?this bg:chamber ?chamber0 }
+  OPTIONAL { ?this rdfs:label ?label0 }
+  OPTIONAL { ?this a bg:Motion BIND ("yes" AS ?motion0) }
+}""",
+        this,
+    )
+    if _int(meta[0]["found"]) == 0:
+        raise _missing("kamerstuk", kst_id)
+    row = meta[0]
+    body = kamerstuk_ref(str(this), kst_id, row["label"]) | {
+        "dossierNumber": row["dossier"],
+        "ondernummer": row["number"],
+        "vergaderjaar": row["year"],
+        "chamber": row["chamber"].rsplit("#", 1)[-1] if row["chamber"] else None,
+        "isMotion": row["motion"] == "yes",
+        "publishedBy": _published_by(this),
+        "citedBy": _cited_by(this),
+    }
+    if body["isMotion"]:
+        body["links"]["motion"] = url_for("resources.motion", key=kst_id)
+    return jsonify(body)
+
+
+def _published_by(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?doc ?id ?title WHERE { #THIS
+  ?doc bg:publishedAs ?this .
+  OPTIONAL { ?doc dcterms:identifier ?id }
+  OPTIONAL { ?doc dcterms:title ?title }
+} ORDER BY ?id""",
+        this,
+    )
+    return _unique([document_ref(row["doc"], row["id"], row["title"]) for row in rows])
+
+
+def _cited_by(this: URIRef) -> list[dict]:
+    rows = _rows(
+        f"""
+SELECT DISTINCT ?doc ?id ?title ?citation ?raw ?offset ?passage ?passageDoc ?start ?end ?quote
+WHERE {{ #THIS
+  ?citation bg:citedKamerstuk ?this ; bg:rawText ?raw .
+  ?doc bg:hasCitation ?citation .
+  OPTIONAL {{ ?doc dcterms:identifier ?id }}
+  OPTIONAL {{ ?doc dcterms:title ?title }}
+  OPTIONAL {{ ?citation bg:startOffset ?offset }}
+  OPTIONAL {{ ?citation bg:evidence ?passage . {PASSAGE} }}
+}} ORDER BY ?id ?offset ?citation""",
+        this,
+    )
+    return [
+        {
+            "document": document_ref(row["doc"], row["id"], row["title"]),
+            "citation": row["citation"],
+            "raw": row["raw"],
+            "passage": passage(row) if row["passage"] else None,
+        }
+        for row in rows
+    ]
+
+
+# -- motions --------------------------------------------------------------------------------
+@resources_blueprint.get("/motions")
+def motions() -> Response:
+    rows = _rows(f"""
+SELECT ?motion (SAMPLE(?kst0) AS ?kst) (SAMPLE(?label0) AS ?label)
+       (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?submitters)
+       (COUNT(DISTINCT ?doc) AS ?documents)
+WHERE {{
+  ?motion a bg:Motion .
+  OPTIONAL {{ ?motion bg:kstId ?kst0 }}
+  OPTIONAL {{ ?motion rdfs:label ?label0 }}
+  OPTIONAL {{ ?motion bg:submitter/foaf:name ?name }}
+  OPTIONAL {{ ?motion bg:mentionedIn/bg:inDocument ?doc }}
+}} GROUP BY ?motion ORDER BY ?label ?motion {_limit()}""")
+    items = [
+        motion_ref(row["motion"], row["kst"], row["label"])
+        | {
+            "submitters": sorted(row["submitters"].split("; ")) if row["submitters"] else [],
+            "documentCount": _int(row["documents"]),
+        }
+        for row in rows
+    ]
+    items = [item for item in items if item["key"]]  # only motions this API can address
+    return jsonify(
+        {
+            "@id": url_for("resources.motions"),
+            "motions": items,
+            "links": {"self": url_for("resources.motions"), "index": url_for("service.index")},
+        }
+    )
+
+
+@resources_blueprint.get("/motions/<key>")
+def motion(key: str) -> Response:
+    if not (KST_ID.fullmatch(key) or SLUG.fullmatch(key)):
+        _checked(key, KST_ID, "motion key", "kst-35925-VII-12 or motie-van-dijk")
+    this = current_minter().motion(key)
+    meta = _rows(
+        """
+SELECT (SAMPLE(?kst0) AS ?kst) (SAMPLE(?label0) AS ?label) (SAMPLE(?adopted0) AS ?adopted)
+       (COUNT(*) AS ?found)
+WHERE { #THIS
+  ?this a bg:Motion .
+  OPTIONAL { ?this bg:kstId ?kst0 }
+  OPTIONAL { ?this rdfs:label ?label0 }
+  OPTIONAL { ?this bg:adopted ?adopted0 }
+}""",
+        this,
+    )
+    if _int(meta[0]["found"]) == 0:
+        raise _missing("motion", key)
+    row = meta[0]
+    passages = _unique(
+        [
+            passage(r)
+            for r in _rows(
+                f"""
+SELECT DISTINCT ?passage ?passageDoc ?start ?end ?quote WHERE {{ #THIS
+  ?this bg:mentionedIn ?passage . {PASSAGE}
+}} ORDER BY ?passageDoc ?start ?passage""",
+                this,
+            )
+        ]
+    )
+    body = motion_ref(str(this), row["kst"], row["label"]) | {
+        "kstId": row["kst"],
+        "adopted": row["adopted"] == "true" if row["adopted"] is not None else None,
+        "submitters": _submitters(this),
+        "documents": _documents_of(this),
+        "passages": passages,
+        "actions": _actions_of(this),
+    }
+    body["links"] |= {"motions": url_for("resources.motions")}
+    if row["kst"]:
+        body["links"]["kamerstuk"] = url_for("resources.kamerstuk", kst_id=row["kst"])
+    return jsonify(body)
+
+
+def _submitters(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?person ?name ?party ?partyLabel WHERE { #THIS
+  ?this bg:submitter ?person .
+  OPTIONAL { ?person foaf:name ?name }
+  OPTIONAL { ?person bg:party ?party OPTIONAL { ?party rdfs:label ?partyLabel } }
+} ORDER BY ?name ?person""",
+        this,
+    )
+    return _unique(
+        [
+            {
+                "@id": row["person"],
+                "name": row["name"],
+                "party": {"@id": row["party"], "label": row["partyLabel"]}
+                if row["party"]
+                else None,
+            }
+            for row in rows
+        ]
+    )
+
+
+def _documents_of(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?doc ?id ?title WHERE { #THIS
+  ?this bg:mentionedIn/bg:inDocument ?doc .
+  OPTIONAL { ?doc dcterms:identifier ?id }
+  OPTIONAL { ?doc dcterms:title ?title }
+} ORDER BY ?id""",
+        this,
+    )
+    return _unique([document_ref(row["doc"], row["id"], row["title"]) for row in rows])
+
+
+def _actions_of(this: URIRef) -> list[dict]:
+    rows = _rows(
+        f"""
+SELECT DISTINCT ?action ?title ?relation WHERE {{ #THIS
+  {action_motion("?action", "?this")}
+  OPTIONAL {{ ?action dcterms:title ?title }}
+}} ORDER BY ?title ?action ?relation""",
+        this,
+    )
+    return [
+        action_ref(row["action"], row["title"]) | {"relation": row["relation"].rsplit("#", 1)[-1]}
+        for row in rows
+    ]
+
+
+# -- actions --------------------------------------------------------------------------------
+STATUS = """
+  OPTIONAL { ?this bg:status ?status0 .
+             OPTIONAL { ?status0 rdfs:label ?statusLabel0 FILTER (LANGMATCHES(LANG(?statusLabel0), "en")) } }
+"""
+
+
+@resources_blueprint.get("/actions")
+def actions() -> Response:
+    rows = _rows(f"""
+SELECT ?this (SAMPLE(?title0) AS ?title) (SAMPLE(?status0) AS ?status)
+       (SAMPLE(?statusLabel0) AS ?statusLabel)
+WHERE {{
+  ?this a bg:Action .
+  OPTIONAL {{ ?this dcterms:title ?title0 }}
+  {STATUS}
+}} GROUP BY ?this ORDER BY ?title ?this {_limit()}""")
+    items = [action_ref(row["this"], row["title"]) | {"status": _status(row)} for row in rows]
+    items = [item for item in items if item["slug"]]
+    return jsonify(
+        {
+            "@id": url_for("resources.actions"),
+            "actions": items,
+            "links": {"self": url_for("resources.actions"), "index": url_for("service.index")},
+        }
+    )
+
+
+def _status(row: dict[str, str | None]) -> dict | None:
+    if not row["status"]:
+        return None
+    return {"@id": row["status"], "label": row["statusLabel"] or row["status"].rsplit("#", 1)[-1]}
+
+
+@resources_blueprint.get("/actions/<slug>")
+def action(slug: str) -> Response:
+    _checked(slug, SLUG, "action slug", "regio-deals-verlengen")
+    this = current_minter().thing("actie", slug)
+    meta = _rows(
+        f"""
+SELECT (SAMPLE(?title0) AS ?title) (SAMPLE(?status0) AS ?status)
+       (SAMPLE(?statusLabel0) AS ?statusLabel) (COUNT(*) AS ?found)
+WHERE {{ #THIS
+  ?this a bg:Action .
+  OPTIONAL {{ ?this dcterms:title ?title0 }}
+  {STATUS}
+}}""",
+        this,
+    )
+    if _int(meta[0]["found"]) == 0:
+        raise _missing("action", slug)
+    row = meta[0]
+    body = action_ref(str(this), row["title"]) | {
+        "status": _status(row),
+        "sections": _action_sections(this),
+        "announcedIn": _announced_in(this),
+        "motions": _motions_of(this),
+        "passages": _unique(
+            [
+                passage(r)
+                for r in _rows(
+                    f"""
+SELECT DISTINCT ?passage ?passageDoc ?start ?end ?quote WHERE {{ #THIS
+  ?this bg:mentionedIn ?passage . {PASSAGE}
+}} ORDER BY ?passageDoc ?start ?passage""",
+                    this,
+                )
+            ]
+        ),
+    }
+    body["links"] |= {"actions": url_for("resources.actions")}
+    return jsonify(body)
+
+
+def _action_sections(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?section ?title ?doc ?id WHERE { #THIS
+  ?this bg:inSection ?section .
+  OPTIONAL { ?section dcterms:title ?title }
+  OPTIONAL { ?doc bg:hasSection ?section OPTIONAL { ?doc dcterms:identifier ?id } }
+} ORDER BY ?id ?section""",
+        this,
+    )
+    return _unique(
+        [
+            {
+                "@id": row["section"],
+                "title": row["title"],
+                "document": row["id"],
+                "links": {"document": url_for("resources.document", doc_id=row["id"])}
+                if row["id"]
+                else {},
+            }
+            for row in rows
+        ]
+    )
+
+
+def _announced_in(this: URIRef) -> list[dict]:
+    rows = _rows(
+        """
+SELECT DISTINCT ?doc ?id ?title WHERE { #THIS
+  ?this bg:announcedIn ?doc .
+  OPTIONAL { ?doc dcterms:identifier ?id }
+  OPTIONAL { ?doc dcterms:title ?title }
+} ORDER BY ?id""",
+        this,
+    )
+    return _unique([document_ref(row["doc"], row["id"], row["title"]) for row in rows])
+
+
+def _motions_of(this: URIRef) -> list[dict]:
+    rows = _rows(
+        f"""
+SELECT DISTINCT ?motion ?kst ?label ?relation WHERE {{ #THIS
+  {action_motion("?this", "?motion")}
+  OPTIONAL {{ ?motion bg:kstId ?kst }}
+  OPTIONAL {{ ?motion rdfs:label ?label }}
+}} ORDER BY ?label ?motion ?relation""",
+        this,
+    )
+    return [
+        motion_ref(row["motion"], row["kst"], row["label"])
+        | {"relation": row["relation"].rsplit("#", 1)[-1]}
+        for row in rows
+    ]
