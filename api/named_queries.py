@@ -43,6 +43,9 @@ def index() -> Response:
 def run_query(name: str) -> Response:
     query = load_query(name)  # QueryNotFound becomes a 404 problem listing the names
     fmt = _format()
+    repeated = [key for key, given in request.args.lists() if len(given) > 1]
+    if repeated:
+        raise Problem("bad-parameter", f"parameter {repeated[0]!r} is given more than once")
     values = {key: value for key, value in request.args.items() if key != FORMAT_PARAM}
     result = current_store().select(query.bind(values))  # ParameterError becomes a 400 problem
     limit = current_settings().max_rows
