@@ -48,6 +48,8 @@ def action_motion(action: str, motion: str) -> str:
 def _rows(query: str, this: URIRef | None = None) -> list[dict[str, str | None]]:
     """The rows of a SELECT; `#THIS` in the query becomes `VALUES ?this { <iri> }`."""
     if this is not None:
+        if "#THIS" not in query:
+            raise ValueError("a query about ?this needs a #THIS marker where it is bound")
         query = query.replace("#THIS", f"VALUES ?this {{ {this.n3()} }}")
     return current_store().select(PREFIXES + query).rows
 
@@ -115,8 +117,11 @@ def passage(row: dict[str, str | None]) -> dict:
 
 
 def _unique(items: list[dict]) -> list[dict]:
-    seen: set[str] = set()
-    return [item for item in items if not (item["@id"] in seen or seen.add(item["@id"]))]
+    """The items in order, each `@id` once (a resource may be reached along several paths)."""
+    by_id: dict[str, dict] = {}
+    for item in items:
+        by_id.setdefault(item["@id"], item)
+    return list(by_id.values())
 
 
 def _limit() -> str:
