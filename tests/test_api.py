@@ -21,7 +21,7 @@ from graph.config import Settings
 from graph.namespaces import DEFAULT_BASE
 from graph.queries import list_queries
 from graph.store import EmbeddedStore, RemoteStore
-from tests.server_fixtures import free_port
+from tests.server_fixtures import free_port, load_nquads
 
 SAMPLE = Path(__file__).parent / "data" / "api_sample.trig"
 ID = DEFAULT_BASE
@@ -551,6 +551,27 @@ def test_unexpected_error_is_a_500_problem_without_traceback(sample_store, tmp_p
     body = assert_problem(response, 500, "internal-error")
     assert "secret" not in response.get_data(as_text=True)
     assert "RuntimeError" not in body["detail"]
+
+
+def test_same_answers_from_a_remote_endpoint(client, sample_store, oxigraph_server, tmp_path):
+    """The app over a real Oxigraph server answers as it does over the embedded store."""
+    load_nquads(oxigraph_server, sample_store.dump_nquads())
+    remote = create_app(RemoteStore(oxigraph_server.query_url), settings(tmp_path)).test_client()
+    for url in [
+        "/documents",
+        "/documents/001_aaaa",
+        "/kamerstukken/kst-33047-25",
+        "/motions",
+        "/motions/motie-bromet-eerdmans",
+        "/actions/regio-deals-verlengen",
+        "/queries/citations",
+    ]:
+        assert remote.get(url).get_json() == client.get(url).get_json(), url
+    construct = remote.get(
+        "/sparql", query_string={"query": CONSTRUCT_TITLES}, headers={"Accept": "text/turtle"}
+    )
+    assert len(Graph().parse(data=construct.get_data(as_text=True), format="turtle")) == 2
+    assert_problem(remote.get("/sparql", query_string={"query": INSERT}), 403, "update-refused")
 
 
 # -- a real HTTP server ---------------------------------------------------------------------
