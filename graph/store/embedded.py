@@ -75,23 +75,29 @@ class EmbeddedStore:
         except OSError as error:
             raise StoreError(f"the embedded store failed: {error}") from error
 
+    # Oxigraph's result objects belong to the thread that made them: each method drops its
+    # results before returning, so that a server's worker threads never free another's.
     def select(self, sparql: str) -> QueryResult:
         results = self._run(sparql)
-        if not isinstance(results, ox.QuerySolutions):
-            raise QuerySyntaxError("select() needs a SELECT query")
-        columns = [variable.value for variable in results.variables]
-        rows = [{name: term_to_str(solution[name]) for name in columns} for solution in results]
-        return QueryResult(columns=columns, rows=rows)
+        try:
+            if not isinstance(results, ox.QuerySolutions):
+                raise QuerySyntaxError("select() needs a SELECT query")
+            columns = [variable.value for variable in results.variables]
+            rows = [{name: term_to_str(solution[name]) for name in columns} for solution in results]
+            return QueryResult(columns=columns, rows=rows)
+        finally:
+            del results
 
     def query_serialized(self, sparql: str, result_format: str) -> tuple[bytes, str]:
         results = self._run(sparql)
-        if isinstance(results, ox.QueryTriples):
-            fmt = result_format if result_format in _GRAPH_FORMATS else "turtle"
-            body = results.serialize(format=_GRAPH_FORMATS[fmt])
-            return body, GRAPH_MEDIA_TYPES[fmt]
-        fmt = result_format if result_format in _RESULT_FORMATS else "json"
-        body = results.serialize(format=_RESULT_FORMATS[fmt])
-        return body, RESULT_MEDIA_TYPES[fmt]
+        try:
+            if isinstance(results, ox.QueryTriples):
+                fmt = result_format if result_format in _GRAPH_FORMATS else "turtle"
+                return results.serialize(format=_GRAPH_FORMATS[fmt]), GRAPH_MEDIA_TYPES[fmt]
+            fmt = result_format if result_format in _RESULT_FORMATS else "json"
+            return results.serialize(format=_RESULT_FORMATS[fmt]), RESULT_MEDIA_TYPES[fmt]
+        finally:
+            del results
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS)
