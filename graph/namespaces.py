@@ -76,7 +76,7 @@ class Minter:
         """A motion known by its kst id is that Kamerstuk; otherwise it is named by its submitters."""
         if key.startswith("kst-"):
             return self.kamerstuk(key)
-        return self._iri(f"motie/{slugify(key)}")
+        return self._iri(f"motie/{slugify(key.removeprefix('motie-'))}")
 
     def person(self, name: str) -> URIRef:
         return self._iri(f"persoon/{slugify(name)}")

@@ -421,7 +421,7 @@ def test_motions_list(client):
     motions = client.get("/motions").get_json()["motions"]
     assert {m["key"]: m["submitters"] for m in motions} == {
         "kst-35925-VII-12": ["Van Dijk"],
-        "motie-bromet-eerdmans": ["Bromet", "Eerdmans"],
+        "bromet-eerdmans": ["Bromet", "Eerdmans"],
     }
 
 
@@ -448,8 +448,8 @@ def test_motion_by_kst_id_with_submitters_passages_and_actions(client):
 
 
 def test_motion_by_slug(client):
-    body = client.get("/motions/motie-bromet-eerdmans").get_json()
-    assert body["@id"] == f"{ID}motie/motie-bromet-eerdmans"
+    body = client.get("/motions/bromet-eerdmans").get_json()
+    assert body["@id"] == f"{ID}motie/bromet-eerdmans"
     assert body["kstId"] is None
     assert {(s["name"], s["party"]["label"]) for s in body["submitters"]} == {
         ("Bromet", "GroenLinks"),
@@ -562,7 +562,7 @@ def test_same_answers_from_a_remote_endpoint(client, sample_store, oxigraph_serv
         "/documents/001_aaaa",
         "/kamerstukken/kst-33047-25",
         "/motions",
-        "/motions/motie-bromet-eerdmans",
+        "/motions/bromet-eerdmans",
         "/actions/regio-deals-verlengen",
         "/queries/citations",
     ]:
