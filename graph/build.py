@@ -15,6 +15,7 @@ from graph.emit import DocumentEmitter, emit_curated, load_ontology
 from graph.extract.metadata import extract_metadata
 from graph.facts import DocumentFacts
 from graph.link import resolve_motions
+from graph.linkout import link_out
 from graph.namespaces import PREFIXES, Minter
 from graph.read import SourceDocument, read_corpus
 from graph.segment import segment
@@ -43,7 +44,8 @@ def extract_document(source: SourceDocument) -> DocumentFacts:
 def build_dataset(
     corpus_dir: Path, minter: Minter | None = None, progress: Progress | None = None
 ) -> Dataset:
-    """The dataset of a corpus: a named graph per document, one for curated facts, one for the ontology."""
+    """The dataset of a corpus: a named graph per document, one for curated facts, one for the links
+    to external identifiers (TOOI, BWB, officielebekendmakingen), one for the ontology."""
     minter = minter or Minter()
     say = progress or (lambda message: None)
     sources = read_corpus(corpus_dir)
@@ -67,6 +69,9 @@ def build_dataset(
         graph = DocumentEmitter(facts, minter).emit(motions, assignment)
         _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
+    links = link_out(union_graph(dataset))
+    say(f"linked {len(set(links.subjects()))} resources to external identifiers")
+    _add_graph(dataset, minter.links_graph, links)
     if ONTOLOGY_PATH.is_file():
         _add_graph(dataset, minter.ontology_graph, load_ontology(ONTOLOGY_PATH))
     return dataset

@@ -214,7 +214,18 @@ def kamerstuk_triples(g: Graph, minter: Minter, citation: Citation) -> URIRef:
         g.add((node, BG.chamber, CHAMBERS[citation.chamber]))
     if citation.vergaderjaar:
         g.add((node, BG.vergaderjaar, Literal(citation.vergaderjaar)))
+    g.add((node, RDFS.label, Literal(kamerstuk_label(citation))))
     return node
+
+
+def kamerstuk_label(citation: Citation) -> str:
+    """The citation in its standard form: `Kamerstukken II 2022/23, 33047, nr. 25`."""
+    parts = ["Kamerstukken" + (f" {citation.chamber}" if citation.chamber else "")]
+    if citation.vergaderjaar:
+        first, second = citation.vergaderjaar.split("-")
+        parts[0] += f" {first}/{second[-2:]}"
+    number = citation.ondernummer if citation.ondernummer.isalpha() else f"nr. {citation.ondernummer}"
+    return f"{parts[0]}, {citation.dossier}, {number}"
 
 
 def kamerstuk_from_id(g: Graph, minter: Minter, kst_id: str) -> URIRef:

@@ -96,5 +96,9 @@ class Minter:
         return self._iri("graph/curated")
 
     @property
+    def links_graph(self) -> URIRef:
+        return self._iri("graph/links")
+
+    @property
     def ontology_graph(self) -> URIRef:
         return self._iri("graph/ontology")

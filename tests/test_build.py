@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal
-from rdflib.namespace import RDF
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, RDF, RDFS
 
 from graph.build import BuildError, build, build_dataset, serialize_nquads, union_graph
 from graph.namespaces import BG, Minter
@@ -139,3 +139,11 @@ def test_built_graph_conforms_to_the_shapes(built_graph_path):
 
     report = validate_graph(_union(built_graph_path))
     assert report.conforms, "\n".join(str(v) for v in report.violations[:20])
+
+
+def test_kamerstukken_link_to_their_official_publication(built_graph_path, minter):
+    dataset = _dataset(built_graph_path)
+    links = dataset.graph(minter.links_graph)
+    page = URIRef("https://zoek.officielebekendmakingen.nl/kst-35925-VII-129.html")
+    assert (minter.kamerstuk("kst-35925-VII-129"), FOAF.page, page) in links
+    assert (minter.kamerstuk("kst-35925-VII-129"), RDFS.label, Literal("Kamerstukken II 2021/22, 35925-VII, nr. 129")) in _union(built_graph_path)
