@@ -1,0 +1,545 @@
+"""Find what a letter says the minister does: actions, from its headings and its commitments.
+
+Two sources, read in document order:
+
+- **Headings.** A heading that contains an action noun from the cue file (`Beleidskader decentraal
+  bestuur`, `Werken aan een beleidskader decentraal bestuur`, `2.2 Intensivering
+  Uitvoerbaarheidstoets decentrale overheden`, `Projectgroep lokale rekenkamers`) names that
+  action. Under a numbered action line (`Actielijn 2.`, `3.`, the top level of a numbered letter),
+  a heading that opens with a nominalisation or an infinitive (`Taakdifferentiatie`,
+  `Medeondertekening van ...`, `Verzamelen van inzichten ...`) names an action too. Its status is
+  read from the sentences of its section: handed over if any of them hands it to the next
+  cabinet, else the status of the first sentence that has one.
+- **Sentences.** A sentence with a status cue (`ik ga/zal/wil`, `werk ik aan`, `wordt gewerkt
+  aan`, `is ontwikkeld`, `heb ik ... gestuurd`, `laat ik aan mijn ambtsopvolger`) yields one
+  mention per action noun it contains: the noun with its modifiers (`een visie op de regio en
+  regionale samenwerking`). Sentences without a cue are background and yield nothing.
+
+A bare noun with a definite article (`het beleidskader`, `deze handreiking`) is the action named
+last with the same head noun, so the same action gets the same key across sentences and headings;
+an unresolved bare noun is dropped, except a compound (`het Overhedenoverleg`), which is a name.
+Keys are slugs of the noun phrase without articles, prepositions and parentheses, with
+abbreviations expanded (from the letter's own `Full name (ABBR)` or from the cue file) and
+`decentraal en gedeconcentreerd bestuur` read as `decentraal bestuur`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.segment import Heading, Segmented, Span
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "action_cues.csv"
+
+STATUS_ORDER = ("handed_to_next_cabinet", "done", "in_progress", "announced")
+
+
+@dataclass(frozen=True)
+class ActionMention:
+    key: str
+    title: str
+    kind: str
+    status: str
+    section_heading: str | None
+    action_line: str | None
+    responsible: str | None
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class ActionNoun:
+    word: str  # lower case
+    kind: str
+    compounds: bool  # `*onderzoek` also matches `vervolgonderzoek`
+
+
+@dataclass(frozen=True)
+class ActionCues:
+    nouns: tuple[ActionNoun, ...]
+    abbreviations: dict[str, str]
+    statuses: tuple[tuple[re.Pattern[str], str], ...]
+
+    def noun(self, word: str) -> ActionNoun | None:
+        lower = word.lower()
+        for noun in self.nouns:
+            if lower == noun.word or (
+                noun.compounds and lower.endswith(noun.word) and len(lower) > len(noun.word) + 2
+            ):
+                return noun
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_action_cues(path: Path = CUES_PATH) -> ActionCues:
+    """Action nouns, known abbreviations and status cues from the cue file (read once)."""
+    nouns, abbreviations, statuses = [], {}, []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            kind, pattern, value = row["type"], row["pattern"], row["value"]
+            if kind == "noun":
+                nouns.append(ActionNoun(pattern.lstrip("*").lower(), value, pattern.startswith("*")))
+            elif kind == "abbreviation":
+                abbreviations[pattern] = value
+            elif kind == "body":
+                continue  # organisations: read by graph.extract.reports
+            elif kind == "status":
+                if value not in STATUS_ORDER:
+                    raise ValueError(f"{path}:{line}: unknown status {value!r}")
+                statuses.append((re.compile(pattern, re.IGNORECASE), value))
+            else:
+                raise ValueError(f"{path}:{line}: unknown cue type {kind!r}")
+    # Multi-word nouns first (`plan van aanpak` before `aanpak`), then longer words.
+    nouns.sort(key=lambda n: (-n.word.count(" "), -len(n.word)))
+    return ActionCues(tuple(nouns), abbreviations, tuple(statuses))
+
+
+# --- words --------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w[\w'’&]*(?:-\w[\w'’&]*)*-?|[^\w\s]")
+_DETERMINERS = {"de", "het", "een", "deze", "dit", "die", "dat", "mijn", "onze", "ons", "zijn", "haar", "hun"}
+_DEFINITE = {"de", "het", "deze", "dit", "die", "dat", "mijn", "onze", "ons"}
+_PREPOSITIONS = {"op", "naar", "over", "voor", "van", "ter", "inzake", "tussen", "rond", "rondom", "bij"}
+_FUNCTION = _DETERMINERS | _PREPOSITIONS | {"en", "of", "der", "den", "te", "aan", "in", "met", "door"}
+# Words that end a noun phrase: verbs, pronouns, conjunctions, adverbs of the genre.
+_STOP = set(
+    """
+    is zijn wordt worden werd werden was waren heb hebt heeft hebben had hadden zal zullen zou
+    zouden kan kunnen kon moet moeten wil willen ga gaat gaan blijkt blijken biedt bieden geeft
+    geven draagt dragen bevat bevatten raakt raken komt komen staat staan ligt liggen zie ziet
+    ik we wij u zij ze hij het hem hen hun ons men er hier daar hierbij daarbij hiermee daarmee
+    hierover daarover hiervoor daarvoor hierin daarin waarin waarbij waarmee waarover waarvoor
+    om te dat die wat wie waar zodat omdat als wanneer indien terwijl maar dus want nu al nog
+    ook zo verder eerst tevens momenteel inmiddels reeds daarom dan wel niet eind medio begin
+    jaarlijks tijdig graag samen nader onlangs eerder later binnenkort hierna toe mee uit af in
+    aan met door tot sinds vanuit via tegen zoals onder andere bijvoorbeeld o.a namelijk
+    ontwikkeld verstuurd verzonden besproken verkend onderzocht beschreven aangekondigd
+    vormgegeven uitgewerkt versterkt verbeterd benut proactief actief zelf opnieuw alsnog vast
+    monitoren informeren evalueren sturen versturen aanbieden toekomen presenteren vaststellen
+    uitvoeren ontwikkelen brengen betrekken bespreken delen opleveren publiceren afronden
+    starten verkennen versterken verbeteren ondersteunen organiseren voeren maken nemen geven
+    """.split()
+)
+# `geactualiseerd`, `toegestuurd`, `vastgesteld`: a participle ends the phrase unless a noun follows
+_PARTICIPLE = re.compile(r"^(?:aan|op|uit|in|mee|toe|vast|af|door|over|voor|bij|na|om|terug)?ge\w{2,}[dt]$")
+_SUBJECTS = {"ik", "we", "wij", "u"}
+_NAME_PARTICLES = {"aan", "van", "voor", "op", "de", "der", "den", "het", "in", "door"}
+_LIGHT_VERBS = {
+    "doen", "gedaan", "verrichten", "verricht", "uitvoeren", "uitgevoerd", "ontwikkeld",
+    "ontwikkelen", "opgesteld", "opstellen", "laten", "te", "uit", "gestart", "uitgebracht",
+}
+_KEY_DROP = _FUNCTION | {
+    "nieuwe", "nieuw", "eerste", "tweede", "derde", "verdere", "zogenaamd", "zogenaamde",
+    "mogelijke", "concrete", "eventuele", "aangescherpte", "samenhangende", "integrale",
+    "goede", "betere", "organiek", "organieke", "jaarlijkse",
+}
+_NOMINALISATION = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ing|atie|tie|sie|ering|isatie)$")
+_INFINITIVE = re.compile(r"^[A-Z][a-zà-ÿ]{3,}(?<!t)en$")  # not plural nouns like `Inzichten`
+_GENERIC_HEADING = re.compile(
+    r"^(?:tot\s+slot|slot|afsluitend|ten\s+slotte|tenslotte|inleiding|aanleiding|samenvatting|"
+    r"conclusies?|afsluiting|toelichting|kern|proces|motivering|communicatie|bijlagen?|nota|"
+    r"achtergrond|geadviseerd\s+besluit)$",
+    re.IGNORECASE,
+)
+_RESPONSIBLE = re.compile(
+    r"(?<!\bals )\b(?:de\s+)?(?P<role>minister|staatssecretaris|ministerie)\s+(?:van|voor)\s+"
+    r"(?P<name>[A-Z][\w&-]*(?:\s*,?\s+(?:en\s+|voor\s+|van\s+)?[A-Z][\w&-]*){0,5})"
+)
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+# --- abbreviations ------------------------------------------------------------------------------
+
+_DEFINITION = re.compile(r"((?:[\w'’-]+[\s‘’'“”\"]+){1,8}?)\(\s*([A-Z][A-Za-z]{1,6})\s*\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """`Full Name (ABBR)` definitions in a text: ABBR -> the words whose initials spell it."""
+    found: dict[str, str] = {}
+    for m in re.finditer(r"\(\s*([A-Z][A-Za-z]{1,6})\s*\)", text):
+        abbr = m[1]
+        if abbr in found or sum(c.isupper() for c in abbr) < 2 and len(abbr) > 3:
+            continue
+        before = re.findall(r"[\w'’-]+", text[max(0, m.start() - 160) : m.start()])
+        best = None
+        for n in range(1, min(len(before), len(abbr) + 3) + 1):
+            words = before[-n:]
+            if words[0].lower() in _FUNCTION or words[0][0].lower() != abbr[0].lower():
+                continue
+            if not _subsequence(abbr.lower(), "".join(words).lower()):
+                continue
+            initials = sum(1 for w in words if w[0].lower() in abbr.lower())
+            score = (initials, -n)
+            if best is None or score > best[0]:
+                best = (score, " ".join(words))
+        if best:
+            found[abbr] = best[1]
+    return found
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(c in it for c in needle)
+
+
+# --- noun phrases -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    noun: ActionNoun
+    head: int  # token index of the head
+    first: int  # first token index (after determiner)
+    last: int  # last token index (inclusive)
+    determiner: str | None
+    modifiers: int  # content words besides the head
+    abbreviation: str | None
+    skipped: tuple[int, int]  # light verbs left out: `onderzoek (te doen) naar`
+
+
+def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _Phrase:
+    """The noun phrase around the action noun at token `i`."""
+    first = i
+    # Pre-modifiers: capitalised words (`Nationaal Programma`), or adjectives after a determiner.
+    j = i - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].lower not in _STOP | _FUNCTION and i - j <= 3:
+        if not (tokens[j].text[0].isupper() or (j > 0 and tokens[j - 1].lower in _DETERMINERS)):
+            break
+        if (j == 0 and not heading) or _NOMINALISATION.match(tokens[j].text):
+            break  # a sentence's first word is capitalised anyway; `Intensivering UDO`
+        first = j
+        j -= 1
+    determiner = tokens[first - 1].lower if first > 0 and tokens[first - 1].lower in _DETERMINERS else None
+    modifiers, last, abbreviation = i - first, i, None
+    k, prepositions = i + 1, 0
+    skipped_verb, skipped = False, (0, 0)
+    while k < len(tokens) and k - i <= (14 if heading else 10):
+        token = tokens[k]
+        if token.text == "(":
+            close = next((n for n in range(k + 1, min(k + 4, len(tokens))) if tokens[n].text == ")"), None)
+            if close is None:
+                break
+            inner = " ".join(t.text for t in tokens[k + 1 : close])
+            if re.fullmatch(r"[A-Z][A-Za-z]{1,6}", inner):
+                abbreviation = inner
+                last = close
+            k = close + 1
+            continue
+        if not token.is_word:
+            if heading and token.text in ",&’'":
+                k += 1
+                continue
+            break
+        lower = token.lower
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            lower in _NAME_PARTICLES
+            and tokens[k - 1].text[0].isupper()
+            and following is not None
+            and following.text[0].isupper()
+        ):
+            k += 1  # `Werk aan Uitvoering`, `Raad van State`
+            continue
+        if (
+            _PARTICIPLE.match(lower)
+            and len(lower) >= 7
+            and not (following and following.is_word and following.lower not in _FUNCTION | _STOP)
+        ):
+            break
+        if lower in _PREPOSITIONS and k + 1 < len(tokens) and tokens[k + 1].is_word:
+            if prepositions >= 2:
+                break
+            prepositions += 1
+            k += 1
+            if k < len(tokens) and tokens[k].lower in _DETERMINERS:
+                k += 1
+            continue
+        if lower == "en" and k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            if not nxt.is_word or nxt.lower in _STOP | _DETERMINERS and not heading:
+                break
+            k += 1
+            continue
+        if lower in _LIGHT_VERBS and not skipped_verb and not heading:
+            n = k
+            while n < len(tokens) and tokens[n].lower in _LIGHT_VERBS and n - k < 3:
+                n += 1
+            if n < len(tokens) and tokens[n].lower in _PREPOSITIONS and last == i:
+                skipped_verb = True
+                skipped = (k, n)
+                k = n
+                continue
+            break
+        if not heading and (
+            lower in _STOP or lower[0].isdigit() or (following and following.lower in _SUBJECTS)
+        ):
+            break  # `zet ik in`, `blijf ik werken`: a finite verb before its subject
+        modifiers += 1
+        last = k
+        k += 1
+    return _Phrase(noun, i, first, last, determiner, modifiers, abbreviation, skipped)
+
+
+def _phrase_words(tokens: list[_Token], phrase: _Phrase) -> list[str]:
+    words, skip = [], False
+    for n, t in enumerate(tokens[phrase.first : phrase.last + 1], start=phrase.first):
+        if phrase.skipped[0] <= n < phrase.skipped[1]:
+            continue  # `onderzoek (te doen) naar`
+        if t.text == "(":
+            skip = True
+        if not skip and t.is_word:
+            words.append(t.text)
+        if t.text == ")":
+            skip = False
+    return words
+
+
+def _key(words: list[str], abbreviations: dict[str, str]) -> str:
+    expanded: list[str] = []
+    for word in words:
+        expanded.extend(abbreviations[word].split() if word in abbreviations else [word])
+    content = []
+    for n, word in enumerate(expanded):
+        lower = word.lower()
+        # `decentraal en gedeconcentreerd bestuur` -> `decentraal bestuur`
+        if n >= 2 and expanded[n - 1].lower() == "en" and n + 1 < len(expanded):
+            if expanded[n + 1].lower() not in _FUNCTION and lower not in _FUNCTION:
+                continue
+        if lower in _KEY_DROP:
+            continue
+        content.append(lower)
+    return slugify(" ".join(content[:6]))
+
+
+def _title(words: list[str], abbreviation: str | None, abbreviations: dict[str, str]) -> str:
+    if len(words) == 1 and words[0] in abbreviations:
+        words, abbreviation = abbreviations[words[0]].split(), words[0]
+    title = " ".join(words)
+    title = title[0].upper() + title[1:]
+    return f"{title} ({abbreviation})" if abbreviation else title
+
+
+# --- statuses -----------------------------------------------------------------------------------
+
+
+def _status_cues(text: str, cues: ActionCues) -> list[tuple[int, int, str]]:
+    found = []
+    for pattern, status in cues.statuses:
+        found.extend((m.start(), m.end(), status) for m in pattern.finditer(text))
+    return found
+
+
+def _status_near(found: list[tuple[int, int, str]], position: int) -> str | None:
+    if not found:
+        return None
+    if any(status == "handed_to_next_cabinet" for _, _, status in found):
+        return "handed_to_next_cabinet"
+
+    def distance(cue: tuple[int, int, str]) -> tuple[int, int]:
+        start, end, status = cue
+        gap = 0 if start <= position < end else min(abs(position - start), abs(position - end))
+        return gap, STATUS_ORDER.index(status)
+
+    return min(found, key=distance)[2]
+
+
+def _responsible(sentence: str) -> str | None:
+    m = _RESPONSIBLE.search(sentence)
+    if not m:
+        return None
+    return f"{m['role']} van {m['name'].strip(' ,')}"
+
+
+# --- the extractor -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    cues: ActionCues
+    abbreviations: dict[str, str]
+    seen: list[ActionMention]
+
+    def resolve(self, head: str) -> ActionMention | None:
+        """The action named last whose head noun is `head` (for `het beleidskader`)."""
+        head = head.lower()
+        for mention in reversed(self.seen):
+            first = re.split(r"[\s(]", mention.title.lower())
+            if head in first[:3] or mention.key.startswith(slugify(head)):
+                return mention
+        return None
+
+
+def _mentions_in(
+    ctx: _Context, clean: str, span: Span, heading: bool
+) -> list[tuple[str, str, str, int]]:
+    """(key, title, kind, char offset) of each action named in a sentence or heading."""
+    tokens = _tokens(clean, span.start, span.end)
+    found, covered = [], -1
+    for i, token in enumerate(tokens):
+        if i <= covered or not token.is_word:
+            continue
+        noun = ctx.cues.noun(token.text)
+        via_abbreviation = False
+        if noun is None and token.text in ctx.abbreviations:
+            # An abbreviation names an action when the cue file lists it as one (`OHA`, `Wau`) or
+            # its expansion opens with an action noun (`UDO`); `IPO` (Interprovinciaal Overleg) not.
+            expansion = ctx.abbreviations[token.text].split()
+            candidates = expansion if token.text in ctx.cues.abbreviations else expansion[:1]
+            noun = next((n for w in candidates if (n := ctx.cues.noun(w))), None)
+            via_abbreviation = noun is not None
+        if noun is None:
+            continue
+        if i >= 2 and tokens[i - 2].lower == "in" and tokens[i - 1].lower in {"dat", "dit", "het"}:
+            continue  # `in dat kader`
+        phrase = _phrase(tokens, i, noun, heading)
+        covered = phrase.last
+        words = _phrase_words(tokens, phrase)
+        bare = phrase.modifiers == 0 and phrase.abbreviation is None and not via_abbreviation
+        if bare:
+            earlier = ctx.resolve(token.text) if phrase.determiner in _DEFINITE or heading else None
+            if earlier is not None:
+                found.append((earlier.key, earlier.title, earlier.kind, token.start))
+                continue
+            if not heading and (
+                token.lower == noun.word
+                or not (token.text[0].isupper() or phrase.determiner in _DEFINITE)
+            ):
+                continue  # `een onderzoek`, `een afwegingskader`: nothing to name
+        abbreviation = phrase.abbreviation or (token.text if via_abbreviation else None)
+        names = dict(ctx.abbreviations)
+        key = _key(words, names)
+        if not key or (key == slugify(noun.word) and not heading):
+            earlier = ctx.resolve(token.text)
+            if earlier is not None and phrase.determiner in _DEFINITE:
+                found.append((earlier.key, earlier.title, earlier.kind, token.start))
+            continue
+        found.append((key, _title(words, abbreviation if abbreviation not in words else None, names), noun.kind, token.start))
+    unique: dict[str, tuple[str, str, str, int]] = {}
+    for item in found:
+        unique.setdefault(item[0], item)
+    return list(unique.values())
+
+
+def _is_action_line(heading: Heading) -> bool:
+    return heading.number is not None and "." not in heading.number
+
+
+def _heading_title(heading: Heading) -> str:
+    return re.sub(
+        r"^(?:(?:Actielijn|Perspectief|Hoofdstuk|Paragraaf|Deel)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+",
+        "",
+        heading.title,
+        flags=re.IGNORECASE,
+    )
+
+
+def _section_status(ctx: _Context, segmented: Segmented, index: int) -> str:
+    heading = segmented.headings[index]
+    end = segmented.headings[index + 1].start if index + 1 < len(segmented.headings) else len(segmented.clean)
+    statuses = []
+    for sentence in segmented.sentences:
+        if heading.end <= sentence.start < end:
+            found = _status_cues(segmented.clean[sentence.start : sentence.end], ctx.cues)
+            if found:
+                statuses.append(_status_near(found, 0))
+    if "handed_to_next_cabinet" in statuses:
+        return "handed_to_next_cabinet"
+    return statuses[0] if statuses else "in_progress"
+
+
+def _heading_actions(
+    ctx: _Context, segmented: Segmented, index: int, action_line: Heading | None
+) -> list[ActionMention]:
+    heading = segmented.headings[index]
+    title = _heading_title(heading)
+    if title.endswith("?") or _GENERIC_HEADING.match(title) or _is_action_line(heading):
+        return []
+    named = _mentions_in(ctx, segmented.clean, Span(heading.start, heading.end), heading=True)
+    if not named and action_line is not None:
+        first = title.split()[0] if title.split() else ""
+        if _NOMINALISATION.match(first) or _INFINITIVE.match(first):
+            words = re.findall(r"[\w'’-]+", title)
+            named = [(_key(words, ctx.abbreviations), title, "actie", heading.start)]
+    status = _section_status(ctx, segmented, index) if named else "in_progress"
+    return [
+        ActionMention(
+            key, name, kind, status, heading.title,
+            action_line.title if action_line else None, None,
+            heading.start, heading.end, _collapse(heading.title),
+        )
+        for key, name, kind, _ in named
+        if key
+    ]
+
+
+def _sentence_actions(
+    ctx: _Context, segmented: Segmented, sentence: Span, action_line: Heading | None
+) -> list[ActionMention]:
+    text = segmented.clean[sentence.start : sentence.end]
+    statuses = _status_cues(text, ctx.cues)
+    if not statuses:
+        return []
+    heading = segmented.heading_at(sentence.start)
+    responsible = _responsible(text)
+    return [
+        ActionMention(
+            key, title, kind, _status_near(statuses, position - sentence.start) or "announced",
+            heading.title if heading else None, action_line.title if action_line else None,
+            responsible, sentence.start, sentence.end, _collapse(text),
+        )
+        for key, title, kind, position in _mentions_in(ctx, segmented.clean, sentence, heading=False)
+    ]
+
+
+def extract_actions(segmented: Segmented, cues: ActionCues | None = None) -> list[ActionMention]:
+    """Every action named by a heading or committed to in a sentence, in document order."""
+    cues = cues or load_action_cues()
+    abbreviations = {**cues.abbreviations, **defined_abbreviations(segmented.clean)}
+    ctx = _Context(cues, abbreviations, [])
+    items: list[tuple[int, str, object]] = [(h.start, "heading", n) for n, h in enumerate(segmented.headings)]
+    items += [(s.start, "sentence", s) for s in segmented.sentences]
+    action_line: Heading | None = None
+    for _, what, item in sorted(items, key=lambda x: (x[0], x[1] != "heading")):
+        if what == "heading":
+            heading = segmented.headings[item]
+            if _is_action_line(heading):
+                action_line = heading
+            elif _GENERIC_HEADING.match(_heading_title(heading)):
+                action_line = None
+            ctx.seen.extend(_heading_actions(ctx, segmented, item, action_line))
+        else:
+            ctx.seen.extend(_sentence_actions(ctx, segmented, item, action_line))
+    return ctx.seen
