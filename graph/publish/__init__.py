@@ -1,0 +1,16 @@
+"""Publishing the built graph as linked open data: a DCAT/VoID description, deterministic dumps, and diffs."""
+
+from graph.publish.dataset import describe_dataset, description_graph, void_statistics
+from graph.publish.diff import GraphDiff, diff_datasets, format_summary
+from graph.publish.dumps import FORMATS, dump
+
+__all__ = [
+    "FORMATS",
+    "GraphDiff",
+    "describe_dataset",
+    "description_graph",
+    "diff_datasets",
+    "dump",
+    "format_summary",
+    "void_statistics",
+]
