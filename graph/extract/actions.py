@@ -134,7 +134,7 @@ _LIGHT_VERBS = {
     "doen", "gedaan", "verrichten", "verricht", "uitvoeren", "uitgevoerd", "ontwikkeld",
     "ontwikkelen", "opgesteld", "opstellen", "laten", "te", "uit", "gestart", "uitgebracht",
 }
-_KEY_DROP = _FUNCTION | {
+_KEY_DROP = _FUNCTION | {"om",
     "nieuwe", "nieuw", "eerste", "tweede", "derde", "verdere", "zogenaamd", "zogenaamde",
     "mogelijke", "concrete", "eventuele", "aangescherpte", "samenhangende", "integrale",
     "goede", "betere", "organiek", "organieke", "jaarlijkse",
@@ -254,8 +254,8 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
                 break
             inner = " ".join(t.text for t in tokens[k + 1 : close])
             if re.fullmatch(r"[A-Z][A-Za-z]{1,6}", inner):
-                abbreviation = inner
-                last = close
+                abbreviation, last = inner, close
+                break  # `Full Name (ABBR)`: the abbreviation closes the name
             k = close + 1
             continue
         if not token.is_word:
@@ -310,6 +310,11 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
         modifiers += 1
         last = k
         k += 1
+    if modifiers == 0 and not heading and k < len(tokens) and tokens[k].lower == "om":
+        # `een wetswijziging om de bevoegdheden te verduidelijken`: the purpose names it
+        te = next((n for n in range(k + 1, min(k + 14, len(tokens) - 1)) if tokens[n].lower == "te"), None)
+        if te is not None and all(t.is_word for t in tokens[k : te + 2]):
+            last, modifiers = te + 1, te - k
     return _Phrase(noun, i, first, last, determiner, modifiers, abbreviation, skipped)
 
 

@@ -114,13 +114,29 @@ def _motions_for(sentence: Span, text: str | None, motion_spans: Sequence[Span])
     return before[-1:]
 
 
+def _nearest_before(
+    same: list[ActionMention], sentence: Span, text: str | None, cue: MotionRelationCue
+) -> ActionMention:
+    """Of several actions read from one sentence, the one named nearest before the cue (found by
+    the first word of its title), else the first."""
+    if text is None:
+        return same[0]
+    lower, at = text.lower(), cue.start - sentence.start
+    placed = []
+    for action in same:
+        word = action.title.split()[0].lower()
+        position = lower.rfind(word, 0, max(at, 0))
+        if position >= 0:
+            placed.append((position, action))
+    return max(placed, key=lambda p: p[0])[1] if placed else same[0]
+
+
 def _action_for(
     sentence: Span, text: str | None, actions: Sequence[ActionMention], cue: MotionRelationCue
 ) -> str | None:
     same = [a for a in actions if a.start < sentence.end and a.end > sentence.start]
     if same:
-        before = [a for a in same if a.start <= cue.start]
-        return (before[-1] if before else same[0]).key
+        return _nearest_before(same, sentence, text, cue).key
     if text is not None and _SELF_REFERENCE.search(text):
         return DOCUMENT
     earlier = sorted((a for a in actions if a.end <= sentence.start), key=lambda a: a.end)

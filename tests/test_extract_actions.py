@@ -1,0 +1,135 @@
+"""Actions: what the real letters commit to or report on, read from headings and sentences, with
+one key per action across sentences and letters; and the genre's forms on made-up sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from graph.extract.actions import defined_abbreviations, extract_actions, load_action_cues
+from graph.segment import segment
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _actions(name: str):
+    return extract_actions(segment((CORPUS / name).read_text(encoding="utf-8")))
+
+
+def _one(text: str):
+    return extract_actions(segment(text))
+
+
+def test_cue_file_loads_nouns_abbreviations_and_statuses():
+    cues = load_action_cues()
+    assert cues.noun("beleidskader").kind == "beleidskader"
+    assert cues.noun("vervolgonderzoek").kind == "onderzoek"
+    assert cues.noun("gemeenten") is None
+    assert cues.abbreviations["UDO"] == "uitvoerbaarheidstoets decentrale overheden"
+    assert "ROB" not in cues.abbreviations  # organisations are `body` rows, not actions
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["001_4ecc82ebad1aebf7.txt", "002_8e66f98fee8945c9.txt", "003_716a83a6eb3f8840.txt", "004_6c88505460917616.txt"],
+)
+def test_beleidskader_decentraal_bestuur_has_one_key_across_letters(name):
+    assert "beleidskader-decentraal-bestuur" in {a.key for a in _actions(name)}
+
+
+@pytest.mark.parametrize(
+    "name, key, status",
+    [
+        ("002_8e66f98fee8945c9.txt", "beleidskader-decentraal-bestuur", "handed_to_next_cabinet"),
+        ("002_8e66f98fee8945c9.txt", "onderzoek-aantal-decentrale-volksvertegenwoordigers", "handed_to_next_cabinet"),
+        ("002_8e66f98fee8945c9.txt", "projectgroep-lokale-rekenkamers", "in_progress"),
+        ("002_8e66f98fee8945c9.txt", "taakdifferentiatie", "handed_to_next_cabinet"),
+        ("001_4ecc82ebad1aebf7.txt", "visie-regio-samenwerking", "in_progress"),
+        ("001_4ecc82ebad1aebf7.txt", "handreiking-handvest-decentrale-democratie", "done"),
+        ("001_4ecc82ebad1aebf7.txt", "bijzondere-fondsuitkering", "in_progress"),
+        ("001_4ecc82ebad1aebf7.txt", "programma-onevenredige-hardheden-aanpak", "done"),
+        ("001_4ecc82ebad1aebf7.txt", "actieagenda-goed-bestuur", "in_progress"),
+        ("003_716a83a6eb3f8840.txt", "agenda-vervolgonderzoek-maatregelen", "in_progress"),
+        ("003_716a83a6eb3f8840.txt", "onderzoek-besteding-budgetten", "in_progress"),
+        ("004_6c88505460917616.txt", "code-interbestuurlijke-verhoudingen", "done"),
+        ("004_6c88505460917616.txt", "onderzoek-stand-wetenschap", "done"),
+    ],
+)
+def test_real_letters_name_these_actions(name, key, status):
+    statuses = [a.status for a in _actions(name) if a.key == key]
+    assert status in statuses, (key, statuses)
+
+
+def test_udo_named_by_full_name_abbreviation_and_heading_is_one_action():
+    udo = [a for a in _actions("004_6c88505460917616.txt") if a.key == "uitvoerbaarheidstoets-decentrale-overheden"]
+    assert len(udo) >= 4
+    assert {a.title for a in udo} == {"Uitvoerbaarheidstoets decentrale overheden (UDO)"}
+    assert any(a.quote == "Implementatie van en werken met de UDO" for a in udo)  # the heading
+    assert all(a.action_line == "3. Zorgen voor balans tussen ambities, taken, middelen en uitvoering" for a in udo)
+
+
+def test_heading_action_carries_its_section_and_action_line():
+    (heading,) = [a for a in _actions("002_8e66f98fee8945c9.txt") if a.quote == "Beleidskader decentraal bestuur"]
+    assert heading.section_heading == "Beleidskader decentraal bestuur"
+    assert heading.action_line == "Actielijn 2. Passende verdeling van taken en bevoegdheden"
+    assert heading.kind == "beleidskader"
+
+
+def test_one_mention_per_sentence_and_action_and_quotes_are_the_source():
+    for name in sorted(p.name for p in CORPUS.glob("*.txt")):
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        actions = extract_actions(segment(text))
+        pairs = [(a.start, a.key) for a in actions]
+        assert len(pairs) == len(set(pairs)), name
+        for a in actions:
+            assert " ".join(text[a.start : a.end].split()).startswith(a.quote[:20])
+
+
+@pytest.mark.parametrize(
+    "sentence, key, status",
+    [
+        ("Ik werk aan een visie op de regio.", "visie-regio", "in_progress"),
+        ("Daarnaast werk ik aan een wetswijziging om de bevoegdheden te verduidelijken.", "wetswijziging-bevoegdheden-verduidelijken", "in_progress"),
+        ("Er wordt onderzoek gedaan naar de besteding van de budgetten.", "onderzoek-besteding-budgetten", "in_progress"),
+        ("Ik ga een handreiking over het enquêterecht opstellen.", "handreiking-enqueterecht", "announced"),
+        ("Ik ben voornemens een campagne voor politiek actief worden te starten.", None, "announced"),
+        ("De handreiking over het enquêterecht is ontwikkeld.", "handreiking-enqueterecht", "done"),
+        ("Het is aan een volgend kabinet om het beleidskader voor taaktoedeling vast te stellen.", "beleidskader-taaktoedeling", "handed_to_next_cabinet"),
+        ("Ik laat het aan mijn ambtsopvolger om de evaluatie van de Wgr af te ronden.", "evaluatie-wet-gemeenschappelijke-regelingen", "handed_to_next_cabinet"),
+        ("Ik investeer via de verenigingen in scholing van raadsleden.", "scholing-raadsleden", "in_progress"),
+    ],
+)
+def test_commitment_sentences_of_the_genre(sentence, key, status):
+    actions = _one(sentence)
+    assert actions, sentence
+    if key:
+        assert key in {a.key for a in actions}
+    if status:
+        assert {a.status for a in actions} == {status}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gemeenten hebben taken gekregen.",
+        "Uit recent onderzoek blijkt dat regionale samenwerking niet doelmatiger is.",
+        "Het onderzoek wijst op witte vlekken.",
+        "In dat kader heb ik gesproken met de koepels.",
+        "De ROB adviseert een duidelijk overzicht van medebewindstaken bij te houden.",
+    ],
+)
+def test_background_prose_is_not_an_action(sentence):
+    assert _one(sentence) == []
+
+
+def test_abbreviation_defined_in_the_text_expands_the_key():
+    text = "Ik werk aan de Monitor Lokale Democratie (MLD) voor gemeenten. Over een jaar zal ik de MLD evalueren."
+    assert defined_abbreviations(text)["MLD"] == "Monitor Lokale Democratie"
+    keys = [a.key for a in _one(text)]
+    assert keys == ["monitor-lokale-democratie", "monitor-lokale-democratie"]
+
+
+def test_responsible_minister_is_read_when_stated():
+    (action,) = _one("Jaarlijks zal de minister van Financiën een evaluatie van het Gemeentefonds uitvoeren.")
+    assert action.responsible == "minister van Financiën"
+    (action,) = _one("Ik werk aan een visie op de regio.")
+    assert action.responsible is None
