@@ -117,6 +117,30 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.build import write_atomically
+    from graph.namespaces import Minter
+    from graph.publish import dump, read_built_graph, with_description
+
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    dataset = with_description(read_built_graph(graph_path), Minter(args.base or settings.base_iri))
+    data = dump(dataset, args.format)
+    if args.out:
+        write_atomically(Path(args.out), data)
+        _say(f"wrote {args.format} to {args.out}")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.publish import diff_datasets, format_summary, read_built_graph
+
+    old, new = read_built_graph(Path(args.old)), read_built_graph(Path(args.new))
+    sys.stdout.write(format_summary(diff_datasets(old, new), lines=not args.summary_only))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="bestuursgraaf",
@@ -153,6 +177,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--threads", type=int, default=4)
     p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("export", help="export the built graph with its DCAT/VoID description")
+    p.add_argument("--format", choices=["nquads", "turtle", "jsonld", "trig"], default="nquads")
+    p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("diff", help="what changed between two built graphs, per named graph")
+    p.add_argument("old", help="the older built graph (.nq)")
+    p.add_argument("new", help="the newer built graph (.nq)")
+    p.add_argument("--summary-only", action="store_true", help="only the +N -M line per graph")
+    p.set_defaults(run=cmd_diff)
     return root
 
 

@@ -1,7 +1,13 @@
 """Publishing the built graph as linked open data: a DCAT/VoID description, deterministic dumps, and diffs."""
 
-from graph.publish.dataset import describe_dataset, description_graph, void_statistics
-from graph.publish.diff import GraphDiff, diff_datasets, format_summary
+from graph.publish.dataset import (
+    describe_dataset,
+    description_graph,
+    validate_description,
+    void_statistics,
+    with_description,
+)
+from graph.publish.diff import GraphDiff, diff_datasets, format_summary, read_built_graph
 from graph.publish.dumps import FORMATS, dump
 
 __all__ = [
@@ -12,5 +18,8 @@ __all__ = [
     "diff_datasets",
     "dump",
     "format_summary",
+    "read_built_graph",
+    "validate_description",
     "void_statistics",
+    "with_description",
 ]

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyshacl
-
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, XSD
 
@@ -191,6 +190,16 @@ def validate_description(
         if (None, SH.result, r) in report  # top-level results only
     ]
     return sorted(results, key=lambda r: (r.severity, r.focus, r.path))
+
+
+def with_description(dataset: Dataset, minter: Minter) -> Dataset:
+    """A copy of `dataset` with its description added as the named graph `{base}graph/dataset`."""
+    described = Dataset()
+    described.parse(data=serialize_nquads(dataset).decode("utf-8"), format="nquads")
+    target = described.graph(description_graph(minter))
+    for triple in describe_dataset(dataset, minter):
+        target.add(triple)
+    return described
 
 
 def namespace_of(iri: str) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import Dataset
+from rdflib.exceptions import ParserError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 DEFAULT_GRAPH = ""  # the name under which triples of the default graph are reported
@@ -17,6 +19,19 @@ class GraphDiff:
     graph: str
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+
+def read_built_graph(path: Path) -> Dataset:
+    """A built graph file (.nq, or .trig) as a Dataset; a missing or unreadable file is one clear error."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no built graph here; run `bestuursgraaf build` first")
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format="trig" if path.suffix == ".trig" else "nquads")
+    except (ParserError, SyntaxError, UnicodeDecodeError) as error:
+        message = " ".join(str(error).split())
+        raise ValueError(f"{path}: not a readable N-Quads/TriG graph: {message}") from None
+    return dataset
 
 
 def quads_by_graph(dataset: Dataset) -> dict[str, set[str]]:

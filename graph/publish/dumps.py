@@ -151,9 +151,9 @@ def compact_iri(iri: str) -> str:
     best = None
     for prefix, namespace in published_context().items():
         local = iri[len(namespace) :]
-        if iri.startswith(namespace) and local and not local.startswith("//"):
-            if best is None or len(namespace) > len(published_context()[best[0]]):
-                best = (prefix, local)
+        longer = best is None or len(namespace) > len(published_context()[best[0]])
+        if iri.startswith(namespace) and local and not local.startswith("//") and longer:
+            best = (prefix, local)
     return f"{best[0]}:{best[1]}" if best else iri
 
 
