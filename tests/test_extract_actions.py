@@ -30,7 +30,12 @@ def test_cue_file_loads_nouns_abbreviations_and_statuses():
 
 @pytest.mark.parametrize(
     "name",
-    ["001_4ecc82ebad1aebf7.txt", "002_8e66f98fee8945c9.txt", "003_716a83a6eb3f8840.txt", "004_6c88505460917616.txt"],
+    [
+        "001_4ecc82ebad1aebf7.txt",
+        "002_8e66f98fee8945c9.txt",
+        "003_716a83a6eb3f8840.txt",
+        "004_6c88505460917616.txt",
+    ],
 )
 def test_beleidskader_decentraal_bestuur_has_one_key_across_letters(name):
     assert "beleidskader-decentraal-bestuur" in {a.key for a in _actions(name)}
@@ -40,7 +45,11 @@ def test_beleidskader_decentraal_bestuur_has_one_key_across_letters(name):
     "name, key, status",
     [
         ("002_8e66f98fee8945c9.txt", "beleidskader-decentraal-bestuur", "handed_to_next_cabinet"),
-        ("002_8e66f98fee8945c9.txt", "onderzoek-aantal-decentrale-volksvertegenwoordigers", "handed_to_next_cabinet"),
+        (
+            "002_8e66f98fee8945c9.txt",
+            "onderzoek-aantal-decentrale-volksvertegenwoordigers",
+            "handed_to_next_cabinet",
+        ),
         ("002_8e66f98fee8945c9.txt", "projectgroep-lokale-rekenkamers", "in_progress"),
         ("002_8e66f98fee8945c9.txt", "taakdifferentiatie", "handed_to_next_cabinet"),
         ("001_4ecc82ebad1aebf7.txt", "visie-regio-samenwerking", "in_progress"),
@@ -60,15 +69,26 @@ def test_real_letters_name_these_actions(name, key, status):
 
 
 def test_udo_named_by_full_name_abbreviation_and_heading_is_one_action():
-    udo = [a for a in _actions("004_6c88505460917616.txt") if a.key == "uitvoerbaarheidstoets-decentrale-overheden"]
+    udo = [
+        a
+        for a in _actions("004_6c88505460917616.txt")
+        if a.key == "uitvoerbaarheidstoets-decentrale-overheden"
+    ]
     assert len(udo) >= 4
     assert {a.title for a in udo} == {"Uitvoerbaarheidstoets decentrale overheden (UDO)"}
     assert any(a.quote == "Implementatie van en werken met de UDO" for a in udo)  # the heading
-    assert all(a.action_line == "3. Zorgen voor balans tussen ambities, taken, middelen en uitvoering" for a in udo)
+    assert all(
+        a.action_line == "3. Zorgen voor balans tussen ambities, taken, middelen en uitvoering"
+        for a in udo
+    )
 
 
 def test_heading_action_carries_its_section_and_action_line():
-    (heading,) = [a for a in _actions("002_8e66f98fee8945c9.txt") if a.quote == "Beleidskader decentraal bestuur"]
+    (heading,) = [
+        a
+        for a in _actions("002_8e66f98fee8945c9.txt")
+        if a.quote == "Beleidskader decentraal bestuur"
+    ]
     assert heading.section_heading == "Beleidskader decentraal bestuur"
     assert heading.action_line == "Actielijn 2. Passende verdeling van taken en bevoegdheden"
     assert heading.kind == "beleidskader"
@@ -88,14 +108,42 @@ def test_one_mention_per_sentence_and_action_and_quotes_are_the_source():
     "sentence, key, status",
     [
         ("Ik werk aan een visie op de regio.", "visie-regio", "in_progress"),
-        ("Daarnaast werk ik aan een wetswijziging om de bevoegdheden te verduidelijken.", "wetswijziging-bevoegdheden-verduidelijken", "in_progress"),
-        ("Er wordt onderzoek gedaan naar de besteding van de budgetten.", "onderzoek-besteding-budgetten", "in_progress"),
-        ("Ik ga een handreiking over het enquêterecht opstellen.", "handreiking-enqueterecht", "announced"),
-        ("Ik ben voornemens een campagne voor politiek actief worden te starten.", None, "announced"),
+        (
+            "Daarnaast werk ik aan een wetswijziging om de bevoegdheden te verduidelijken.",
+            "wetswijziging-bevoegdheden-verduidelijken",
+            "in_progress",
+        ),
+        (
+            "Er wordt onderzoek gedaan naar de besteding van de budgetten.",
+            "onderzoek-besteding-budgetten",
+            "in_progress",
+        ),
+        (
+            "Ik ga een handreiking over het enquêterecht opstellen.",
+            "handreiking-enqueterecht",
+            "announced",
+        ),
+        (
+            "Ik ben voornemens een campagne voor politiek actief worden te starten.",
+            None,
+            "announced",
+        ),
         ("De handreiking over het enquêterecht is ontwikkeld.", "handreiking-enqueterecht", "done"),
-        ("Het is aan een volgend kabinet om het beleidskader voor taaktoedeling vast te stellen.", "beleidskader-taaktoedeling", "handed_to_next_cabinet"),
-        ("Ik laat het aan mijn ambtsopvolger om de evaluatie van de Wgr af te ronden.", "evaluatie-wet-gemeenschappelijke-regelingen", "handed_to_next_cabinet"),
-        ("Ik investeer via de verenigingen in scholing van raadsleden.", "scholing-raadsleden", "in_progress"),
+        (
+            "Het is aan een volgend kabinet om het beleidskader voor taaktoedeling vast te stellen.",
+            "beleidskader-taaktoedeling",
+            "handed_to_next_cabinet",
+        ),
+        (
+            "Ik laat het aan mijn ambtsopvolger om de evaluatie van de Wgr af te ronden.",
+            "evaluatie-wet-gemeenschappelijke-regelingen",
+            "handed_to_next_cabinet",
+        ),
+        (
+            "Ik investeer via de verenigingen in scholing van raadsleden.",
+            "scholing-raadsleden",
+            "in_progress",
+        ),
     ],
 )
 def test_commitment_sentences_of_the_genre(sentence, key, status):
@@ -129,7 +177,9 @@ def test_abbreviation_defined_in_the_text_expands_the_key():
 
 
 def test_responsible_minister_is_read_when_stated():
-    (action,) = _one("Jaarlijks zal de minister van Financiën een evaluatie van het Gemeentefonds uitvoeren.")
+    (action,) = _one(
+        "Jaarlijks zal de minister van Financiën een evaluatie van het Gemeentefonds uitvoeren."
+    )
     assert action.responsible == "minister van Financiën"
     (action,) = _one("Ik werk aan een visie op de regio.")
     assert action.responsible is None

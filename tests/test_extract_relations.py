@@ -29,10 +29,16 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
         ("Daarmee geef ik mede invulling aan de motie.", "fulfils"),
         ("Met het werk wordt tevens uitvoering gegeven aan de motie-Van Dijk.", "fulfils"),
         ("omdat daarin een motie van een EK-lid werd afgedaan", "fulfils"),
-        ("Naar aanleiding van een motie-Leijten10, heb ik opdracht gegeven onderzoek te doen.", "fulfils"),
+        (
+            "Naar aanleiding van een motie-Leijten10, heb ik opdracht gegeven onderzoek te doen.",
+            "fulfils",
+        ),
         ("Hiermee voer ik de motie-Bromet uit.", "fulfils"),
         ("Hiermee is de motie-Bromet uitgevoerd.", "fulfils"),
-        ("Hierbij betrek ik ook de door uw Kamer aangenomen motie-Van Waveren.", "takesIntoAccount"),
+        (
+            "Hierbij betrek ik ook de door uw Kamer aangenomen motie-Van Waveren.",
+            "takesIntoAccount",
+        ),
         ("De motie-Koole neem ik mee in de uitwerking.", "takesIntoAccount"),
         ("De motie wordt betrokken bij de uitwerking van het beleidskader.", "takesIntoAccount"),
         ("Door de UDO reageert het kabinet op deze motie.", "respondsTo"),
@@ -53,7 +59,9 @@ def test_cue_matches_across_hard_wrapped_lines_with_offsets():
 
 
 def test_longest_overlapping_cue_wins():
-    (cue,) = classify_motion_relations("Er wordt, mede ter uitvoering van een motie, onderzoek gedaan.")
+    (cue,) = classify_motion_relations(
+        "Er wordt, mede ter uitvoering van een motie, onderzoek gedaan."
+    )
     assert cue.cue == "mede ter uitvoering van"
 
 
@@ -83,7 +91,11 @@ def _relations(name: str) -> list[tuple[str, str, str]]:
         if not cues:
             continue
         heading = seg.heading_at(sentence.start)
-        near = [a for a in actions if a.end <= sentence.end and (heading is None or a.start >= heading.start)]
+        near = [
+            a
+            for a in actions
+            if a.end <= sentence.end and (heading is None or a.start >= heading.start)
+        ]
         for key, index, relation in relate_actions_to_motions(sentence, near, spans, cues, text):
             found.append((key, motions[index].raw, relation))
     return found
@@ -92,8 +104,16 @@ def _relations(name: str) -> list[tuple[str, str, str]]:
 def test_real_letters_relate_motions_to_actions():
     assert ("document", "motie-Van Dijk", "fulfils") in _relations("004_6c88505460917616.txt")
     r004 = _relations("004_6c88505460917616.txt")
-    assert any(" ".join(raw.split()).startswith("motie van de leden Van Dijk") and rel == "fulfils" for _, raw, rel in r004)
-    assert any(raw.startswith("Het lid Van Dijk") and rel == "respondsTo" and key == "uitvoerbaarheidstoets-decentrale-overheden" for key, raw, rel in r004)
+    assert any(
+        " ".join(raw.split()).startswith("motie van de leden Van Dijk") and rel == "fulfils"
+        for _, raw, rel in r004
+    )
+    assert any(
+        raw.startswith("Het lid Van Dijk")
+        and rel == "respondsTo"
+        and key == "uitvoerbaarheidstoets-decentrale-overheden"
+        for key, raw, rel in r004
+    )
     r001 = _relations("001_4ecc82ebad1aebf7.txt")
     assert ("beleidskader-decentraal-bestuur", "motie-Van Waveren", "takesIntoAccount") in r001
     r003 = _relations("003_716a83a6eb3f8840.txt")
@@ -101,17 +121,28 @@ def test_real_letters_relate_motions_to_actions():
     assert any(raw == "motie-Strolenberg" and rel == "fulfils" for _, raw, rel in r003)
     r002 = _relations("002_8e66f98fee8945c9.txt")
     assert ("projectgroep-lokale-rekenkamers", "motie-Van Dijk", "fulfils") in r002
-    assert any(raw == "motie-Strolenberg" and key.startswith("onderzoek-omvang-budgetten") for key, raw, _ in r002)
+    assert any(
+        raw == "motie-Strolenberg" and key.startswith("onderzoek-omvang-budgetten")
+        for key, raw, _ in r002
+    )
 
 
 def test_action_in_the_same_sentence_wins_over_the_section():
     from graph.extract.actions import ActionMention
 
-    heading = ActionMention("sectie", "Sectie", "actie", "in_progress", "Sectie", None, None, 0, 6, "Sectie")
+    heading = ActionMention(
+        "sectie", "Sectie", "actie", "in_progress", "Sectie", None, None, 0, 6, "Sectie"
+    )
     own = ActionMention("eigen", "Eigen", "onderzoek", "done", "Sectie", None, None, 10, 60, "x")
     (cue,) = classify_motion_relations("Daarmee geef ik uitvoering aan de motie-X.", 10)
     span = Span(10, 60)
-    assert relate_actions_to_motions(span, [heading, own], [Span(40, 50)], [cue]) == [("eigen", 0, "fulfils")]
-    assert relate_actions_to_motions(span, [heading], [Span(40, 50)], [cue]) == [("sectie", 0, "fulfils")]
+    assert relate_actions_to_motions(span, [heading, own], [Span(40, 50)], [cue]) == [
+        ("eigen", 0, "fulfils")
+    ]
+    assert relate_actions_to_motions(span, [heading], [Span(40, 50)], [cue]) == [
+        ("sectie", 0, "fulfils")
+    ]
     text = "Met deze brief geef ik uitvoering aan de motie-X."
-    assert relate_actions_to_motions(span, [heading], [Span(40, 50)], [cue], text) == [(DOCUMENT, 0, "fulfils")]
+    assert relate_actions_to_motions(span, [heading], [Span(40, 50)], [cue], text) == [
+        (DOCUMENT, 0, "fulfils")
+    ]

@@ -84,7 +84,9 @@ def load_action_cues(path: Path = CUES_PATH) -> ActionCues:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             kind, pattern, value = row["type"], row["pattern"], row["value"]
             if kind == "noun":
-                nouns.append(ActionNoun(pattern.lstrip("*").lower(), value, pattern.startswith("*")))
+                nouns.append(
+                    ActionNoun(pattern.lstrip("*").lower(), value, pattern.startswith("*"))
+                )
             elif kind == "abbreviation":
                 abbreviations[pattern] = value
             elif kind == "body":
@@ -103,12 +105,40 @@ def load_action_cues(path: Path = CUES_PATH) -> ActionCues:
 # --- words --------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\w[\w'’&]*(?:-\w[\w'’&]*)*-?|[^\w\s]")
-_DETERMINERS = {"de", "het", "een", "deze", "dit", "die", "dat", "mijn", "onze", "ons", "zijn", "haar", "hun"}
+_DETERMINERS = {
+    "de",
+    "het",
+    "een",
+    "deze",
+    "dit",
+    "die",
+    "dat",
+    "mijn",
+    "onze",
+    "ons",
+    "zijn",
+    "haar",
+    "hun",
+}
 _DEFINITE = {"de", "het", "deze", "dit", "die", "dat", "mijn", "onze", "ons"}
-_PREPOSITIONS = {"op", "naar", "over", "voor", "van", "ter", "inzake", "tussen", "rond", "rondom", "bij"}
-_FUNCTION = _DETERMINERS | _PREPOSITIONS | {"en", "of", "der", "den", "te", "aan", "in", "met", "door"}
+_PREPOSITIONS = {
+    "op",
+    "naar",
+    "over",
+    "voor",
+    "van",
+    "ter",
+    "inzake",
+    "tussen",
+    "rond",
+    "rondom",
+    "bij",
+}
+_FUNCTION = (
+    _DETERMINERS | _PREPOSITIONS | {"en", "of", "der", "den", "te", "aan", "in", "met", "door"}
+)
 # Words that end a noun phrase: verbs, pronouns, conjunctions, adverbs of the genre.
-_STOP = set(
+_STOP = set(  # noqa: SIM905 -- a word list reads better as text
     """
     is zijn wordt worden werd werden was waren heb hebt heeft hebben had hadden zal zullen zou
     zouden kan kunnen kon moet moeten wil willen ga gaat gaan blijkt blijken biedt bieden geeft
@@ -127,17 +157,49 @@ _STOP = set(
     """.split()
 )
 # `geactualiseerd`, `toegestuurd`, `vastgesteld`: a participle ends the phrase unless a noun follows
-_PARTICIPLE = re.compile(r"^(?:aan|op|uit|in|mee|toe|vast|af|door|over|voor|bij|na|om|terug)?ge\w{2,}[dt]$")
+_PARTICIPLE = re.compile(
+    r"^(?:aan|op|uit|in|mee|toe|vast|af|door|over|voor|bij|na|om|terug)?ge\w{2,}[dt]$"
+)
 _SUBJECTS = {"ik", "we", "wij", "u"}
 _NAME_PARTICLES = {"aan", "van", "voor", "op", "de", "der", "den", "het", "in", "door"}
 _LIGHT_VERBS = {
-    "doen", "gedaan", "verrichten", "verricht", "uitvoeren", "uitgevoerd", "ontwikkeld",
-    "ontwikkelen", "opgesteld", "opstellen", "laten", "te", "uit", "gestart", "uitgebracht",
+    "doen",
+    "gedaan",
+    "verrichten",
+    "verricht",
+    "uitvoeren",
+    "uitgevoerd",
+    "ontwikkeld",
+    "ontwikkelen",
+    "opgesteld",
+    "opstellen",
+    "laten",
+    "te",
+    "uit",
+    "gestart",
+    "uitgebracht",
 }
-_KEY_DROP = _FUNCTION | {"om",
-    "nieuwe", "nieuw", "eerste", "tweede", "derde", "verdere", "zogenaamd", "zogenaamde",
-    "mogelijke", "concrete", "eventuele", "aangescherpte", "samenhangende", "integrale",
-    "goede", "betere", "organiek", "organieke", "jaarlijkse",
+_KEY_DROP = _FUNCTION | {
+    "om",
+    "nieuwe",
+    "nieuw",
+    "eerste",
+    "tweede",
+    "derde",
+    "verdere",
+    "zogenaamd",
+    "zogenaamde",
+    "mogelijke",
+    "concrete",
+    "eventuele",
+    "aangescherpte",
+    "samenhangende",
+    "integrale",
+    "goede",
+    "betere",
+    "organiek",
+    "organieke",
+    "jaarlijkse",
 }
 _NOMINALISATION = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ing|atie|tie|sie|ering|isatie)$")
 _INFINITIVE = re.compile(r"^[A-Z][a-zà-ÿ]{3,}(?<!t)en$")  # not plural nouns like `Inzichten`
@@ -242,14 +304,18 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
             break  # a sentence's first word is capitalised anyway; `Intensivering UDO`
         first = j
         j -= 1
-    determiner = tokens[first - 1].lower if first > 0 and tokens[first - 1].lower in _DETERMINERS else None
+    determiner = (
+        tokens[first - 1].lower if first > 0 and tokens[first - 1].lower in _DETERMINERS else None
+    )
     modifiers, last, abbreviation = i - first, i, None
     k, prepositions = i + 1, 0
     skipped_verb, skipped = False, (0, 0)
     while k < len(tokens) and k - i <= (14 if heading else 10):
         token = tokens[k]
         if token.text == "(":
-            close = next((n for n in range(k + 1, min(k + 4, len(tokens))) if tokens[n].text == ")"), None)
+            close = next(
+                (n for n in range(k + 1, min(k + 4, len(tokens))) if tokens[n].text == ")"), None
+            )
             if close is None:
                 break
             inner = " ".join(t.text for t in tokens[k + 1 : close])
@@ -312,7 +378,9 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
         k += 1
     if modifiers == 0 and not heading and k < len(tokens) and tokens[k].lower == "om":
         # `een wetswijziging om de bevoegdheden te verduidelijken`: the purpose names it
-        te = next((n for n in range(k + 1, min(k + 14, len(tokens) - 1)) if tokens[n].lower == "te"), None)
+        te = next(
+            (n for n in range(k + 1, min(k + 14, len(tokens) - 1)) if tokens[n].lower == "te"), None
+        )
         if te is not None and all(t.is_word for t in tokens[k : te + 2]):
             last, modifiers = te + 1, te - k
     return _Phrase(noun, i, first, last, determiner, modifiers, abbreviation, skipped)
@@ -340,9 +408,14 @@ def _key(words: list[str], abbreviations: dict[str, str]) -> str:
     for n, word in enumerate(expanded):
         lower = word.lower()
         # `decentraal en gedeconcentreerd bestuur` -> `decentraal bestuur`
-        if n >= 2 and expanded[n - 1].lower() == "en" and n + 1 < len(expanded):
-            if expanded[n + 1].lower() not in _FUNCTION and lower not in _FUNCTION:
-                continue
+        if (
+            n >= 2
+            and expanded[n - 1].lower() == "en"
+            and n + 1 < len(expanded)
+            and expanded[n + 1].lower() not in _FUNCTION
+            and lower not in _FUNCTION
+        ):
+            continue
         if lower in _KEY_DROP:
             continue
         content.append(lower)
@@ -451,7 +524,14 @@ def _mentions_in(
             if earlier is not None and phrase.determiner in _DEFINITE:
                 found.append((earlier.key, earlier.title, earlier.kind, token.start))
             continue
-        found.append((key, _title(words, abbreviation if abbreviation not in words else None, names), noun.kind, token.start))
+        found.append(
+            (
+                key,
+                _title(words, abbreviation if abbreviation not in words else None, names),
+                noun.kind,
+                token.start,
+            )
+        )
     unique: dict[str, tuple[str, str, str, int]] = {}
     for item in found:
         unique.setdefault(item[0], item)
@@ -473,7 +553,11 @@ def _heading_title(heading: Heading) -> str:
 
 def _section_status(ctx: _Context, segmented: Segmented, index: int) -> str:
     heading = segmented.headings[index]
-    end = segmented.headings[index + 1].start if index + 1 < len(segmented.headings) else len(segmented.clean)
+    end = (
+        segmented.headings[index + 1].start
+        if index + 1 < len(segmented.headings)
+        else len(segmented.clean)
+    )
     statuses = []
     for sentence in segmented.sentences:
         if heading.end <= sentence.start < end:
@@ -501,9 +585,16 @@ def _heading_actions(
     status = _section_status(ctx, segmented, index) if named else "in_progress"
     return [
         ActionMention(
-            key, name, kind, status, heading.title,
-            action_line.title if action_line else None, None,
-            heading.start, heading.end, _collapse(heading.title),
+            key,
+            name,
+            kind,
+            status,
+            heading.title,
+            action_line.title if action_line else None,
+            None,
+            heading.start,
+            heading.end,
+            _collapse(heading.title),
         )
         for key, name, kind, _ in named
         if key
@@ -521,11 +612,20 @@ def _sentence_actions(
     responsible = _responsible(text)
     return [
         ActionMention(
-            key, title, kind, _status_near(statuses, position - sentence.start) or "announced",
-            heading.title if heading else None, action_line.title if action_line else None,
-            responsible, sentence.start, sentence.end, _collapse(text),
+            key,
+            title,
+            kind,
+            _status_near(statuses, position - sentence.start) or "announced",
+            heading.title if heading else None,
+            action_line.title if action_line else None,
+            responsible,
+            sentence.start,
+            sentence.end,
+            _collapse(text),
         )
-        for key, title, kind, position in _mentions_in(ctx, segmented.clean, sentence, heading=False)
+        for key, title, kind, position in _mentions_in(
+            ctx, segmented.clean, sentence, heading=False
+        )
     ]
 
 
@@ -534,7 +634,9 @@ def extract_actions(segmented: Segmented, cues: ActionCues | None = None) -> lis
     cues = cues or load_action_cues()
     abbreviations = {**cues.abbreviations, **defined_abbreviations(segmented.clean)}
     ctx = _Context(cues, abbreviations, [])
-    items: list[tuple[int, str, object]] = [(h.start, "heading", n) for n, h in enumerate(segmented.headings)]
+    items: list[tuple[int, str, object]] = [
+        (h.start, "heading", n) for n, h in enumerate(segmented.headings)
+    ]
     items += [(s.start, "sentence", s) for s in segmented.sentences]
     action_line: Heading | None = None
     for _, what, item in sorted(items, key=lambda x: (x[0], x[1] != "heading")):

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from graph.extract.actions import ActionMention
 from graph.segment import Span
@@ -144,7 +144,9 @@ def _action_for(
         sentences = [a for a in earlier if a.quote != a.section_heading]
         if sentences:
             return sentences[-1].key
-    headings = [a for a in earlier if a.section_heading is not None and a.quote == a.section_heading]
+    headings = [
+        a for a in earlier if a.section_heading is not None and a.quote == a.section_heading
+    ]
     if headings:
         return headings[-1].key
     return earlier[-1].key if earlier else None

@@ -1,0 +1,227 @@
+"""Advisory reports: reference-style footnotes (one, several bodies, several run together) and
+running-text forms, one key per report within a letter, negatives, and the real letters."""
+
+from pathlib import Path
+
+import pytest
+
+from graph.extract.reports import extract_reports
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _reports(name: str):
+    return extract_reports((CORPUS / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text, body, year, title, kind",
+    [
+        (
+            "ROB (2021). Werkprogramma 2021-2023",
+            "Raad voor het Openbaar Bestuur",
+            "2021",
+            "Werkprogramma 2021-2023",
+            "werkprogramma",
+        ),
+        (
+            "Raad voor het Openbaar Bestuur (2025), Afrekenen met disbalans, zie: https://www.raadopenbaarbestuur.nl/x",
+            "Raad voor het Openbaar Bestuur",
+            "2025",
+            "Afrekenen met disbalans",
+            "advies",
+        ),
+        (
+            "Berenschot (2022). Eindverslag Dialoogsessies Beleidskader Decentraal Bestuur",
+            "Berenschot",
+            "2022",
+            "Eindverslag Dialoogsessies Beleidskader Decentraal Bestuur",
+            "eindverslag",
+        ),
+        (
+            "Studiegroep Interbestuurlijke en Financiële Verhoudingen (2020). Als één overheid.",
+            "Studiegroep Interbestuurlijke en Financiële Verhoudingen",
+            "2020",
+            "Als één overheid",
+            "rapport",
+        ),
+        (
+            (
+                "Raad voor de leefomgeving en infrastructuur, Raad voor het Openbaar Bestuur, Raad voor "
+                "Volksgezondheid & Samenleving (2023), Elke regio telt! Een nieuwe aanpak van verschillen tussen regio’s."
+            ),
+            "Raad voor de leefomgeving en infrastructuur, Raad voor het Openbaar Bestuur, Raad voor Volksgezondheid & Samenleving",
+            "2023",
+            "Elke regio telt! Een nieuwe aanpak van verschillen tussen regio’s",
+            "advies",
+        ),
+        (
+            "RvS (2020). Ongevraagd advies over ministeriële verantwoordelijkheid",
+            "Raad van State",
+            "2020",
+            "Ongevraagd advies over ministeriële verantwoordelijkheid",
+            "advies",
+        ),
+    ],
+)
+def test_reference_style_footnote(text, body, year, title, kind):
+    (report,) = extract_reports(text, offset=10)
+    assert (report.body, report.year, report.title, report.kind) == (body, year, title, kind)
+    assert report.start == 10 and text.startswith(report.raw)
+
+
+def test_two_references_in_one_footnote_and_two_titles_in_one_reference():
+    text = "Elzinga (2021). Naar nieuwe vormen van decentraal bestuur ROB (2021). Rust-reinheid-regelmaat en Droomland of niemandsland."
+    reports = extract_reports(text)
+    assert [(r.body, r.title) for r in reports] == [
+        ("Elzinga", "Naar nieuwe vormen van decentraal bestuur"),
+        ("Raad voor het Openbaar Bestuur", "Rust-reinheid-regelmaat"),
+        ("Raad voor het Openbaar Bestuur", "Droomland of niemandsland"),
+    ]
+    assert reports[0].key == "elzinga-2021-naar-nieuwe-vormen-van-decentraal-bestuur"
+
+
+def test_abbreviation_and_full_name_give_one_body_key():
+    a = extract_reports("ROB (2025). Afrekenen met disbalans.")[0]
+    b = extract_reports(
+        "Raad voor het Openbaar Bestuur (2025), Afrekenen met disbalans, zie: https://x"
+    )[0]
+    assert a.key == b.key == "raad-voor-het-openbaar-bestuur-2025-afrekenen-met-disbalans"
+
+
+@pytest.mark.parametrize(
+    "text, body, title, kind",
+    [
+        (
+            "Ik reageer op het advies 'Afrekenen met disbalans' van de Raad voor het Openbaar Bestuur.",
+            "Raad voor het Openbaar Bestuur",
+            "Afrekenen met disbalans",
+            "advies",
+        ),
+        (
+            "De Raad voor het Openbaar Bestuur heeft onlangs een advies gepubliceerd, getiteld ‘Afrekenen met disbalans’.",
+            "Raad voor het Openbaar Bestuur",
+            "Afrekenen met disbalans",
+            "advies",
+        ),
+        (
+            "Ik werk aan een reactie op de voorlichting interbestuurlijke verhoudingen van de Raad van State.",
+            "Raad van State",
+            "interbestuurlijke verhoudingen",
+            "voorlichting",
+        ),
+        (
+            "Hetzelfde geldt voor het briefadvies 'Raamwerk voor toekomstbestendige financiële verhoudingen' van de Raad voor het Openbaar Bestuur.",
+            "Raad voor het Openbaar Bestuur",
+            "Raamwerk voor toekomstbestendige financiële verhoudingen",
+            "briefadvies",
+        ),
+        (
+            "Het rapport ‘Elke regio telt’ heeft laten zien dat beleid niet altijd oog heeft voor regio’s.",
+            None,
+            "Elke regio telt",
+            "rapport",
+        ),
+        (
+            "Uit de trendrapportage 'Staat van het Bestuur 2022' blijkt dat het bestuur onder druk staat.",
+            None,
+            "Staat van het Bestuur 2022",
+            "trendrapportage",
+        ),
+        (
+            "Ik besprak het onderzoeksrapport 'Teveel van het goede?' naar de staat van het ambt.",
+            None,
+            "Teveel van het goede?",
+            "onderzoeksrapport",
+        ),
+        (
+            "De ROB heeft in het rapport over 'Goede ondersteuning, sterke democratie' aandacht gevraagd.",
+            "Raad voor het Openbaar Bestuur",
+            "Goede ondersteuning, sterke democratie",
+            "rapport",
+        ),
+    ],
+)
+def test_running_text_forms(text, body, title, kind):
+    (report,) = extract_reports(text)
+    assert (report.body, report.title, report.kind) == (body, title, kind)
+    assert report.raw in text
+
+
+def test_staat_van_het_bestuur_takes_its_year_from_the_title():
+    (report,) = extract_reports("Uit de trendrapportage 'Staat van het Bestuur 2022' blijkt dat.")
+    assert report.year == "2022" and report.key == "staat-van-het-bestuur-2022"
+
+
+def test_untitled_advice_takes_the_one_titled_advice_of_its_body():
+    text = (
+        "De Raad voor het Openbaar Bestuur heeft een advies gepubliceerd, getiteld ‘Afrekenen met disbalans’. "
+        "Ik stuur een reactie op dit ROB-advies, waarbij ik ook inga op het nog komende ROB-advies over monitoring."
+    )
+    reports = extract_reports(text)
+    assert [r.key for r in reports] == [
+        "raad-voor-het-openbaar-bestuur-afrekenen-met-disbalans",
+        "raad-voor-het-openbaar-bestuur-afrekenen-met-disbalans",
+        "raad-voor-het-openbaar-bestuur-advies",  # a coming advice is never the titled one
+    ]
+
+
+def test_untitled_advice_without_a_titled_twin_is_generic():
+    (report,) = extract_reports("Ik stuur u binnenkort een reactie op het ROB-advies.")
+    assert report.key == "raad-voor-het-openbaar-bestuur-advies" and report.title is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamerstukken II 2022/23, 33 047, nr. 25",
+        "Coalitieakkoord 'Omzien naar elkaar, vooruitkijken naar de toekomst' (2021)",
+        "De Raad van State (RvS) en de ROB constateren dat de verhoudingen niet aansluiten.",
+        "In de eindrapportage van de evaluatie van de Regio Deals worden aanbevelingen gedaan.",
+        "Het onderzoek wijst op witte vlekken.",
+    ],
+)
+def test_not_reports(text):
+    assert extract_reports(text) == []
+
+
+def test_letter_004_footnotes():
+    reports = _reports("004_6c88505460917616.txt")
+    keys = {r.key for r in reports}
+    assert {
+        "raad-voor-het-openbaar-bestuur-werkprogramma-2021-2023",
+        "elzinga-2021-naar-nieuwe-vormen-van-decentraal-bestuur",
+        "raad-voor-het-openbaar-bestuur-2021-rust-reinheid-regelmaat",
+        "raad-voor-het-openbaar-bestuur-2021-droomland-of-niemandsland",
+        "raad-van-state-2021-voorlichting-over-interbestuurlijke-verhoudingen",
+        "raad-van-state-2020-ongevraagd-advies-over-ministeriele-verantwoordelijkheid",
+        "studiegroep-interbestuurlijke-en-financiele-verhoudingen-2020-als-een-overheid",
+        "berenschot-2022-eindverslag-dialoogsessies-beleidskader-decentraal-bestuur",
+        "sociaal-en-cultureel-planbureau-2021-reflectie-op-het-coalitieakkoord",
+        "raad-van-state-2021-investeren-in-vertrouwen",
+    } <= keys
+    elzinga = next(r for r in reports if r.key.startswith("elzinga"))
+    assert elzinga.body == "D.J. Elzinga"  # the initials the letter gives him elsewhere
+
+
+def test_letter_001_names_afrekenen_met_disbalans_three_times_as_one_report():
+    reports = [r for r in _reports("001_4ecc82ebad1aebf7.txt") if "disbalans" in r.key]
+    assert len(reports) == 3 and {r.year for r in reports} == {"2025"}
+    elke = [
+        r
+        for r in _reports("001_4ecc82ebad1aebf7.txt")
+        if r.title and r.title.startswith("Elke regio telt")
+    ]
+    assert len(elke) == 2 and len({r.key for r in elke}) == 1
+
+
+def test_letters_000_and_003():
+    (raamwerk,) = _reports("000_03214f0aabcee69e.txt")
+    assert raamwerk.kind == "briefadvies" and raamwerk.body == "Raad voor het Openbaar Bestuur"
+    titles = {r.title for r in _reports("003_716a83a6eb3f8840.txt")}
+    assert {
+        "Staat van het Bestuur 2022",
+        "Naar nieuwe vormen van decentraal bestuur",
+        "Goede ondersteuning, sterke democratie",
+        "Teveel van het goede?",
+    } <= titles
