@@ -138,24 +138,32 @@ _FUNCTION = (
     _DETERMINERS | _PREPOSITIONS | {"en", "of", "der", "den", "te", "aan", "in", "met", "door"}
 )
 # Words that end a noun phrase: verbs, pronouns, conjunctions, adverbs of the genre.
-_STOP = set(  # noqa: SIM905 -- a word list reads better as text
-    """
-    is zijn wordt worden werd werden was waren heb hebt heeft hebben had hadden zal zullen zou
-    zouden kan kunnen kon moet moeten wil willen ga gaat gaan blijkt blijken biedt bieden geeft
-    geven draagt dragen bevat bevatten raakt raken komt komen staat staan ligt liggen zie ziet
-    ik we wij u zij ze hij het hem hen hun ons men er hier daar hierbij daarbij hiermee daarmee
-    hierover daarover hiervoor daarvoor hierin daarin waarin waarbij waarmee waarover waarvoor
-    om te dat die wat wie waar zodat omdat als wanneer indien terwijl maar dus want nu al nog
-    ook zo verder eerst tevens momenteel inmiddels reeds daarom dan wel niet eind medio begin
-    jaarlijks tijdig graag samen nader onlangs eerder later binnenkort hierna toe mee uit af in
-    aan met door tot sinds vanuit via tegen zoals onder andere bijvoorbeeld o.a namelijk
-    ontwikkeld verstuurd verzonden besproken verkend onderzocht beschreven aangekondigd
-    vormgegeven uitgewerkt versterkt verbeterd benut proactief actief zelf opnieuw alsnog vast
-    monitoren informeren evalueren sturen versturen aanbieden toekomen presenteren vaststellen
-    uitvoeren ontwikkelen brengen betrekken bespreken delen opleveren publiceren afronden
-    starten verkennen versterken verbeteren ondersteunen organiseren voeren maken nemen geven
-    """.split()
-)
+# fmt: off
+_STOP = {
+    "is", "zijn", "wordt", "worden", "werd", "werden", "was", "waren", "heb", "hebt", "heeft",
+    "hebben", "had", "hadden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "kon",
+    "moet", "moeten", "wil", "willen", "ga", "gaat", "gaan", "blijkt", "blijken", "biedt",
+    "bieden", "geeft", "geven", "draagt", "dragen", "bevat", "bevatten", "raakt", "raken",
+    "komt", "komen", "staat", "staan", "ligt", "liggen", "zie", "ziet", "ik", "we", "wij",
+    "u", "zij", "ze", "hij", "het", "hem", "hen", "hun", "ons", "men", "er", "hier", "daar",
+    "hierbij", "daarbij", "hiermee", "daarmee", "hierover", "daarover", "hiervoor",
+    "daarvoor", "hierin", "daarin", "waarin", "waarbij", "waarmee", "waarover", "waarvoor",
+    "om", "te", "dat", "die", "wat", "wie", "waar", "zodat", "omdat", "als", "wanneer",
+    "indien", "terwijl", "maar", "dus", "want", "nu", "al", "nog", "ook", "zo", "verder",
+    "eerst", "tevens", "momenteel", "inmiddels", "reeds", "daarom", "dan", "wel", "niet",
+    "eind", "medio", "begin", "jaarlijks", "tijdig", "graag", "samen", "nader", "onlangs",
+    "eerder", "later", "binnenkort", "hierna", "toe", "mee", "uit", "af", "in", "aan", "met",
+    "door", "tot", "sinds", "vanuit", "via", "tegen", "zoals", "onder", "andere",
+    "bijvoorbeeld", "o.a", "namelijk", "ontwikkeld", "verstuurd", "verzonden", "besproken",
+    "verkend", "onderzocht", "beschreven", "aangekondigd", "vormgegeven", "uitgewerkt",
+    "versterkt", "verbeterd", "benut", "proactief", "actief", "zelf", "opnieuw", "alsnog",
+    "vast", "monitoren", "informeren", "evalueren", "sturen", "versturen", "aanbieden",
+    "toekomen", "presenteren", "vaststellen", "uitvoeren", "ontwikkelen", "brengen",
+    "betrekken", "bespreken", "delen", "opleveren", "publiceren", "afronden", "starten",
+    "verkennen", "versterken", "verbeteren", "ondersteunen", "organiseren", "voeren", "maken",
+    "nemen",
+}
+# fmt: on
 # `geactualiseerd`, `toegestuurd`, `vastgesteld`: a participle ends the phrase unless a noun follows
 _PARTICIPLE = re.compile(
     r"^(?:aan|op|uit|in|mee|toe|vast|af|door|over|voor|bij|na|om|terug)?ge\w{2,}[dt]$"

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 
 from graph.extract.actions import ActionMention
 from graph.segment import Span
