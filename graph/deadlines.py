@@ -126,7 +126,9 @@ def _forms() -> dict[str, re.Pattern[str]]:
 
 
 # A date phrase that names the past or another document: "sinds 2022", "de brief van 18 juni jl."
-_NOT_A_DEADLINE_BEFORE = re.compile(r"(?:\bsinds|\bvan|\buit|\bd\.d\.|\bdd)\s*$", re.IGNORECASE)
+_NOT_A_DEADLINE_BEFORE = re.compile(
+    r"(?:\bsinds|\bvan|\buit|\bd\.d\.|\bdd)\s+(?:\d{1,2}\s+)?$", re.IGNORECASE
+)
 _NOT_A_DEADLINE_AFTER = re.compile(r"^\s*(?:jl\b|j\.l\.|jl\.)", re.IGNORECASE)
 
 
@@ -164,7 +166,9 @@ def resolve_deadline(phrase: str, reference: date | None) -> Deadline:
 
 
 def _acceptable(name: str, m: re.Match[str], text: str) -> bool:
-    if _NOT_A_DEADLINE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+    if name not in ("open", "recurring", "duration") and _NOT_A_DEADLINE_BEFORE.search(
+        text[max(0, m.start() - 12) : m.start()]
+    ):
         return False
     if _NOT_A_DEADLINE_AFTER.match(text[m.end() : m.end() + 6]):
         return False

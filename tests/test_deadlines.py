@@ -1,0 +1,119 @@
+"""Deadline phrases of the genre resolved to intervals against the letter's date."""
+
+from datetime import date
+
+import pytest
+
+from graph.deadlines import Deadline, find_deadline, find_deadlines, resolve_deadline
+
+REF = date(2023, 9, 4)
+D = date
+
+CASES = [
+    ("medio 2024", D(2024, 5, 1), D(2024, 7, 31), "quarter"),
+    ("begin 2024", D(2024, 1, 1), D(2024, 3, 31), "quarter"),
+    ("begin volgend jaar", D(2024, 1, 1), D(2024, 3, 31), "quarter"),
+    ("medio volgend jaar", D(2024, 5, 1), D(2024, 7, 31), "quarter"),
+    ("eind 2023", D(2023, 10, 1), D(2023, 12, 31), "quarter"),
+    ("eind dit jaar", D(2023, 10, 1), D(2023, 12, 31), "quarter"),
+    ("aan het eind van dit jaar", D(2023, 10, 1), D(2023, 12, 31), "quarter"),
+    ("voor het eind van dit jaar", REF, D(2023, 12, 31), "quarter"),
+    ("voor het einde van het jaar", REF, D(2023, 12, 31), "quarter"),
+    ("uiterlijk eind 2024", REF, D(2024, 12, 31), "quarter"),
+    ("in het eerste kwartaal van 2023", D(2023, 1, 1), D(2023, 3, 31), "quarter"),
+    ("Q1 2024", D(2024, 1, 1), D(2024, 3, 31), "quarter"),
+    ("het derde kwartaal", D(2023, 7, 1), D(2023, 9, 30), "quarter"),
+    ("de tweede helft van dit jaar", D(2023, 7, 1), D(2023, 12, 31), "half"),
+    ("in de eerste helft van 2024", D(2024, 1, 1), D(2024, 6, 30), "half"),
+    ("voor de zomer", REF, D(2024, 6, 30), "season"),  # this summer is past: next year's
+    ("na de zomer", D(2023, 9, 1), D(2023, 11, 30), "season"),
+    ("na het zomerreces", D(2023, 9, 1), D(2023, 11, 30), "season"),
+    ("voor het kerstreces", REF, D(2023, 12, 19), "season"),
+    ("in het najaar", D(2023, 9, 1), D(2023, 11, 30), "season"),
+    ("dit voorjaar", D(2023, 3, 1), D(2023, 5, 31), "season"),
+    ("komend najaar", D(2023, 9, 1), D(2023, 11, 30), "season"),
+    ("over een jaar", D(2024, 9, 4), D(2024, 9, 4), "relative"),
+    ("binnen twee jaar", REF, D(2025, 9, 4), "relative"),
+    ("over zes maanden", D(2024, 3, 4), D(2024, 3, 4), "relative"),
+    ("de komende twee jaar", REF, D(2025, 9, 4), "relative"),
+    ("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("in de loop van 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("in de loop van dit kalenderjaar", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    ("later dit jaar", REF, D(2023, 12, 31), "year"),
+    ("voor 1 januari 2025", REF, D(2024, 12, 31), "day"),
+    ("uiterlijk 1 juli 2024", REF, D(2024, 7, 1), "day"),
+    ("dit jaar", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    ("volgend jaar", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("eind maart", D(2024, 3, 21), D(2024, 3, 31), "month"),
+    ("zo spoedig mogelijk na de zomer", D(2023, 9, 1), D(2023, 11, 30), "season"),
+]
+
+
+@pytest.mark.parametrize("phrase,start,end,precision", CASES)
+def test_phrase_resolves_to_interval(phrase, start, end, precision):
+    deadline = resolve_deadline(phrase, REF)
+    assert (deadline.start, deadline.end, deadline.precision) == (start, end, precision)
+    assert deadline.text == phrase
+    assert not deadline.recurring
+
+
+@pytest.mark.parametrize(
+    "phrase", ["zo spoedig mogelijk", "binnenkort", "op korte termijn", "te zijner tijd", "de komende periode"]
+)
+def test_open_phrase_starts_at_reference_and_never_ends(phrase):
+    assert resolve_deadline(phrase, REF) == Deadline(phrase, REF, None, "open")
+
+
+def test_jaarlijks_is_recurring_first_due_a_year_later():
+    assert resolve_deadline("jaarlijks", REF) == Deadline("jaarlijks", D(2024, 9, 4), None, "relative", True)
+
+
+def test_twice_a_year_is_recurring_every_six_months():
+    deadline = resolve_deadline("twee keer per jaar", REF)
+    assert deadline.recurring and deadline.start == D(2024, 3, 4)
+
+
+def test_relative_phrases_stay_unresolved_without_a_reference():
+    for phrase in ["eind dit jaar", "na de zomer", "over een jaar", "jaarlijks", "volgend jaar"]:
+        deadline = resolve_deadline(phrase, None)
+        assert (deadline.start, deadline.end) == (None, None), phrase
+
+
+def test_absolute_phrases_resolve_without_a_reference():
+    assert resolve_deadline("medio 2024", None).start == D(2024, 5, 1)
+    assert resolve_deadline("voor 1 januari 2025", None) == Deadline("voor 1 januari 2025", None, D(2024, 12, 31), "day")
+
+
+def test_relative_words_resolve_against_the_reference_year():
+    assert resolve_deadline("eind dit jaar", D(2025, 6, 18)).end == D(2025, 12, 31)
+    assert resolve_deadline("vorig jaar", D(2025, 6, 18)).start == D(2024, 1, 1)
+
+
+def test_find_deadline_gives_offsets_in_a_hard_wrapped_sentence():
+    text = "Ik zal uw Kamer medio\n2024 over de uitkomsten informeren."
+    deadline, start, end = find_deadline(text, REF)
+    assert text[start:end] == "medio\n2024" and deadline.text == "medio 2024"
+
+
+def test_deadline_after_the_promise_verb_is_found():
+    text = "Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024."
+    deadline, start, _ = find_deadline(text, REF)
+    assert deadline.start == D(2024, 1, 1) and text[start:].startswith("begin 2024")
+
+
+def test_dates_of_other_documents_and_the_past_are_not_deadlines():
+    assert find_deadline("In mijn brief van 18 juni jl. ben ik ingegaan op de zaak.", REF) is None
+    assert find_deadline("Sinds januari 2023 is de UDO verplicht.", REF) is None
+    assert find_deadline("het commissiedebat d.d. 18 januari 2023", REF) is None
+    assert find_deadline("De Voortgangsrapportage 2023-2024 laat dit zien.", REF) is None
+    assert find_deadline("Het voorjaarsoverleg en de Voorjaarsnota.", REF) is None
+
+
+def test_a_sentence_with_two_deadlines_gives_both():
+    found = find_deadlines("Ik stuur het rapport voor de zomer en de evaluatie eind 2024.", REF)
+    assert [d.text for d, _, _ in found] == ["voor de zomer", "eind 2024"]
+
+
+def test_unknown_phrase_is_an_error():
+    with pytest.raises(ValueError, match="not a deadline phrase"):
+        resolve_deadline("morgenochtend vroeg", REF)
