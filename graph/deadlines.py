@@ -295,7 +295,12 @@ def _apply(text: str, relation: str, a: _Anchor, reference: date | None) -> Dead
         return Deadline(text, a.end + timedelta(days=1) if a.end else None, None, a.precision)
     if relation == "from":
         return Deadline(text, a.start, None, a.precision)
-    if relation == "later" and reference and a.start and a.start <= reference <= (a.end or reference):
+    if (
+        relation == "later"
+        and reference
+        and a.start
+        and a.start <= reference <= (a.end or reference)
+    ):
         return Deadline(text, reference, a.end, a.precision)
     return Deadline(text, a.start, a.end, a.precision)
 

@@ -58,14 +58,23 @@ def test_phrase_resolves_to_interval(phrase, start, end, precision):
 
 
 @pytest.mark.parametrize(
-    "phrase", ["zo spoedig mogelijk", "binnenkort", "op korte termijn", "te zijner tijd", "de komende periode"]
+    "phrase",
+    [
+        "zo spoedig mogelijk",
+        "binnenkort",
+        "op korte termijn",
+        "te zijner tijd",
+        "de komende periode",
+    ],
 )
 def test_open_phrase_starts_at_reference_and_never_ends(phrase):
     assert resolve_deadline(phrase, REF) == Deadline(phrase, REF, None, "open")
 
 
 def test_jaarlijks_is_recurring_first_due_a_year_later():
-    assert resolve_deadline("jaarlijks", REF) == Deadline("jaarlijks", D(2024, 9, 4), None, "relative", True)
+    assert resolve_deadline("jaarlijks", REF) == Deadline(
+        "jaarlijks", D(2024, 9, 4), None, "relative", True
+    )
 
 
 def test_twice_a_year_is_recurring_every_six_months():
@@ -81,7 +90,9 @@ def test_relative_phrases_stay_unresolved_without_a_reference():
 
 def test_absolute_phrases_resolve_without_a_reference():
     assert resolve_deadline("medio 2024", None).start == D(2024, 5, 1)
-    assert resolve_deadline("voor 1 januari 2025", None) == Deadline("voor 1 januari 2025", None, D(2024, 12, 31), "day")
+    assert resolve_deadline("voor 1 januari 2025", None) == Deadline(
+        "voor 1 januari 2025", None, D(2024, 12, 31), "day"
+    )
 
 
 def test_relative_words_resolve_against_the_reference_year():

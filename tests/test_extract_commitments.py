@@ -36,7 +36,9 @@ def _one(text: str, reference: date | None = REF) -> CommitmentMention:
 def corpus() -> dict[str, list[CommitmentMention]]:
     out = {}
     for path in sorted(CORPUS.glob("*.txt")):
-        out[path.name[:3]] = extract_commitments(segment(path.read_text(encoding="utf-8")), REFERENCES[path.name[:3]])
+        out[path.name[:3]] = extract_commitments(
+            segment(path.read_text(encoding="utf-8")), REFERENCES[path.name[:3]]
+        )
     return out
 
 
@@ -49,24 +51,51 @@ def _find(mentions, fragment: str) -> CommitmentMention:
 # --- promises -----------------------------------------------------------------------------
 
 PROMISES = [
-    ("Ik zal uw Kamer medio 2024 over de uitkomsten van deze verkenning informeren.",
-     "informeren over de uitkomsten van deze verkenning", date(2024, 5, 1)),
-    ("Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024.",
-     "informeren over de uitkomsten van het onderzoek", date(2024, 1, 1)),
-    ("Eind 2023 informeer ik uw Kamer over de evaluatie van de wet.",
-     "informeren over de evaluatie van de wet", date(2023, 10, 1)),
-    ("Ik streef ernaar uw Kamer voor het eind van dit jaar te informeren over de aanpak.",
-     "informeren over de aanpak", REF),
-    ("Ik zet in op de vormgeving van een beleidskader en verwacht uw Kamer medio 2024 het resultaat te kunnen sturen.",
-     "het resultaat sturen", date(2024, 5, 1)),
-    ("Over een jaar zal ik de UDO samen met departementen en medeoverheden evalueren.",
-     "de UDO evalueren", date(2024, 9, 4)),
-    ("Ik stuur het beleidskader zo spoedig mogelijk na de zomer aan uw Kamer.",
-     "het beleidskader sturen", date(2023, 9, 1)),
-    ("Ik ben voornemens om uw Kamer na de zomer een integrale kabinetsreactie te sturen.",
-     "een integrale kabinetsreactie sturen", date(2023, 9, 1)),
-    ("De eerste rapportage wordt na de zomer van dit jaar openbaar gemaakt.",
-     "de eerste rapportage openbaar maken", date(2023, 9, 1)),
+    (
+        "Ik zal uw Kamer medio 2024 over de uitkomsten van deze verkenning informeren.",
+        "informeren over de uitkomsten van deze verkenning",
+        date(2024, 5, 1),
+    ),
+    (
+        "Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024.",
+        "informeren over de uitkomsten van het onderzoek",
+        date(2024, 1, 1),
+    ),
+    (
+        "Eind 2023 informeer ik uw Kamer over de evaluatie van de wet.",
+        "informeren over de evaluatie van de wet",
+        date(2023, 10, 1),
+    ),
+    (
+        "Ik streef ernaar uw Kamer voor het eind van dit jaar te informeren over de aanpak.",
+        "informeren over de aanpak",
+        REF,
+    ),
+    (
+        "Ik zet in op de vormgeving van een beleidskader en verwacht uw Kamer medio 2024 het resultaat te kunnen sturen.",
+        "het resultaat sturen",
+        date(2024, 5, 1),
+    ),
+    (
+        "Over een jaar zal ik de UDO samen met departementen en medeoverheden evalueren.",
+        "de UDO evalueren",
+        date(2024, 9, 4),
+    ),
+    (
+        "Ik stuur het beleidskader zo spoedig mogelijk na de zomer aan uw Kamer.",
+        "het beleidskader sturen",
+        date(2023, 9, 1),
+    ),
+    (
+        "Ik ben voornemens om uw Kamer na de zomer een integrale kabinetsreactie te sturen.",
+        "een integrale kabinetsreactie sturen",
+        date(2023, 9, 1),
+    ),
+    (
+        "De eerste rapportage wordt na de zomer van dit jaar openbaar gemaakt.",
+        "de eerste rapportage openbaar maken",
+        date(2023, 9, 1),
+    ),
     ("Ik informeer uw Kamer hier in het voorjaar over.", "hierover informeren", date(2024, 3, 1)),
     ("Daarover zal ik uw Kamer te zijner tijd informeren.", "daarover informeren", REF),
     ("De evaluatie ontvangt uw Kamer voor de zomer.", "De evaluatie sturen", REF),
@@ -89,7 +118,11 @@ def test_promise_without_deadline():
 
 def test_promise_in_a_subordinate_clause():
     m = _one("Ik werk een plan van aanpak uit, waarover ik u eind dit jaar nader zal informeren.")
-    assert (m.kind, m.promise, m.deadline.end) == ("promise", "nader informeren", date(2023, 12, 31))
+    assert (m.kind, m.promise, m.deadline.end) == (
+        "promise",
+        "nader informeren",
+        date(2023, 12, 31),
+    )
 
 
 def test_deadline_span_points_into_the_source():
@@ -100,7 +133,9 @@ def test_deadline_span_points_into_the_source():
 
 
 def test_two_promises_in_one_sentence_give_two_mentions():
-    found = _mentions("Ik zal het rapport voor de zomer sturen en ik zal de wet eind 2024 evalueren.")
+    found = _mentions(
+        "Ik zal het rapport voor de zomer sturen en ik zal de wet eind 2024 evalueren."
+    )
     assert [(m.promise, m.deadline.text) for m in found] == [
         ("het rapport sturen", "voor de zomer"),
         ("de wet evalueren", "eind 2024"),
@@ -109,7 +144,9 @@ def test_two_promises_in_one_sentence_give_two_mentions():
 
 def test_cabinet_and_named_office_as_promisor():
     assert _one("Het kabinet zal uw Kamer voor de zomer informeren.").promisor == "kabinet"
-    m = _one("Ook is dit kabinet voornemens later dit jaar nog een Overhedenoverleg te organiseren.")
+    m = _one(
+        "Ook is dit kabinet voornemens later dit jaar nog een Overhedenoverleg te organiseren."
+    )
     assert (m.promisor, m.promise) == ("kabinet", "een Overhedenoverleg organiseren")
 
 
@@ -142,6 +179,7 @@ def test_not_a_promise(sentence):
 
 # --- references, fulfilments, deferrals ---------------------------------------------------
 
+
 def test_zoals_toegezegd_is_a_reference():
     m = _one("Verder laat ik, zoals toegezegd, onderzoeken of het aantal raadsleden past.")
     assert m.kind == "reference"
@@ -154,13 +192,22 @@ def test_registry_number_from_the_footnote():
 
 
 def test_earlier_promise_in_the_passive_is_a_reference_with_its_recurrence():
-    m = _one("In de actieagenda is de Kamer toegezegd jaarlijks te informeren over de voortgang.", date(2024, 6, 3))
-    assert (m.kind, m.promise, m.addressee) == ("reference", "informeren over de voortgang", "Kamer")
+    m = _one(
+        "In de actieagenda is de Kamer toegezegd jaarlijks te informeren over de voortgang.",
+        date(2024, 6, 3),
+    )
+    assert (m.kind, m.promise, m.addressee) == (
+        "reference",
+        "informeren over de voortgang",
+        "Kamer",
+    )
     assert m.deadline.recurring
 
 
 def test_previous_cabinet_promise_is_a_reference():
-    m = _one("In de actieagenda heeft het vorige kabinet toegezegd de Kamer jaarlijks over de voortgang te informeren.")
+    m = _one(
+        "In de actieagenda heeft het vorige kabinet toegezegd de Kamer jaarlijks over de voortgang te informeren."
+    )
     assert (m.kind, m.promisor) == ("reference", "kabinet")
 
 
@@ -170,7 +217,9 @@ def test_ek_promise_names_the_eerste_kamer():
 
 
 def test_toezegging_named_as_a_noun_is_a_reference():
-    m = _one("Om aan de toezegging van jaarlijks informeren te voldoen is ingezet op verzending in de eerste helft van 2024.")
+    m = _one(
+        "Om aan de toezegging van jaarlijks informeren te voldoen is ingezet op verzending in de eerste helft van 2024."
+    )
     assert (m.kind, m.promise) == ("reference", "jaarlijks informeren")
 
 
@@ -189,15 +238,26 @@ def test_fulfilment(sentence):
 @pytest.mark.parametrize(
     "sentence,promise",
     [
-        ("Het is aan een volgend kabinet om het beleidskader vast te stellen.", "het beleidskader vaststellen"),
-        ("Ik laat het evenwel aan mijn ambtsopvolger om dit advies van kabinetsreactie te voorzien.",
-         "dit advies van kabinetsreactie voorzien"),
-        ("Zoals gezegd, laat ik het aan het volgende kabinet om het advies van een reactie te voorzien.",
-         "het advies van een reactie voorzien"),
-        ("Gelet op de fase is besloten die reactie echter aan het volgend kabinet te laten.",
-         "die reactie overlaten aan een volgend kabinet"),
-        ("De voorbereidingen voor de visie zijn gestart en zie ik als waardevolle input voor een volgend kabinet.",
-         "De voorbereidingen voor de visie overlaten aan een volgend kabinet"),
+        (
+            "Het is aan een volgend kabinet om het beleidskader vast te stellen.",
+            "het beleidskader vaststellen",
+        ),
+        (
+            "Ik laat het evenwel aan mijn ambtsopvolger om dit advies van kabinetsreactie te voorzien.",
+            "dit advies van kabinetsreactie voorzien",
+        ),
+        (
+            "Zoals gezegd, laat ik het aan het volgende kabinet om het advies van een reactie te voorzien.",
+            "het advies van een reactie voorzien",
+        ),
+        (
+            "Gelet op de fase is besloten die reactie echter aan het volgend kabinet te laten.",
+            "die reactie overlaten aan een volgend kabinet",
+        ),
+        (
+            "De voorbereidingen voor de visie zijn gestart en zie ik als waardevolle input voor een volgend kabinet.",
+            "De voorbereidingen voor de visie overlaten aan een volgend kabinet",
+        ),
     ],
 )
 def test_deferral(sentence, promise):
@@ -207,14 +267,29 @@ def test_deferral(sentence, promise):
 
 # --- the real letters ---------------------------------------------------------------------
 
+
 def test_003_promises_with_deadlines(corpus):
-    m = _find(corpus["003"], "Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024")
+    m = _find(
+        corpus["003"], "Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024"
+    )
     assert (m.kind, m.promise, m.object_phrase) == (
-        "promise", "informeren over de uitkomsten van het onderzoek", "de uitkomsten van het onderzoek")
+        "promise",
+        "informeren over de uitkomsten van het onderzoek",
+        "de uitkomsten van het onderzoek",
+    )
     assert (m.deadline.start, m.deadline.end) == (date(2024, 1, 1), date(2024, 3, 31))
-    m = _find(corpus["003"], "Eind 2023 informeer ik uw Kamer over de uitvoering van de toezeggingen")
-    assert (m.kind, m.deadline.start, m.deadline.end) == ("promise", date(2023, 10, 1), date(2023, 12, 31))
-    m = _find(corpus["003"], "Ik zal uw Kamer medio 2024 over de uitkomsten van deze verkenning informeren")
+    m = _find(
+        corpus["003"], "Eind 2023 informeer ik uw Kamer over de uitvoering van de toezeggingen"
+    )
+    assert (m.kind, m.deadline.start, m.deadline.end) == (
+        "promise",
+        date(2023, 10, 1),
+        date(2023, 12, 31),
+    )
+    m = _find(
+        corpus["003"],
+        "Ik zal uw Kamer medio 2024 over de uitkomsten van deze verkenning informeren",
+    )
     assert (m.deadline.start, m.deadline.end) == (date(2024, 5, 1), date(2024, 7, 31))
     m = _find(corpus["003"], "Ik streef ernaar u voor het eind van dit jaar te informeren")
     assert (m.addressee, m.deadline.end) == ("Kamer", date(2023, 12, 31))
@@ -236,19 +311,36 @@ def test_003_past_tense_is_no_promise(corpus):
 
 
 def test_001_promises(corpus):
-    m = _find(corpus["001"], "Ik stuur het beleidskader zo spoedig mogelijk na de zomer aan uw Kamer")
-    assert (m.kind, m.promise, m.object_phrase, m.addressee) == ("promise", "het beleidskader sturen", "het beleidskader", "Kamer")
+    m = _find(
+        corpus["001"], "Ik stuur het beleidskader zo spoedig mogelijk na de zomer aan uw Kamer"
+    )
+    assert (m.kind, m.promise, m.object_phrase, m.addressee) == (
+        "promise",
+        "het beleidskader sturen",
+        "het beleidskader",
+        "Kamer",
+    )
     assert m.deadline.start == date(2025, 9, 1)
     m = _find(corpus["001"], "waarover ik u eind dit jaar nader zal informeren")
-    assert (m.kind, m.deadline.start, m.deadline.end) == ("promise", date(2025, 10, 1), date(2025, 12, 31))
-    m = _find(corpus["001"], "Ik ben voornemens om uw Kamer na de zomer een integrale kabinetsreactie te sturen")
+    assert (m.kind, m.deadline.start, m.deadline.end) == (
+        "promise",
+        date(2025, 10, 1),
+        date(2025, 12, 31),
+    )
+    m = _find(
+        corpus["001"],
+        "Ik ben voornemens om uw Kamer na de zomer een integrale kabinetsreactie te sturen",
+    )
     assert m.object_phrase == "een integrale kabinetsreactie"
     m = _find(corpus["001"], "De eerste rapportage wordt na de zomer van dit jaar openbaar gemaakt")
     assert (m.kind, m.deadline.start) == ("promise", date(2025, 9, 1))
 
 
 def test_001_footnote_zoals_toegezegd_makes_the_letter_a_fulfilment(corpus):
-    assert _find(corpus["001"], "In deze brief informeer ik uw Kamer over mijn inzet").kind == "fulfilment"
+    assert (
+        _find(corpus["001"], "In deze brief informeer ik uw Kamer over mijn inzet").kind
+        == "fulfilment"
+    )
 
 
 def test_001_previous_cabinet_promise_and_deferral(corpus):
@@ -259,14 +351,19 @@ def test_001_previous_cabinet_promise_and_deferral(corpus):
 def test_002_deferrals(corpus):
     deferrals = [m for m in corpus["002"] if m.kind == "deferral"]
     assert _find(deferrals, "laat ik het aan het volgende kabinet")
-    assert _find(deferrals, "Ik laat het evenwel aan mijn ambtsopvolger").promise == "dit advies van kabinetsreactie voorzien"
+    assert (
+        _find(deferrals, "Ik laat het evenwel aan mijn ambtsopvolger").promise
+        == "dit advies van kabinetsreactie voorzien"
+    )
     assert _find(deferrals, "Het is aan een volgend kabinet om het beleidskader vast te stellen")
     assert _find(deferrals, "Het is aan het volgende kabinet om uw Kamer over de resultaten")
     assert len(deferrals) >= 5
 
 
 def test_004_promises(corpus):
-    m = _find(corpus["004"], "verwacht uw Kamer daar aan medio 2023 het resultaat van te kunnen sturen")
+    m = _find(
+        corpus["004"], "verwacht uw Kamer daar aan medio 2023 het resultaat van te kunnen sturen"
+    )
     assert (m.kind, m.deadline.start) == ("promise", date(2023, 5, 1))
     m = _find(corpus["004"], "Over een jaar zal ik de UDO")
     assert (m.promise, m.deadline.start) == ("de UDO evalueren", date(2024, 1, 1))

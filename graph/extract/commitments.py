@@ -57,10 +57,17 @@ def _cues() -> tuple[_Cue, ...]:
 
 
 _REGISTRY = re.compile(r"\b[Tt]oezegging(?:\s+(?:nr\.?|nummer))?\s+(T?\d{5,6})\b")
-_NOW = re.compile(r"\b(?:hierbij|bij\s+deze(?=\s*[,.])|met\s+deze\s+brief|in\s+deze\s+brief|bijgaand|hiermee)\b", re.I)
-_FUTURE_WORD = re.compile(r"\b(?:nader|later|binnenkort|vervolgens|daarna|zodra|na\s+afronding)\b", re.I)
-_INSIDE_LETTER = re.compile(r"\b(?:hieronder|hierna|verderop|in\s+deze\s+brief|in\s+het\s+vervolg)\b", re.I)
-_NEGATION = re.compile(r"\b(?:niet(?!\s+alleen)|geen|nooit)\b", re.I)
+_NOW = re.compile(
+    r"\b(?:hierbij|bij\s+deze(?=\s*[,.])|met\s+deze\s+brief|in\s+deze\s+brief|bijgaand|hiermee)\b",
+    re.IGNORECASE,
+)
+_FUTURE_WORD = re.compile(
+    r"\b(?:nader|later|binnenkort|vervolgens|daarna|zodra|na\s+afronding)\b", re.IGNORECASE
+)
+_INSIDE_LETTER = re.compile(
+    r"\b(?:hieronder|hierna|verderop|in\s+deze\s+brief|in\s+het\s+vervolg)\b", re.IGNORECASE
+)
+_NEGATION = re.compile(r"\b(?:niet(?!\s+alleen)|geen|nooit)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"[;:]|\s[–-]\s|,\s+(?=(?:en|maar|terwijl|omdat|zodat|waarbij|waardoor|want|of|bijvoorbeeld|"
     r"zoals|mits|tenzij|nu|waarna|die|dat|wat|waarover|waarop|waarmee|waarin)\b)|\.\s*$"
@@ -68,7 +75,10 @@ _CLAUSE_END = re.compile(
 _ADDRESSEES = [
     (re.compile(r"\b(?:de\s+)?(?:Eerste\s+Kamer|EK|[Ss]enaat)\b"), "Eerste Kamer"),
     (re.compile(r"\b(?:de\s+)?(?:Tweede\s+Kamer|TK)\b"), "Tweede Kamer"),
-    (re.compile(r"\b(?:uw|de|beide)\s+Kamers?\b|\bhet\s+parlement\b|(?<![\w-])u(?![\w-])"), "Kamer"),
+    (
+        re.compile(r"\b(?:uw|de|beide)\s+Kamers?\b|\bhet\s+parlement\b|(?<![\w-])u(?![\w-])"),
+        "Kamer",
+    ),
 ]
 _ADDRESSEE_WORDS = re.compile(
     r"(?:\b(?:aan|naar)\s+)?(?:\b(?:uw|de|beide)\s+(?:(?:Tweede|Eerste)\s+)?Kamers?(?:\s+der\s+Staten-Generaal)?"
@@ -77,35 +87,121 @@ _ADDRESSEE_WORDS = re.compile(
 _ADVERBS = re.compile(
     r"\b(?:ook|dan\s+ook|dan|vervolgens|graag|tevens|eveneens|nog|daarom|echter|evenwel|bovendien|"
     r"wel|allereerst|eerst|daarbij|dus|verder|hierbij|uiteindelijk|proactief)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_ADJUNCT = re.compile(r"\b(?:samen\s+met|in\s+overleg\s+met|in\s+samenwerking\s+met|namens)\b.*$", re.I)
-_PREPOSITIONS = {"over", "op", "aan", "naar", "met", "voor", "van", "in", "bij", "tot", "uit", "door", "om", "tegen", "na"}
-_FRONT_OBJECT = re.compile(r"^(?:over|op|aan|naar)\b|^(?:de|het|een|dit|deze|die|dat)\s|^(?:hier|daar|waar)\w+$", re.I)
+_ADJUNCT = re.compile(
+    r"\b(?:samen\s+met|in\s+overleg\s+met|in\s+samenwerking\s+met|namens)\b.*$", re.IGNORECASE
+)
+_PREPOSITIONS = {
+    "over",
+    "op",
+    "aan",
+    "naar",
+    "met",
+    "voor",
+    "van",
+    "in",
+    "bij",
+    "tot",
+    "uit",
+    "door",
+    "om",
+    "tegen",
+    "na",
+}
+_FRONT_OBJECT = re.compile(
+    r"^(?:over|op|aan|naar)\b|^(?:de|het|een|dit|deze|die|dat)\s|^(?:hier|daar|waar)\w+$",
+    re.IGNORECASE,
+)
 _DETERMINERS = {
-    "de", "het", "een", "deze", "die", "dit", "dat", "mijn", "uw", "onze", "ons", "hun", "zijn", "haar",
-    "alle", "elke", "ieder", "iedere", "geen", "enkele", "twee", "drie", "vier", "veel", "meer",
+    "de",
+    "het",
+    "een",
+    "deze",
+    "die",
+    "dit",
+    "dat",
+    "mijn",
+    "uw",
+    "onze",
+    "ons",
+    "hun",
+    "zijn",
+    "haar",
+    "alle",
+    "elke",
+    "ieder",
+    "iedere",
+    "geen",
+    "enkele",
+    "twee",
+    "drie",
+    "vier",
+    "veel",
+    "meer",
 }
 _NOT_VERBS = {
-    "alleen", "tussen", "binnen", "buiten", "boven", "beneden", "tegen", "even", "open", "eigen",
-    "zeven", "negen", "tien", "heden", "verleden", "toen", "wanneer", "indien", "nadien", "ergens",
-    "samen", "geleden", "mitsdien", "volgen", "zijn", "hebben", "worden",
+    "alleen",
+    "tussen",
+    "binnen",
+    "buiten",
+    "boven",
+    "beneden",
+    "tegen",
+    "even",
+    "open",
+    "eigen",
+    "zeven",
+    "negen",
+    "tien",
+    "heden",
+    "verleden",
+    "toen",
+    "wanneer",
+    "indien",
+    "nadien",
+    "ergens",
+    "samen",
+    "geleden",
+    "mitsdien",
+    "volgen",
+    "zijn",
+    "hebben",
+    "worden",
 }
 _MODALS = {"kunnen", "willen", "moeten", "mogen", "gaan", "zullen"}
 _PARTICLES = {"toe", "aan", "terug", "in", "uit", "voor", "mee", "op", "door", "na", "toekomen"}
 _IRREGULAR = {
-    "ga": "gaan", "doe": "doen", "sta": "staan", "zie": "zien", "kom": "komen", "ben": "zijn",
-    "heb": "hebben", "zal": "zullen", "wil": "willen", "kan": "kunnen", "geef": "geven",
-    "blijf": "blijven", "schrijf": "schrijven", "lees": "lezen", "verwijs": "verwijzen",
+    "ga": "gaan",
+    "doe": "doen",
+    "sta": "staan",
+    "zie": "zien",
+    "kom": "komen",
+    "ben": "zijn",
+    "heb": "hebben",
+    "zal": "zullen",
+    "wil": "willen",
+    "kan": "kunnen",
+    "geef": "geven",
+    "blijf": "blijven",
+    "schrijf": "schrijven",
+    "lees": "lezen",
+    "verwijs": "verwijzen",
 }
 _PARTICIPLES = {
-    "openbaar gemaakt": "openbaar maken", "gepubliceerd": "publiceren", "toegestuurd": "toesturen",
-    "toegezonden": "toezenden", "aangeboden": "aanbieden", "verzonden": "verzenden",
-    "vastgesteld": "vaststellen", "geïnformeerd": "informeren", "geinformeerd": "informeren",
+    "openbaar gemaakt": "openbaar maken",
+    "gepubliceerd": "publiceren",
+    "toegestuurd": "toesturen",
+    "toegezonden": "toezenden",
+    "aangeboden": "aanbieden",
+    "verzonden": "verzenden",
+    "vastgesteld": "vaststellen",
+    "geïnformeerd": "informeren",
+    "geinformeerd": "informeren",
 }
 _PROMISORS = [
-    (re.compile(r"^(?:het|dit)\s+(?:vorige\s+)?kabinet|^de\s+regering", re.I), "kabinet"),
-    (re.compile(r"^de\s+staatssecretaris\s*$", re.I), "staatssecretaris"),
+    (re.compile(r"^(?:het|dit)\s+(?:vorige\s+)?kabinet|^de\s+regering", re.IGNORECASE), "kabinet"),
+    (re.compile(r"^de\s+staatssecretaris\s*$", re.IGNORECASE), "staatssecretaris"),
 ]
 
 
@@ -156,7 +252,9 @@ def _collapse(raw: str, base: int) -> tuple[str, list[int]]:
     return "".join(chars).strip(), offsets
 
 
-def _sentence_mentions(seg: Segmented, span: Span, reference: date | None) -> list[CommitmentMention]:
+def _sentence_mentions(
+    seg: Segmented, span: Span, reference: date | None
+) -> list[CommitmentMention]:
     raw = seg.clean[span.start : span.end]
     text, offsets = _collapse(raw, span.start)
     notes = _footnotes(seg, span)
@@ -175,20 +273,29 @@ def _sentence_mentions(seg: Segmented, span: Span, reference: date | None) -> li
         deadline, dspan = _nearest_deadline(text, deadlines, anchor, kind)
         source_span = (offsets[dspan[0]], offsets[dspan[1] - 1] + 1) if dspan else None
         return CommitmentMention(
-            text, span.start, span.end, kind, promisor, addressee, promise, obj, deadline,
-            source_span, registry_id,
+            text,
+            span.start,
+            span.end,
+            kind,
+            promisor,
+            addressee,
+            promise,
+            obj,
+            deadline,
+            source_span,
+            registry_id,
         )
 
     if matches["deferral"]:
         m = matches["deferral"][0]
         promise, obj = _deferred_phrase(text, m)
-        promisor = "minister" if re.search(r"\bik\b", text[: m.end() + 8], re.I) else None
+        promisor = "minister" if re.search(r"\bik\b", text[: m.end() + 8], re.IGNORECASE) else None
         return [mention("deferral", promisor, _addressee(text), promise, obj, m)]
     referenced = bool(matches["reference"]) or noted
     if matches["fulfilment"] or (referenced and _NOW.search(text)):
         m = (matches["fulfilment"] or matches["reference"] or [None])[0]
         promise, obj = _reference_phrase(text, m)
-        promisor = "minister" if re.search(r"\bik\b", text, re.I) else None
+        promisor = "minister" if re.search(r"\bik\b", text, re.IGNORECASE) else None
         return [mention("fulfilment", promisor, _addressee(text), promise, obj, m)]
     promises = []
     seen_verbs: set[int] = set()
@@ -203,7 +310,9 @@ def _sentence_mentions(seg: Segmented, span: Span, reference: date | None) -> li
     if referenced:
         m = matches["reference"][0] if matches["reference"] else None
         promise, obj = _reference_phrase(text, m)
-        return [mention("reference", _reference_promisor(text, m), _addressee(text), promise, obj, m)]
+        return [
+            mention("reference", _reference_promisor(text, m), _addressee(text), promise, obj, m)
+        ]
     return []
 
 
@@ -225,7 +334,9 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
         return None
     subject = groups.get("subj") or ""
     if not subject and not groups.get("kamer") and not groups.get("pp"):
-        if not re.search(r"\bik\b", text[: m.start()], re.I):  # "… en verwacht": subject ik
+        if not re.search(
+            r"\bik\b", text[: m.start()], re.IGNORECASE
+        ):  # "… en verwacht": subject ik
             return None
         subject = "ik"
     future = _has_future(text, left, right, deadlines, reference)
@@ -240,7 +351,9 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
         if not future:
             return None
     else:
-        te_mode = bool(re.search(r"voornemens|van\s+plan|bereid|ernaar|er\s+naar|verwacht|hoop", cue_text))
+        te_mode = bool(
+            re.search(r"voornemens|van\s+plan|bereid|ernaar|er\s+naar|verwacht|hoop", cue_text)
+        )
         search_from = m.end()
         if re.match(r"(?:waar\w*|die|dat|wat|zodat|waarna|hetgeen)\s", cue_text):
             zal = re.compile(r"\bzal\b").search(text, m.end(), right)
@@ -256,11 +369,15 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
                 return None
         else:
             verb, verb_at, verb_end, content_end = found
-            content_start = m.end() if search_from == m.end() else m.end()
+            content_start = m.end()
             if search_from != m.end():  # subordinate: the content stands between ik and zal
                 content_end = re.compile(r"\bzal\b").search(text, m.end(), right).start()
             tail = text[verb_end:right]
-            if re.search(r"\bwil\b|\bga\b", cue_text) and not future and not _FUTURE_WORD.search(clause):
+            if (
+                re.search(r"\bwil\b|\bga\b", cue_text)
+                and not future
+                and not _FUTURE_WORD.search(clause)
+            ):
                 return None
             verb = verb + _extraposed(tail)
     if _NEGATION.search(text[m.start() : verb_at]):
@@ -273,10 +390,10 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
 
 
 def _has_future(text, left, right, deadlines, reference) -> bool:
-    for deadline, s, e in deadlines:
-        if left <= s < right:
-            if reference is None or deadline.end is None or deadline.end >= reference:
-                return True
+    for deadline, s, _ in deadlines:
+        in_clause = left <= s < right
+        if in_clause and (reference is None or deadline.end is None or deadline.end >= reference):
+            return True
     return bool(_FUTURE_WORD.search(text[left:right]))
 
 
@@ -287,10 +404,22 @@ def _finite_verb(text: str, m: re.Match[str], right: int) -> tuple[str, int, int
     infinitive = _infinitive_of(stem)
     clause_tail = text[m.end() : right].rstrip(" .,")
     last = re.search(r"(\S+)$", clause_tail)
-    if last and last[1].lower() in _PARTICLES and not _ADDRESSEE_WORDS.search(clause_tail[last.start() - 4 :]):
+    if (
+        last
+        and last[1].lower() in _PARTICLES
+        and not _ADDRESSEE_WORDS.search(clause_tail[last.start() - 4 :])
+    ):
         particle = last[1].lower()
-        infinitive = f"doen {particle}" if stem == "doe" and particle == "toekomen" else particle + infinitive
-        return infinitive, m.start("fin") if m.groupdict().get("fin") else m.start(), m.end() + last.start()
+        infinitive = (
+            f"doen {particle}"
+            if stem == "doe" and particle == "toekomen"
+            else particle + infinitive
+        )
+        return (
+            infinitive,
+            m.start("fin") if m.groupdict().get("fin") else m.start(),
+            m.end() + last.start(),
+        )
     return infinitive, m.start("fin") if m.groupdict().get("fin") else m.start(), right
 
 
@@ -302,7 +431,9 @@ def _infinitive_of(stem: str) -> str:
     if long_vowel:
         consonant = {"f": "v", "s": "z"}.get(long_vowel[2], long_vowel[2])
         return stem[: long_vowel.start()] + long_vowel[1][0] + consonant + "en"
-    if re.search(r"[^aeiou][aeiou]([bdgklmnprst])$", stem) and not re.search(r"(ie|ij|ui|ou|eu|oe|ei)[^aeiou]$", stem):
+    if re.search(r"[^aeiou][aeiou]([bdgklmnprst])$", stem) and not re.search(
+        r"(ie|ij|ui|ou|eu|oe|ei)[^aeiou]$", stem
+    ):
         return stem + stem[-1] + "en"
     return stem + "en"
 
@@ -320,13 +451,27 @@ def _infinitive(text: str, start: int, right: int, te_mode: bool):
             if word != "te" or i + 1 >= len(words) or not _is_infinitive(words[i + 1][0]):
                 continue
             chain = _chain(words, i + 1)
-            particle = previous if previous in _PARTICLES - {"in", "op", "voor", "na"} or previous in {"in", "op"} and i >= 1 and _particle_before_te(words, i) else ""
+            particle = (
+                previous
+                if previous in _PARTICLES - {"in", "op", "voor", "na"}
+                or previous in {"in", "op"}
+                and i >= 1
+                and _particle_before_te(words, i)
+                else ""
+            )
             verb = " ".join(x[0].lower() for x in chain)
             content_end = words[i - 1].start() if particle else w.start()
-            return particle + verb, (words[i - 1] if particle else w).start(), chain[-1].end(), content_end
+            return (
+                particle + verb,
+                (words[i - 1] if particle else w).start(),
+                chain[-1].end(),
+                content_end,
+            )
         if not _is_infinitive(w[0]) or (i == 0 and start == 0):
             continue
-        if previous in _DETERMINERS | _PREPOSITIONS | {"en", "of", "te"} or (previous.endswith("e") and previous != "te"):
+        if previous in _DETERMINERS | _PREPOSITIONS | {"en", "of", "te"} or (
+            previous.endswith("e") and previous != "te"
+        ):
             continue
         chain = _chain(words, i)
         return " ".join(x[0].lower() for x in chain), w.start(), chain[-1].end(), w.start()
@@ -360,7 +505,9 @@ def _chain(words, i: int):
 def _extraposed(tail: str) -> str:
     """A prepositional object after the verb: 'te sturen op dit ROB-advies'."""
     m = re.match(r"\s+((?:over|op|aan|naar)\s[^,;:]+)", tail)
-    return " " + m[1].strip().rstrip(".") if m and not _ADDRESSEE_WORDS.fullmatch(m[1].strip()) else ""
+    return (
+        " " + m[1].strip().rstrip(".") if m and not _ADDRESSEE_WORDS.fullmatch(m[1].strip()) else ""
+    )
 
 
 def _strip(part: str, text: str, offset: int, deadlines) -> str:
@@ -389,7 +536,9 @@ def _verb_phrase(verb: str, front: str, middle: str, text: str, deadlines, conte
     middle = _strip(middle, text, content_start, deadlines)
     front = _strip(front, text, text.find(front) if front else 0, deadlines)
     parts = []
-    finite = re.search(r"\b(?:wordt|worden|is|zijn|was|heeft|hebben|kan|moet|zal|en)\b", front, re.I)
+    finite = re.search(
+        r"\b(?:wordt|worden|is|zijn|was|heeft|hebben|kan|moet|zal|en)\b", front, re.IGNORECASE
+    )
     if front and _FRONT_OBJECT.search(front) and not finite:
         parts.append(front[0].lower() + front[1:])
     parts.append(middle)
@@ -399,7 +548,9 @@ def _verb_phrase(verb: str, front: str, middle: str, text: str, deadlines, conte
     content = re.sub(r"\s*\bnader\b\s*", " ", content).strip(" ,")
     content = re.sub(r"\s*,\s*(?:,\s*)+", ", ", content)
     verb = f"nader {verb}" if nader else verb
-    r_word = re.search(r"\b(hier|daar|er)\s+(?:(.+)\s+)?(over|op|aan|mee|voor|naar|van|bij|in|toe)$", content)
+    r_word = re.search(
+        r"\b(hier|daar|er)\s+(?:(.+)\s+)?(over|op|aan|mee|voor|naar|van|bij|in|toe)$", content
+    )
     if r_word:
         joined = r_word[1] + r_word[3]
         content = (content[: r_word.start()] + (r_word[2] or "") + " " + joined).strip()
@@ -414,11 +565,18 @@ def _verb_phrase(verb: str, front: str, middle: str, text: str, deadlines, conte
 
 
 def _noun_phrase(content: str) -> str | None:
-    m = re.search(r"\b(?:de|het|een|dit|deze|die|mijn|uw|onze)\s+[^,;:]+", content, re.I)
+    m = re.search(r"\b(?:de|het|een|dit|deze|die|mijn|uw|onze)\s+[^,;:]+", content, re.IGNORECASE)
     if not m:
         return None
-    phrase = re.split(r"\s(?:die|dat|waarin|waarop|waarmee|waarover|welke|om|zodat|en\s+ik)\s|\s(?:hier|daar)\w+$", m[0])[0]
-    phrase = re.sub(r"\s+(?:over|op|aan|naar|met|voor|bij)\s.*$", "", phrase) if not re.match(r"^\S+\s+\S+\s+van\b", phrase) else phrase
+    phrase = re.split(
+        r"\s(?:die|dat|waarin|waarop|waarmee|waarover|welke|om|zodat|en\s+ik)\s|\s(?:hier|daar)\w+$",
+        m[0],
+    )[0]
+    phrase = (
+        re.sub(r"\s+(?:over|op|aan|naar|met|voor|bij)\s.*$", "", phrase)
+        if not re.match(r"^\S+\s+\S+\s+van\b", phrase)
+        else phrase
+    )
     phrase = phrase.strip(" .,")
     return phrase if len(phrase.split()) >= 2 else None
 
@@ -449,7 +607,10 @@ def _kamer_promise(text, m, left, right, future, cue_text):
         return None, addressee, f"{obj} sturen" if obj else "sturen", obj, m.start()
     rest = text[m.end() : right]
     informed = re.search(r"\bge[ïi]nformeerd\b", rest)
-    about = re.search(r"\bover\s+([^,;:]+?)(?=\s+ge[ïi]nformeerd|$)", rest[: informed.start()] if informed else rest)
+    about = re.search(
+        r"\bover\s+([^,;:]+?)(?=\s+ge[ïi]nformeerd|$)",
+        rest[: informed.start()] if informed else rest,
+    )
     about = about or re.search(r"\bover\s+([^,;:]+)", rest[informed.end() :] if informed else "")
     obj = _noun_phrase(about[1]) if about else None
     return None, addressee, f"informeren over {obj}" if obj else "informeren", obj, m.start()
@@ -474,18 +635,28 @@ def _deferred_phrase(text: str, m: re.Match[str]) -> tuple[str, str | None]:
         return _verb_phrase(verb, "", content, text, [], m.end())
     left, _ = _clause(text, m.start(), m.end())
     before = _ADVERBS.sub(" ", text[left : m.start()])
-    nps = list(re.finditer(r"\b(?:de|het|die|dit|deze|een)\s+[^\W\d][\w-]*(?:\s+(?:van|voor|op)\s+(?:de|het)\s+[\w-]+)*", before, re.I))
-    if re.match(r"(?:input|bouwstenen|inbreng)", m.group(0), re.I) and nps:
+    nps = list(
+        re.finditer(
+            r"\b(?:de|het|die|dit|deze|een)\s+[^\W\d][\w-]*(?:\s+(?:van|voor|op)\s+(?:de|het)\s+[\w-]+)*",
+            before,
+            re.IGNORECASE,
+        )
+    )
+    if re.match(r"(?:input|bouwstenen|inbreng)", m.group(0), re.IGNORECASE) and nps:
         obj = nps[0][0]
     else:
         obj = nps[-1][0] if nps else None
     obj = re.sub(r"\s+", " ", obj).strip() if obj else None
-    return (f"{obj} overlaten aan een volgend kabinet" if obj else "overlaten aan een volgend kabinet"), obj
+    return (
+        f"{obj} overlaten aan een volgend kabinet" if obj else "overlaten aan een volgend kabinet"
+    ), obj
 
 
 def _reference_phrase(text: str, m: re.Match[str] | None) -> tuple[str, str | None]:
     """The earlier promise a reference names: 'toegezegd jaarlijks te informeren over de voortgang'."""
-    named = re.search(r"\btoezegging\s+(?:om|van|tot)\s+(.+?)(?=\s+te\s+\w+en\b|,|\.|$)", text, re.I)
+    named = re.search(
+        r"\btoezegging\s+(?:om|van|tot)\s+(.+?)(?=\s+te\s+\w+en\b|,|\.|$)", text, re.IGNORECASE
+    )
     if named:
         return re.sub(r"^te\s+|\s+te\s+(\w+en)$", r" \1", named[1]).strip(), None
     if m is not None:
@@ -493,11 +664,15 @@ def _reference_phrase(text: str, m: re.Match[str] | None) -> tuple[str, str | No
         te = re.match(r"\s*(.*?)\bte\s+(\w+en)\b(.*)", after)
         if te and len(te[1].split()) <= 10:
             content = _ADDRESSEE_WORDS.sub(" ", te[1])
-            content = re.sub(r"\b(?:jaarlijks|halfjaarlijks|elk\s+jaar|ieder\s+jaar)\b", " ", content)
+            content = re.sub(
+                r"\b(?:jaarlijks|halfjaarlijks|elk\s+jaar|ieder\s+jaar)\b", " ", content
+            )
             content = re.sub(r"\s+", " ", content).strip(" ,")
             tail = re.match(r"\s*((?:over|op|aan|naar)\s[^,;:.]+)", te[3])
             verb = te[2] + (" " + tail[1].strip() if tail else "")
-            return f"{content} {verb}".strip(), _noun_phrase(content) or _noun_phrase(tail[1] if tail else "")
+            return f"{content} {verb}".strip(), _noun_phrase(content) or _noun_phrase(
+                tail[1] if tail else ""
+            )
     clause = text if m is None else text[: m.start()] + text[m.end() :]
     clause = re.sub(r"^[\W\d]+|(?:\s*,\s*)+(?=[,.]|$)", "", clause).strip(" ,.")
     return re.sub(r"\s*,\s*,\s*", ", ", clause), None
@@ -507,7 +682,7 @@ def _reference_promisor(text: str, m: re.Match[str] | None) -> str | None:
     window = text[max(0, (m.start() if m else 0) - 60) : (m.end() if m else len(text))]
     if re.search(r"\bkabinet\b", window):
         return "kabinet"
-    if re.search(r"\b(?:ik|mijn)\b", window, re.I):
+    if re.search(r"\b(?:ik|mijn)\b", window, re.IGNORECASE):
         return "minister"
     return None
 
@@ -526,7 +701,7 @@ def _promisor(subject: str) -> str | None:
     for regex, name in _PROMISORS:
         if regex.search(subject):
             return name
-    if re.match(r"^de\s+(?:minister|staatssecretaris)\s+van\s", subject, re.I):
+    if re.match(r"^de\s+(?:minister|staatssecretaris)\s+van\s", subject, re.IGNORECASE):
         return subject[3:]
     return None
 
@@ -544,5 +719,7 @@ def _nearest_deadline(text, deadlines, anchor, kind):
     inside = [(d, s, e) for d, s, e in deadlines if left <= s < right]
     if not inside:
         return None, None
-    deadline, s, e = min(inside, key=lambda d: min(abs(d[1] - anchor.end()), abs(d[2] - anchor.start())))
+    deadline, s, e = min(
+        inside, key=lambda d: min(abs(d[1] - anchor.end()), abs(d[2] - anchor.start()))
+    )
     return deadline, (s, e)
