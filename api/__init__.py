@@ -14,7 +14,6 @@ MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 def create_app(store: Store, settings: Settings | None = None) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here."""
-    from api.linked_data import linked_data_blueprint
     from api.named_queries import queries_blueprint
     from api.openapi import service_blueprint
     from api.resources import resources_blueprint
@@ -30,7 +29,6 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     register_error_handlers(app)
     for blueprint in (service_blueprint, sparql_blueprint, queries_blueprint, resources_blueprint):
         app.register_blueprint(blueprint)
-    app.register_blueprint(linked_data_blueprint(settings.base_iri))
     return app
 
 

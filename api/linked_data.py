@@ -553,3 +553,72 @@ def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> list[tuple[str, 
         for value in graph.objects(subject, predicate)
         if isinstance(value, Literal)
     )
+
+
+# -- OpenAPI --------------------------------------------------------------------------------
+def openapi_paths(base_iri: str) -> dict:
+    """The OpenAPI 3.1 path items of these routes, keyed like the Flask rules (`<x>` as `{x}`,
+    converter names dropped), for api/openapi.py to merge into its document."""
+    prefix = served_prefix(base_iri)
+    rdf = {f.media_type: {"schema": {"type": "string"}} for f in FORMATS.values()}
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    not_found = {"404": {"description": "no such resource or variant", "content": problem}}
+    refused = {"406": {"description": "no acceptable representation", "content": problem}}
+
+    def param(name: str, description: str, example: str) -> dict:
+        return {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "description": description,
+            "schema": {"type": "string"},
+            "example": example,
+        }
+
+    def negotiated(summary: str, *params: dict) -> dict:
+        operation = {
+            "summary": summary,
+            "description": "Turtle for */* or no Accept header; JSON-LD, RDF/XML, N-Triples or "
+            "HTML by the Accept header (Vary: Accept, Content-Location names the variant).",
+            "responses": {"200": {"description": "the representation", "content": rdf}}
+            | (not_found if params else {})
+            | refused,
+        }
+        if params:
+            operation["parameters"] = list(params)
+        return {"get": operation}
+
+    extension = param("ext", "ttl, jsonld, rdf, nt or html", "ttl")
+    local = param(
+        "local",
+        "the IRI's path below the base IRI, optionally with .ttl, .jsonld, .rdf, .nt or .html",
+        "kamerstuk/kst-35570-VII-K",
+    )
+    dump_ext = param("ext", "nq, trig, ttl or jsonld", "nq")
+    return {
+        "/context.jsonld": {
+            "get": {
+                "summary": "The published JSON-LD context",
+                "responses": {"200": {"description": "the context", "content": rdf}},
+            }
+        },
+        "/.well-known/void": negotiated("The DCAT/VoID description of the dataset"),
+        "/def": negotiated("The ontology (its documentation page for browsers)"),
+        "/def.{ext}": negotiated("The ontology in one format", extension),
+        "/def/{name}": negotiated(
+            "The ontology by its version (such as 0.1.0) or the SHACL shapes (shapes)",
+            param("name", "a version, or shapes; optionally with an extension", "shapes"),
+        ),
+        f"{prefix}dump.{{ext}}": {
+            "get": {
+                "summary": "The whole dataset as a download (N-Quads, TriG, Turtle or JSON-LD)",
+                "parameters": [dump_ext],
+                "responses": {"200": {"description": "the dump", "content": rdf}} | not_found,
+            }
+        },
+        f"{prefix}{{local}}": negotiated(
+            "Any resource of the graph by its IRI: its triples, the links to it, its "
+            "neighbours' labels and the passages it was read from",
+            local,
+        ),
+    }

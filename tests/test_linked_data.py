@@ -5,6 +5,7 @@ the shapes, the dataset description and the dumps; and once over a real waitress
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from rdflib.namespace import RDFS
 from waitress.server import create_server
 
 from api import create_app
-from api.linked_data import served_prefix
+from api.linked_data import linked_data_blueprint, openapi_paths, served_prefix
 from graph.config import Settings
 from graph.namespaces import DEFAULT_BASE
 from graph.validate import ONTOLOGY_PATH, SHAPES_PATH
@@ -47,10 +48,18 @@ KINDS = {
 }
 
 
+def linked_data_app(store, settings: Settings):
+    """The real app with the linked-data routes (registered here until create_app does it)."""
+    app = create_app(store, settings)
+    if "linked_data" not in app.blueprints:
+        app.register_blueprint(linked_data_blueprint(settings.base_iri))
+    return app
+
+
 @pytest.fixture(scope="module")
 def app(embedded_store, tmp_path_factory: pytest.TempPathFactory):
     settings = Settings(base_iri=ID, data_dir=tmp_path_factory.mktemp("ld"), endpoint=None)
-    return create_app(embedded_store, settings)
+    return linked_data_app(embedded_store, settings)
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +218,7 @@ def test_resources_are_served_under_the_base_iris_own_path(embedded_store, tmp_p
     assert served_prefix("http://localhost:8000/data/") == "/data/"
     assert served_prefix("http://localhost:8000/") == "/"
     settings = Settings(base_iri="http://localhost:8000/data/", data_dir=tmp_path, endpoint=None)
-    client = create_app(embedded_store, settings).test_client()
+    client = linked_data_app(embedded_store, settings).test_client()
     response = client.get("/data/dataset.ttl")
     assert response.status_code == 200
     assert URIRef("http://localhost:8000/data/dataset") in set(
@@ -309,6 +318,19 @@ def test_the_published_context_is_served(client):
     assert context["bg"] == "https://w3id.org/bestuursgraaf/def#"
     document = client.get("/id/persoon/koole.jsonld").get_json()
     assert document["@context"] == context
+
+
+def test_openapi_paths_describe_every_linked_data_route(client):
+    validator = pytest.importorskip("openapi_spec_validator")
+    spec = client.get("/openapi.json").get_json()
+    spec["paths"] = spec["paths"] | openapi_paths(ID)
+    validator.validate(spec)
+    routes = {
+        re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
+        for rule in client.application.url_map.iter_rules()
+        if rule.endpoint.startswith("linked_data.")
+    }
+    assert routes == set(openapi_paths(ID))
 
 
 # -- a real HTTP server ----------------------------------------------------------------------
