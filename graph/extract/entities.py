@@ -1,0 +1,662 @@
+"""Find named entities of Dutch public administration (organisations, government layers, regional
+collaborations, laws and their articles, persons) in letter text, from gazetteer files plus patterns.
+
+What is data lives in `graph/gazetteers/*.csv` (one row per thing: key, preferred label, subtype,
+`|`-separated aliases, source); `load_gazetteers()` reads them once. The code adds what a table cannot
+list: unseen names by pattern (`Ministerie van X`, `Vereniging van X`, `Raad voor X`, `Inspectie X`,
+`Stichting X`, `gemeente X`, `provincie X`, `Waterschap X`, `Wet X`, `<Naam>wet`), article references
+(`artikel 108, derde lid, van de Gemeentewet`), roles (`de minister van Financiën`), persons (titled
+researchers, signatories, members named with their party) and abbreviations the document defines
+itself (`Raad voor het Openbaar Bestuur (ROB)`).
+
+Matching works on tokens, so a name may be broken by any whitespace, a hard line wrap or a glued
+hyphen (`Financiële-\nverhoudingswet`); a token is a whole word, so `Raad` never matches inside
+`gemeenteraad` nor `wet` inside `wetgeving`. Abbreviations match in their exact case (`ROB`, not
+`rob`), one-word names only when capitalised (`het Rijk`, not `een rijk aanbod`), place names only
+with their capitals (`gemeente Best`, not `de gemeente best`). Where candidates overlap, the longest
+known name wins; patterns and persons only fill what the tables left.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+DEFAULT_GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
+
+# file -> (kind, case rule for names: "place" = every capitalised word must stay capitalised)
+_FILES = {
+    "organisations.csv": ("organisation", ""),
+    "ministries.csv": ("organisation", ""),
+    "provinces.csv": ("organisation", "place"),
+    "water_boards.csv": ("organisation", "place"),
+    "municipalities.csv": ("organisation", "place"),
+    "government_layers.csv": ("government_layer", ""),
+    "collaborations.csv": ("regional_collaboration", ""),
+    "laws.csv": ("law", ""),
+}
+_COLUMNS = ("key", "label", "subtype", "aliases", "source")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    kind: str  # "organisation" | "government_layer" | "regional_collaboration" | "law" | "person"
+    key: str  # normalised identity, the same for every spelling: "raad-voor-het-openbaar-bestuur"
+    label: str  # preferred label: "Raad voor het Openbaar Bestuur"
+    subtype: str | None  # "ministry", "koepel", "regio_deal", "provision", ... (None for persons)
+    raw: str  # the span as written
+    start: int  # offsets into the text (plus the `offset` argument)
+    end: int
+    attributes: tuple[tuple[str, str], ...] = ()  # (("law", "gemeentewet"), ("article", "116"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    key: str
+    label: str
+    subtype: str | None
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entry: Entry
+    exact: tuple[str, ...]  # tokens with their case (diacritics folded)
+    mode: str  # "exact" (abbreviation) | "capital" (one capitalised word) | "place" | "free"
+    abbreviation: bool
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """The gazetteer tables, indexed by their normalised token sequences."""
+
+    entries: Mapping[str, Entry]  # key -> entry
+    index: Mapping[tuple[str, ...], tuple[_Alias, ...]]  # everywhere
+    role_index: Mapping[tuple[str, ...], tuple[_Alias, ...]]  # only after `minister(ie) van`
+    longest: int = 1
+    parties: frozenset[str] = field(default_factory=frozenset)  # party abbreviations, exact case
+
+
+# --- text normalisation and tokens ------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """`Raad voor het Openbaar Bestuur` -> `raad-voor-het-openbaar-bestuur`."""
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text).lower().replace("'", "")).strip("-")
+
+
+_TOKEN_RE = re.compile(r"['’][st](?=-)|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+_GLUE_RE = re.compile(r"-(?:[ \t]*\r?\n\s*(?=[a-zà-ÿ]))?")
+
+
+@dataclass(frozen=True)
+class _Token:
+    raw: str
+    exact: str  # diacritics folded, case kept
+    norm: str  # folded and lower-cased
+    start: int
+    end: int
+    glued: bool = False  # joined to the previous word by a hyphen (`Wgr-plus`)
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Words and punctuation; a hyphen between two words (or at a hard wrap) is glue, not a token."""
+    out: list[_Token] = []
+    glue_next = False
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        if raw == "-" and out and out[-1].end == m.start() and raw[0] not in "'’":
+            glue = _GLUE_RE.match(text, m.start())
+            after = glue.end() if glue else m.end()
+            if after < len(text) and (text[after].isalnum() or text[after] in "'’"):
+                glue_next = True
+                continue
+        exact = _fold(raw)
+        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next))
+        glue_next = False
+    return out
+
+
+def _is_abbreviation(alias: str) -> bool:
+    """`ROB`, `IenW`, `G40`, `Fvw`, `Wgr`, `GGD'en`: matched in their exact case."""
+    if " " in alias:
+        return False
+    upper = sum(c.isupper() for c in alias)
+    return upper >= 2 or (len(alias) == 3 and alias[0].isupper()) or any(c.isdigit() for c in alias)
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise GazetteerError(f"{path}:1: missing columns {', '.join(missing)}")
+        for line, row in enumerate(reader, start=2):
+            if not (row.get("key") or "").strip() or not (row.get("label") or "").strip():
+                raise GazetteerError(f"{path}:{line}: a row needs a key and a label")
+            yield line, row
+
+
+def _split(cell: str | None) -> list[str]:
+    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+
+
+def _alias(entry: Entry, text: str, rule: str) -> tuple[tuple[str, ...], _Alias]:
+    tokens = _tokens(text)
+    abbreviation = _is_abbreviation(text)
+    if abbreviation:
+        mode = "exact"
+    elif rule == "place":
+        mode = "place"
+    elif len(tokens) == 1 and text[0].isupper():
+        mode = "capital"
+    else:
+        mode = "free"
+    exact = tuple(t.exact for t in tokens)
+    return tuple(t.norm for t in tokens), _Alias(entry, exact, mode, abbreviation)
+
+
+@lru_cache(maxsize=8)
+def load_gazetteers(directory: Path = DEFAULT_GAZETTEERS) -> Gazetteers:
+    """Read every gazetteer file in `directory` once (cached); rows with the same key are merged."""
+    entries: dict[str, Entry] = {}
+    index: dict[tuple[str, ...], list[_Alias]] = {}
+    role_index: dict[tuple[str, ...], list[_Alias]] = {}
+    parties: set[str] = set()
+    for name, (kind, rule) in _FILES.items():
+        path = Path(directory) / name
+        if not path.exists():
+            raise GazetteerError(f"{path}: gazetteer file missing")
+        for line, row in _read_rows(path):
+            key = row["key"].strip()
+            entry = entries.get(key) or Entry(
+                kind, key, row["label"].strip(), (row.get("subtype") or "").strip() or None
+            )
+            if entry.kind != kind:
+                raise GazetteerError(f"{path}:{line}: key {key!r} already used for a {entry.kind}")
+            entries[key] = entry
+            for text in [entry.label, *_split(row.get("aliases"))]:
+                norm, alias = _alias(entry, text, rule)
+                index.setdefault(norm, []).append(alias)
+                if entry.subtype == "political_party" and alias.mode == "exact":
+                    parties.add(text)
+            for text in _split(row.get("short_names")):
+                norm, alias = _alias(entry, text, rule)
+                role_index.setdefault(norm, []).append(replace(alias, mode="free"))
+    longest = max(len(k) for k in [*index, *role_index])
+    return Gazetteers(
+        MappingProxyType(entries),
+        MappingProxyType({k: tuple(v) for k, v in index.items()}),
+        MappingProxyType({k: tuple(v) for k, v in role_index.items()}),
+        longest,
+        frozenset(parties),
+    )
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int  # token indices [first, last)
+    last: int
+    mention: EntityMention
+
+
+def _case_fits(alias: _Alias, tokens: list[_Token]) -> bool:
+    if alias.mode == "exact":
+        return tuple(t.exact for t in tokens) == alias.exact
+    if alias.mode == "capital":
+        return tokens[0].raw[0].isupper()
+    if alias.mode == "place":  # `gemeente Best`, not `de gemeente best`; the head word may be lower-case
+        pairs = list(zip(alias.exact, tokens))
+        return all(not a[:1].isupper() or t.raw[:1].isupper() for a, t in pairs[1:] or pairs)
+    return True
+
+
+def _lookup(
+    tokens: list[_Token], i: int, index: Mapping[tuple[str, ...], tuple[_Alias, ...]], longest: int
+) -> tuple[int, _Alias] | None:
+    """The longest alias starting at token i whose case fits: (end token index, alias)."""
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        aliases = index.get(tuple(t.norm for t in tokens[i : i + n]))
+        for alias in aliases or ():
+            if _case_fits(alias, tokens[i : i + n]):
+                return i + n, alias
+    return None
+
+
+def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entry, **attrs: str):
+    start, end = tokens[first].start, tokens[last - 1].end
+    attributes = tuple((k, v) for k, v in attrs.items() if v)
+    return _Candidate(
+        first,
+        last,
+        EntityMention(entry.kind, entry.key, entry.label, entry.subtype, text[start:end], start, end, attributes),
+    )
+
+
+def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    for i in range(len(tokens)):
+        found = _lookup(tokens, i, gaz.index, gaz.longest)
+        if found and not _elided(tokens, found[0]):
+            last, alias = found
+            abbreviation = text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
+            yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
+
+
+def _elided(tokens: list[_Token], last: int) -> bool:
+    """`Gemeente- en Provinciewet`: the word before a loose hyphen and `en`/`of` is half a compound."""
+    return (
+        last + 1 < len(tokens)
+        and tokens[last].raw == "-"
+        and tokens[last].start == tokens[last - 1].end
+        and tokens[last + 1].norm in {"en", "of"}
+    )
+
+
+_ROLE_WORDS = {"minister", "ministers", "staatssecretaris", "ministerie", "ministeries", "departement"}
+_MINISTER_ABBR_RE = re.compile(r"M(?:in)?([A-Z][A-Za-z&]+)")
+
+
+def _capitalised_run(tokens: list[_Token], i: int, joiners: frozenset[str], limit: int = 8) -> int:
+    """End index of a run of capitalised words from i, joined by `joiners`; i when there is none."""
+    end = j = i
+    while j < len(tokens) and j - i < limit:
+        t = tokens[j]
+        if t.raw[:1].isupper() and t.raw[:1].isalpha():
+            j += 1
+            end = j
+        elif t.norm in joiners and end > i:
+            j += 1
+        else:
+            break
+    return end
+
+
+def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    """`de minister van Financiën`, `het ministerie van IenW`, `Ministerie van X`, `MBZK`."""
+    for i, t in enumerate(tokens):
+        m = _MINISTER_ABBR_RE.fullmatch(t.exact)
+        if m and not t.glued:
+            entry = _ministry_by_abbreviation(m.group(1), gaz)
+            if entry:
+                role = f"minister van {m.group(1)}"
+                yield _mention(text, tokens, i, i + 1, entry, role=role, abbreviation=t.raw)
+            continue
+        if t.norm not in _ROLE_WORDS or i + 2 >= len(tokens) or tokens[i + 1].norm not in {"van", "voor"}:
+            continue
+        if t.norm == "minister" and tokens[i + 1].glued:  # minister-president
+            continue
+        found = _lookup(tokens, i + 2, gaz.role_index, gaz.longest) or _lookup(
+            tokens, i + 2, gaz.index, gaz.longest
+        )
+        entry = found[1].entry if found and found[1].entry.subtype == "ministry" else None
+        last = found[0] if entry else _capitalised_run(tokens, i + 2, frozenset({"en", ",", "&"}))
+        if last == i + 2:
+            continue
+        span = " ".join(text[tokens[i].start : tokens[last - 1].end].split())
+        if entry is None:
+            name = " ".join(text[tokens[i + 2].start : tokens[last - 1].end].split())
+            entry = Entry("organisation", slug(f"ministerie van {name}"), f"Ministerie van {name}", "ministry")
+        is_role = not t.norm.startswith("ministerie") and t.norm != "departement"
+        role = span[0].lower() + span[1:] if is_role else ""
+        yield _mention(text, tokens, i, last, entry, role=role)
+
+
+def _ministry_by_abbreviation(abbr: str, gaz: Gazetteers) -> Entry | None:
+    for alias in gaz.index.get((_fold(abbr).lower(),), ()):
+        if alias.entry.subtype == "ministry" and alias.exact == (_fold(abbr),):
+            return alias.entry
+    return None
+
+
+def _role_without_name(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """`mijn ambtsvoorganger`, `mijn ambtsopvolger`: the office of the letter's author."""
+    for i, t in enumerate(tokens):
+        if t.norm in {"ambtsvoorganger", "ambtsopvolger", "ambtsvoorgangers"}:
+            label = t.norm.rstrip("s") if t.norm.endswith("gers") else t.norm
+            entry = Entry("organisation", label, label, "role")
+            yield _mention(text, tokens, i, i + 1, entry, role=label, relative_to="author")
+
+
+# Pattern rules for names no table lists: (head words, kind, subtype, key prefix, label head, joiners)
+_PARTICLES = frozenset({"van", "voor", "de", "het", "der", "den", "en", "op", "&", "'s", "'t"})
+_NAME_PATTERNS = (
+    (("vereniging",), "organisation", "professional_association", True),
+    (("stichting",), "organisation", "other", False),
+    (("inspectie",), "organisation", "inspectorate", True),
+    (("raad",), "organisation", "advisory_body", True),
+    (("waterschap", "hoogheemraadschap", "wetterskip"), "organisation", "water_board", False),
+    (("gemeente",), "organisation", "municipality", False),
+    (("provincie",), "organisation", "province", False),
+)
+
+
+def _pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """`Vereniging van X`, `Raad voor X`, `Inspectie X`, `Stichting X`, `gemeente X`, ..."""
+    for i, t in enumerate(tokens):
+        for heads, kind, subtype, needs_capital_head in _NAME_PATTERNS:
+            if t.norm not in heads or (needs_capital_head and not t.raw[0].isupper()) or t.glued:
+                continue
+            j = i + 1
+            if subtype == "advisory_body":  # only `Raad voor X`: `Raad van Bestuur` is everywhere
+                if j >= len(tokens) or tokens[j].norm != "voor":
+                    continue
+            while j < len(tokens) and tokens[j].norm in {"van", "voor", "de", "het", "der"} and j - i < 4:
+                j += 1
+            last = _capitalised_run(tokens, j, _PARTICLES)
+            if last == j or (last == j + 1 and len(tokens[j].raw) < 2):
+                continue
+            if tokens[j].raw in {"Zij", "Het", "De", "Ik", "Wij", "Dit", "Deze", "In", "Op"}:
+                continue
+            raw = " ".join(text[t.start : tokens[last - 1].end].split())
+            label = raw[0].upper() + raw[1:]
+            yield _mention(text, tokens, i, last, Entry(kind, slug(label), label, subtype))
+
+
+_LAW_STOP = frozenset(
+    "in nu is zijn wordt worden werd die dat de het een te om met bij aan als ook al niet heeft hebben "
+    "was zal zou kan moet per sinds door naar over uit en of waarin waarbij welke deze dit wel".split()
+)
+
+
+def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """`Wet versterking X` (words up to a function word or punctuation) and capitalised `<Naam>wet`."""
+    for i, t in enumerate(tokens):
+        if t.raw in {"Wet", "Wetsvoorstel"} and not t.glued:
+            j = i + 1
+            while j < len(tokens) and j - i <= 8:
+                nxt = tokens[j]
+                if not nxt.raw[:1].isalpha() or nxt.norm in _LAW_STOP:
+                    if nxt.norm == "op" and j == i + 1 or nxt.norm == "en" and _law_continues(tokens, j):
+                        j += 1
+                        continue
+                    break
+                j += 1
+            if j > i + 1 and tokens[j - 1].norm not in {"op", "en"}:
+                name = " ".join(text[tokens[i + 1].start : tokens[j - 1].end].split())
+                status = "wetsvoorstel" if t.raw == "Wetsvoorstel" else ""
+                yield _mention(text, tokens, i, j, Entry("law", slug(f"wet {name}"), f"Wet {name}", "law"), status=status)
+        elif t.norm.endswith("wet") and len(t.norm) > 5:
+            first = i
+            while first > 0 and tokens[first].glued:
+                first -= 1
+            if tokens[first].raw[0].isupper():
+                label = " ".join(text[tokens[first].start : t.end].split())
+                yield _mention(text, tokens, first, i + 1, Entry("law", slug(label), label, "law"))
+
+
+def _law_continues(tokens: list[_Token], j: int) -> bool:
+    """`Wet bevorderen integriteit en functioneren ...`: `en` followed by a content word."""
+    return j + 1 < len(tokens) and tokens[j + 1].raw[:1].islower() and tokens[j + 1].norm not in _LAW_STOP
+
+
+# --- choosing among overlapping candidates ----------------------------------------------------
+
+
+def _choose(layers: Iterable[Iterable[_Candidate]]) -> list[_Candidate]:
+    """Earlier layers win; within a layer the longest candidate wins, then the earliest."""
+    taken: list[_Candidate] = []
+    used: set[int] = set()
+    for layer in layers:
+        for cand in sorted(layer, key=lambda c: (c.first - c.last, c.first)):
+            span = set(range(cand.first, cand.last))
+            if not span & used:
+                taken.append(cand)
+                used |= span
+    return sorted(taken, key=lambda c: c.first)
+
+
+# --- after choosing: ellipsis, provisions, in-text abbreviations ------------------------------
+
+_ORDINALS = {
+    "eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5",
+    "zesde": "6", "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10",
+}  # fmt: skip
+_LID_WORD = r"(?:" + "|".join(_ORDINALS) + r")"
+_ARTICLE_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:[Aa]rtikel(?:en)?|[Aa]rt\.?)\s+(?P<art>\d+[a-z]?(?:\.\d+)?)"
+    rf"(?:\s*,?\s*(?P<lid>{_LID_WORD}(?:\s+(?:en|t/m)\s+{_LID_WORD})?)\s+lid)?"
+    r"(?:\s*,?\s*lid\s+(?P<lidn>\d+))?"
+    r"\s*,?\s*(?:van\s+(?:de|het)\s+)?$"
+)
+_LID_AFTER_RE = re.compile(rf"\s*,\s*(?P<lid>{_LID_WORD}(?:\s+(?:en|t/m)\s+{_LID_WORD})?)\s+lid\b")
+_ABBR_DEF_RE = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
+
+
+def _lid(words: str) -> str:
+    return ",".join(_ORDINALS[w] for w in re.findall(_LID_WORD, words.lower()))
+
+
+def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> list[_Candidate]:
+    """A law preceded by `artikel N [, derde lid,] [van de]` becomes that article (subtype provision)."""
+    out = []
+    for cand in chosen:
+        m = cand.mention
+        before = _ARTICLE_BEFORE_RE.search(text, max(0, m.start - 80), m.start) if m.kind == "law" else None
+        if not before or m.subtype == "provision":
+            out.append(cand)
+            continue
+        end = m.end
+        lid = _lid(before.group("lid") or "") or (before.group("lidn") or "")
+        after = _LID_AFTER_RE.match(text, end)
+        if after and not lid:
+            lid, end = _lid(after.group("lid")), after.end()
+        art = before.group("art")
+        attrs = (("law", m.key), ("article", art)) + ((("lid", lid),) if lid else ())
+        first = next(i for i, t in enumerate(tokens) if t.start >= before.start())
+        last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+        mention = EntityMention(
+            "law", f"{m.key}-art-{art}", f"artikel {art} {m.label}", "provision",
+            text[before.start() : end], before.start(), end, attrs,
+        )  # fmt: skip
+        out.append(_Candidate(first, max(last, cand.last), mention))
+    return out
+
+
+def _ellipses(text: str, tokens: list[_Token], chosen: list[_Candidate], gaz: Gazetteers) -> list[_Candidate]:
+    """`Gemeente- en Provinciewet` names the Gemeentewet too; `Tweede en Eerste Kamer` both chambers."""
+    starts = {c.first: c for c in chosen}
+    used = {i for c in chosen for i in range(c.first, c.last)}
+    extra = []
+    for i, t in enumerate(tokens[:-2]):
+        if i in used:
+            continue
+        if _elided(tokens, i + 1) and i + 3 in starts:  # `Gemeente` `-` `en` `Provinciewet`
+            head = starts[i + 3].mention
+            found = gaz.index.get((t.norm + "wet",)) if head.kind == "law" and head.raw.endswith("wet") else None
+            if found:
+                extra.append(_mention(text, tokens, i, i + 2, found[0].entry))
+        elif t.raw in {"Tweede", "Eerste"} and tokens[i + 1].norm in {"en", "als", "of"}:
+            nxt = starts.get(i + 2) or starts.get(i + 3)
+            if nxt and nxt.mention.subtype == "chamber" and not nxt.mention.raw.startswith(t.raw):
+                found = gaz.index.get((t.norm, "kamer"))
+                if found:
+                    extra.append(_mention(text, tokens, i, i + 1, found[0].entry))
+    return sorted(chosen + extra, key=lambda c: c.first)
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """The abbreviation's letters appear in order in the name and it starts with the name's letter."""
+    words = [w for w in re.findall(r"\w+", _fold(name).lower()) if w not in {"de", "het"}]
+    letters = iter("".join(words))
+    return bool(words) and abbr[0].lower() == words[0][0] and all(c in letters for c in _fold(abbr).lower())
+
+
+def _apply_definitions(text: str, tokens: list[_Token], chosen: list[_Candidate]) -> list[_Candidate]:
+    """`Raad voor het Openbaar Bestuur (ROB)`: the abbreviation names that entity in this document.
+
+    The definition becomes an `abbreviation` attribute of the name it follows, and every other use of
+    the abbreviation in the text names the same entity (also where a table gives it another meaning).
+    """
+    defined: dict[str, Entry] = {}
+    definitions: dict[int, int] = {}  # char offset of the abbreviation -> index of its name in `out`
+    out = list(chosen)
+    for n, cand in enumerate(chosen):
+        m = cand.mention
+        d = _ABBR_DEF_RE.match(text, m.end)
+        if m.kind == "person" or m.subtype in {"role", "provision"} or not d:
+            continue
+        if _abbreviates(d.group("abbr"), m.raw) and d.group("abbr") != m.raw:
+            defined[d.group("abbr")] = Entry(m.kind, m.key, m.label, m.subtype)
+            definitions[d.start("abbr")] = n
+            if ("abbreviation", d.group("abbr")) not in m.attributes:
+                attrs = m.attributes + (("abbreviation", d.group("abbr")),)
+                out[n] = replace(cand, mention=replace(m, attributes=attrs))
+    if not defined:
+        return out
+    kept = []
+    for cand in out:
+        m = cand.mention
+        if m.start in definitions:
+            continue
+        if m.raw in defined and m.kind != "person" and defined[m.raw].key != m.key:
+            cand = _mention(text, tokens, cand.first, cand.last, defined[m.raw], abbreviation=m.raw)
+        kept.append(cand)
+    used = {i for c in kept for i in range(c.first, c.last)}
+    for i, t in enumerate(tokens):
+        if i not in used and t.raw in defined and t.start not in definitions:
+            kept.append(_mention(text, tokens, i, i + 1, defined[t.raw], abbreviation=t.raw))
+    return sorted(kept, key=lambda c: c.first)
+
+
+# --- persons ----------------------------------------------------------------------------------
+
+_UP = r"A-ZÀ-ÖØ-Þ"
+_LOW = r"a-zß-öø-ÿ"
+_CAPWORD = rf"[{_UP}][{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
+_LOWER_PARTICLE = r"(?:van|de|der|den|ter|ten|te|in|op|von|le|la|du|da|'t|’t)"
+_UPPER_PARTICLE = r"(?:Van|De|Der|Den|Ter|Ten|Te|In|Op|Von|Le|La|Du|Da)"
+_INITIALS = rf"(?:[{_UP}][a-z]?\.\s*)+"
+_SURNAME = rf"(?:{_UPPER_PARTICLE}\s+(?:{_LOWER_PARTICLE}\s+)*)?{_CAPWORD}"
+_LOOSE_SURNAME = rf"(?:(?i:{_LOWER_PARTICLE})\s+)*{_CAPWORD}"  # `commissie van Aartsen`
+_NAME_AFTER_INITIALS = rf"{_INITIALS}(?:{_LOWER_PARTICLE}\s+)*{_CAPWORD}"
+_TITLES = r"(?:(?:prof|dr|mr|ir|drs|ing|ds|em)\.\s*)"
+
+_ACADEMIC_RE = re.compile(
+    rf"(?<![\w.])(?P<pre>(?:(?:em\.|emeritus)\s+)?(?:(?:bijzonder\s+)?(?:hoogleraar|lector)\s+)?)"
+    rf"(?P<titles>{_TITLES}+)"
+    rf"(?P<name>{_NAME_AFTER_INITIALS}|(?:{_CAPWORD}\s+)?{_SURNAME})(?![\w-])"
+)
+_SIGNATORY_RE = re.compile(
+    rf"(?im)^[ \t]*(?:de\s+)?(?P<role>(?:minister|staatssecretaris|minister-president)\b[^\n,]{{0,120}}),[ \t]*\n"
+    rf"(?:[ \t]*\n)*[ \t]*(?P<name>(?-i:{_INITIALS}(?:{_LOWER_PARTICLE}\s+)*{_CAPWORD}|{_CAPWORD}(?:[ \t]+(?:{_LOWER_PARTICLE}[ \t]+)*{_CAPWORD}){{0,3}}))[ \t]*$"
+)
+_MEMBER_RE = re.compile(
+    rf"(?<![\w-])(?:(?:het|de)\s+)?(?:(?:Eerste|Tweede)\s+)?(?:Kamer)?(?:lid|leden)[- ](?P<name>{_SURNAME})(?![\w-])"
+)
+_MOTION_RE = re.compile(rf"(?<![\w-])motie-(?P<names>{_SURNAME}(?:\s*/\s*{_SURNAME})*)")
+_COMMISSION_RE = re.compile(
+    rf"(?<![\w-])[Cc]ommissie[- ](?P<name>{_LOOSE_SURNAME})(?![\w-])(?!\s+[{_UP}])"
+)
+_NOT_SURNAMES = frozenset({"Tweede", "Eerste", "Kamer", "Provinciale", "Staten", "Raad", "College"})
+
+
+def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    def person(start: int, end: int, name: str, **attrs: str) -> _Candidate | None:
+        first = next((i for i, t in enumerate(tokens) if t.start >= start), None)
+        last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+        if first is None or first >= last:
+            return None
+        name = " ".join(name.split())
+        if name.split()[-1] in _NOT_SURNAMES:
+            return None
+        label = _person_label(name)
+        key = slug(_surname(name))
+        attributes = tuple((k, v) for k, v in attrs.items() if v)
+        return _Candidate(first, last, EntityMention("person", key, label, None, text[start:end], start, end, attributes))
+
+    found: list[_Candidate | None] = []
+    for m in _SIGNATORY_RE.finditer(text):
+        role = " ".join(m.group("role").split())
+        found.append(person(m.start("name"), m.end("name"), m.group("name"), role=role[0].lower() + role[1:]))
+    for m in _ACADEMIC_RE.finditer(text):
+        pre = " ".join(m.group("pre").split())
+        role = pre.replace("em.", "emeritus").strip()
+        found.append(person(m.start(), m.end(), m.group("name"), title=" ".join(m.group("titles").split()), role=role))
+    for m in _party_re(gaz.parties).finditer(text):
+        found.append(person(m.start("name"), m.end("name"), m.group("name"), party=m.group("party"), chamber=m.group("chamber") or ""))
+    for m in _MEMBER_RE.finditer(text):
+        found.append(person(m.start("name"), m.end("name"), m.group("name"), role="Kamerlid"))
+    for m in _MOTION_RE.finditer(text):
+        for n in re.finditer(_SURNAME, m.group("names")):
+            found.append(person(m.start("names") + n.start(), m.start("names") + n.end(), n.group(), role="indiener motie"))
+    for m in _COMMISSION_RE.finditer(text):
+        commission = " ".join(m.group().split())
+        found.append(person(m.start("name"), m.end("name"), m.group("name"), commission=commission))
+    return (c for c in found if c is not None)
+
+
+@lru_cache(maxsize=8)
+def _party_re(parties: frozenset[str]) -> re.Pattern[str]:
+    """`Van Dijk (CDA)`, `Koole (PvdA, Eerste Kamer)`."""
+    alternatives = "|".join(sorted((re.escape(p) for p in parties), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?P<name>{_SURNAME})\s*\(\s*(?P<party>{alternatives})"
+        r"(?:\s*,\s*(?P<chamber>Eerste Kamer|Tweede Kamer))?\s*\)"
+    )
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """(given names or initials, surname): `Hanke Bruins Slot` -> (`Hanke`, `Bruins Slot`)."""
+    initials = re.match(_INITIALS, name)
+    if initials:
+        return initials.group().strip(), name[initials.end() :].strip()
+    words = name.split()
+    if len(words) >= 2 and not re.fullmatch(_UPPER_PARTICLE, words[0], re.IGNORECASE):
+        return words[0], " ".join(words[1:])
+    return "", name
+
+
+def _surname(name: str) -> str:
+    return _split_name(name)[1]
+
+
+def _person_label(name: str) -> str:
+    given, surname = _split_name(name)
+    if not given:  # a bare surname starts with a capital, particles included: `Van Aartsen`
+        surname = surname[0].upper() + surname[1:]
+    return f"{given} {surname}".strip()
+
+
+# --- the stage --------------------------------------------------------------------------------
+
+
+def extract_entities(text: str, offset: int = 0, gazetteers: Gazetteers | None = None) -> list[EntityMention]:
+    """All entity mentions in `text` (running text or a footnote body), in order of appearance."""
+    gaz = gazetteers or load_gazetteers()
+    tokens = _tokens(text)
+    if not tokens:
+        return []
+    known = [*_role_candidates(text, tokens, gaz), *_gazetteer_candidates(text, tokens, gaz)]
+    patterns = [*_pattern_candidates(text, tokens), *_law_pattern_candidates(text, tokens)]
+    roles = list(_role_without_name(text, tokens))
+    persons = list(_person_candidates(text, tokens, gaz))
+    chosen = _choose([known, patterns, roles, persons])
+    chosen = _ellipses(text, tokens, chosen, gaz)
+    chosen = _apply_definitions(text, tokens, chosen)
+    chosen = _provisions(text, chosen, tokens)
+    return [
+        replace(c.mention, start=c.mention.start + offset, end=c.mention.end + offset) if offset else c.mention
+        for c in chosen
+    ]
