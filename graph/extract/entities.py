@@ -22,12 +22,11 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 DEFAULT_GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
 
@@ -314,7 +313,7 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
         last = found[0] if entry else _capitalised_run(tokens, i + 2, frozenset({"en", ",", "&"}))
         if last == i + 2:
             continue
-        span = " ".join(text[tokens[i].start : tokens[last - 1].end].split())
+        span = " ".join(text[t.start : tokens[last - 1].end].split())
         if entry is None:
             name = " ".join(text[tokens[i + 2].start : tokens[last - 1].end].split())
             entry = Entry("organisation", slug(f"ministerie van {name}"), f"Ministerie van {name}", "ministry")
@@ -364,7 +363,7 @@ def _pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]
                     continue
             while j < len(tokens) and tokens[j].norm in {"van", "voor", "de", "het", "der"} and j - i < 4:
                 j += 1
-            last = _capitalised_run(tokens, j, _PARTICLES)
+            last = _end_of_name(tokens, j, _capitalised_run(tokens, j, _PARTICLES))
             if last == j or (last == j + 1 and len(tokens[j].raw) < 2):
                 continue
             if tokens[j].raw in {"Zij", "Het", "De", "Ik", "Wij", "Dit", "Deze", "In", "Op"}:
@@ -374,9 +373,23 @@ def _pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]
             yield _mention(text, tokens, i, last, Entry(kind, slug(label), label, subtype))
 
 
+_HEADS = frozenset(h for heads, *_ in _NAME_PATTERNS for h in heads)
+
+
+def _end_of_name(tokens: list[_Token], j: int, last: int) -> int:
+    """Cut a run at `en de ...` or at the head of the next name (`Vereniging van X en de Vereniging`)."""
+    for k in range(j + 1, last):
+        after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if tokens[k].norm in _HEADS or (tokens[k].norm == "en" and after in {"de", "het", "een"}):
+            last = k
+            break
+    while last > j and not tokens[last - 1].raw[:1].isupper():
+        last -= 1
+    return last
+
+
 _LAW_STOP = frozenset(
-    "in nu is zijn wordt worden werd die dat de het een te om met bij aan als ook al niet heeft hebben "
-    "was zal zou kan moet per sinds door naar over uit en of waarin waarbij welke deze dit wel".split()
+    ["in", "nu", "is", "zijn", "wordt", "worden", "werd", "die", "dat", "de", "het", "een", "te", "om", "met", "bij", "aan", "als", "ook", "al", "niet", "heeft", "hebben", "was", "zal", "zou", "kan", "moet", "per", "sinds", "door", "naar", "over", "uit", "en", "of", "waarin", "waarbij", "welke", "deze", "dit", "wel"]
 )
 
 
@@ -497,10 +510,11 @@ def _ellipses(text: str, tokens: list[_Token], chosen: list[_Candidate], gaz: Ga
 
 
 def _abbreviates(abbr: str, name: str) -> bool:
-    """The abbreviation's letters appear in order in the name and it starts with the name's letter."""
+    """The abbreviation's letters appear in order in the name; it starts as one of its first two words."""
     words = [w for w in re.findall(r"\w+", _fold(name).lower()) if w not in {"de", "het"}]
     letters = iter("".join(words))
-    return bool(words) and abbr[0].lower() == words[0][0] and all(c in letters for c in _fold(abbr).lower())
+    starts_right = any(w[0] == abbr[0].lower() for w in words[:2])  # `Stichting X Y (XY)` too
+    return starts_right and all(c in letters for c in _fold(abbr).lower())
 
 
 def _apply_definitions(text: str, tokens: list[_Token], chosen: list[_Candidate]) -> list[_Candidate]:
@@ -648,11 +662,17 @@ def extract_entities(text: str, offset: int = 0, gazetteers: Gazetteers | None =
     tokens = _tokens(text)
     if not tokens:
         return []
-    known = [*_role_candidates(text, tokens, gaz), *_gazetteer_candidates(text, tokens, gaz)]
-    patterns = [*_pattern_candidates(text, tokens), *_law_pattern_candidates(text, tokens)]
+    # Named patterns compete with the tables (`gemeente Nieuwstad` beats the layer word `gemeente`; on
+    # equal spans the table, listed first, wins); free-running law titles only fill the gaps.
+    known = [
+        *_role_candidates(text, tokens, gaz),
+        *_gazetteer_candidates(text, tokens, gaz),
+        *_pattern_candidates(text, tokens),
+    ]
+    laws = list(_law_pattern_candidates(text, tokens))
     roles = list(_role_without_name(text, tokens))
     persons = list(_person_candidates(text, tokens, gaz))
-    chosen = _choose([known, patterns, roles, persons])
+    chosen = _choose([known, laws, roles, persons])
     chosen = _ellipses(text, tokens, chosen, gaz)
     chosen = _apply_definitions(text, tokens, chosen)
     chosen = _provisions(text, chosen, tokens)
