@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -40,7 +41,10 @@ def test_abbreviation_and_full_name_share_one_key():
 
 def test_abbreviation_only_in_its_exact_case():
     assert "raad-voor-het-openbaar-bestuur" not in keys("Rob de Vries belde.")
-    assert keys("De RvS en de RVS.") == {"raad-van-state", "raad-voor-volksgezondheid-en-samenleving"}
+    assert keys("De RvS en de RVS.") == {
+        "raad-van-state",
+        "raad-voor-volksgezondheid-en-samenleving",
+    }
 
 
 def test_name_broken_by_a_hard_wrap_and_offsets_point_into_the_source():
@@ -56,7 +60,10 @@ def test_name_broken_by_a_hard_wrap_and_offsets_point_into_the_source():
     "text, key",
     [
         ("het ministerie van BZK", "ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties"),
-        ("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties"),
+        (
+            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+            "ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties",
+        ),
         ("de stelselverantwoordelijkheid van mIenW", "ministerie-van-infrastructuur-en-waterstaat"),
         ("met het ministerie van OCW", "ministerie-van-onderwijs-cultuur-en-wetenschap"),
         ("de koepels VNG, IPO en UvW", "unie-van-waterschappen"),
@@ -86,7 +93,10 @@ def test_known_organisations(text: str, key: str):
 def test_roles_become_organisation_mentions_with_the_role():
     m = only("heeft de minister van Financiën verzocht", "ministerie-van-financien")
     assert m.raw == "minister van Financiën" and ("role", "minister van Financiën") in m.attributes
-    m = only("mede namens de Staatssecretaris van Fiscaliteit en\nBelastingdienst", "ministerie-van-financien")
+    m = only(
+        "mede namens de Staatssecretaris van Fiscaliteit en\nBelastingdienst",
+        "ministerie-van-financien",
+    )
     assert m.kind == "organisation" and m.subtype == "ministry"
     m = only("Mijn ambtsvoorganger heeft", "ambtsvoorganger")
     assert m.kind == "organisation" and m.subtype == "role"
@@ -96,7 +106,11 @@ def test_roles_become_organisation_mentions_with_the_role():
 @pytest.mark.parametrize(
     "text, key, subtype",
     [
-        ("samen met de Vereniging van Provinciesecretarissen", "vereniging-van-provinciesecretarissen", "professional_association"),
+        (
+            "samen met de Vereniging van Provinciesecretarissen",
+            "vereniging-van-provinciesecretarissen",
+            "professional_association",
+        ),
         ("de Raad voor Cultuurbeleid", "raad-voor-cultuurbeleid", "advisory_body"),
         ("de Inspectie Sociaal Domein", "inspectie-sociaal-domein", "inspectorate"),
         ("via de Stichting Beter Bestuur", "stichting-beter-bestuur", "other"),
@@ -129,7 +143,9 @@ def test_no_organisation_where_there_is_none(text: str):
 
 
 def test_layers():
-    text = "Het Rijk, gemeenten, provincies en waterschappen; decentrale overheden en medeoverheden."
+    text = (
+        "Het Rijk, gemeenten, provincies en waterschappen; decentrale overheden en medeoverheden."
+    )
     found = [(m.key, m.subtype) for m in extract_entities(text) if m.kind == "government_layer"]
     assert found == [
         ("rijk", None), ("gemeente", None), ("provincie", None), ("waterschap", None),
@@ -155,11 +171,19 @@ def test_layer_words_that_are_not_layers():
         ("de Regiodeals", "regio-deal", "regio_deal"),
         ("de City Deal Kennis maken", "city-deal-kennis-maken", "city_deal"),
         ("via City en Town Deals", "town-deal", "town_deal"),
-        ("het Nationaal Programma Vitale Regio's", "nationaal-programma-vitale-regios", "programme"),
+        (
+            "het Nationaal Programma Vitale Regio's",
+            "nationaal-programma-vitale-regios",
+            "programme",
+        ),
         ("binnen het NPVR", "nationaal-programma-vitale-regios", "programme"),
         ("het interbestuurlijk programma (IBP)", "interbestuurlijk-programma", "programme"),
         ("netwerken als de G40 en de P10", "g40", "network"),
-        ("op gemeenschappelijke regelingen sturen", "gemeenschappelijke-regeling", "gemeenschappelijke_regeling"),
+        (
+            "op gemeenschappelijke regelingen sturen",
+            "gemeenschappelijke-regeling",
+            "gemeenschappelijke_regeling",
+        ),
         ("afschaffing van de Wgr-plus regio's", "wgr-plusregio", "gemeenschappelijke_regeling"),
         ("de veiligheidsregio's en GGD'en", "ggd", "gemeenschappelijke_regeling"),
         ("via een centrumgemeente", "centrumgemeente", "centrumgemeente"),
@@ -184,8 +208,14 @@ def test_collaborations(text: str, key: str, subtype: str):
         ("in lijn met de Wet Open Overheid", "wet-open-overheid"),
         ("de wet versterking decentrale rekenkamers", "wet-versterking-decentrale-rekenkamers"),
         ("Wmo 2015 en Jeugdwet", "wet-maatschappelijke-ondersteuning-2015"),
-        ("vastgelegd in het Europees Handvest inzake lokale autonomie", "europees-handvest-inzake-lokale-autonomie"),
-        ("de European Charter of Local Self-Government", "europees-handvest-inzake-lokale-autonomie"),
+        (
+            "vastgelegd in het Europees Handvest inzake lokale autonomie",
+            "europees-handvest-inzake-lokale-autonomie",
+        ),
+        (
+            "de European Charter of Local Self-Government",
+            "europees-handvest-inzake-lokale-autonomie",
+        ),
         ("een in voorbereiding zijnde Onderhoudswet", "onderhoudswet"),
         ("de Wet versterking lokale democratie is aangenomen", "wet-versterking-lokale-democratie"),
     ],
@@ -212,8 +242,18 @@ def test_elided_compound_names_both_laws():
     [
         ("conform artikel 116 Gemeentewet", "gemeentewet-art-116", "116", None),
         ("conform art 116 Gemeentewet", "gemeentewet-art-116", "116", None),
-        ("artikel 114 van de Provinciewet, eerste en tweede lid", "provinciewet-art-114", "114", "1,2"),
-        ("toepassing van artikel 2 van de Financiële-verhoudingswet (Fvw)", "financiele-verhoudingswet-art-2", "2", None),
+        (
+            "artikel 114 van de Provinciewet, eerste en tweede lid",
+            "provinciewet-art-114",
+            "114",
+            "1,2",
+        ),
+        (
+            "toepassing van artikel 2 van de Financiële-verhoudingswet (Fvw)",
+            "financiele-verhoudingswet-art-2",
+            "2",
+            None,
+        ),
         ("artikel 108, derde lid, van de Gemeentewet", "gemeentewet-art-108", "108", "3"),
         ("art. 124a Gemeentewet", "gemeentewet-art-124a", "124a", None),
     ],
@@ -222,7 +262,11 @@ def test_provisions(text: str, key: str, article: str, lid: str | None):
     m = only(text, key)
     assert (m.kind, m.subtype) == ("law", "provision")
     attrs = dict(m.attributes)
-    assert attrs["law"] == key.split("-art-")[0] and attrs["article"] == article and attrs.get("lid") == lid
+    assert (
+        attrs["law"] == key.split("-art-")[0]
+        and attrs["article"] == article
+        and attrs.get("lid") == lid
+    )
     assert m.raw.lower().startswith("art")
 
 
@@ -240,14 +284,22 @@ def test_signatory_with_role():
 
 def test_researchers_with_titles():
     m = only("adviezen van em. hoogleraar prof. mr. dr. D.J. Elzinga en de B&A-groep", "elzinga")
-    assert ("title", "prof. mr. dr.") in m.attributes and ("role", "emeritus hoogleraar") in m.attributes
-    assert only("waaronder prof. mr. dr. Elzinga constateren", "elzinga").raw == "prof. mr. dr. Elzinga"
+    assert ("title", "prof. mr. dr.") in m.attributes and (
+        "role",
+        "emeritus hoogleraar",
+    ) in m.attributes
+    assert (
+        only("waaronder prof. mr. dr. Elzinga constateren", "elzinga").raw
+        == "prof. mr. dr. Elzinga"
+    )
 
 
 def test_members_of_parliament_by_surname():
     text = "de motie van de leden Van Dijk (CDA) en Grinwis (CU) en de motie van lid Koole (PvdA, Eerste Kamer)"
     found = {m.key: m for m in extract_entities(text)}
-    assert {"van-dijk", "grinwis", "koole", "cda", "christenunie", "partij-van-de-arbeid"} <= set(found)
+    assert {"van-dijk", "grinwis", "koole", "cda", "christenunie", "partij-van-de-arbeid"} <= set(
+        found
+    )
     assert ("party", "CDA") in found["van-dijk"].attributes
     assert ("chamber", "Eerste Kamer") in found["koole"].attributes
     assert keys("Het lid Koole vroeg", "person") == {"koole"}
@@ -272,7 +324,9 @@ def test_in_text_definition_is_learned_and_applied():
 
 def test_definition_overrides_the_table_within_the_document():
     text = "de Stichting Regionale Volksgezondheid Samenwerking (RVS). De RVS besluit."
-    assert [m.key for m in extract_entities(text)] == ["stichting-regionale-volksgezondheid-samenwerking"] * 2
+    assert [m.key for m in extract_entities(text)] == [
+        "stichting-regionale-volksgezondheid-samenwerking"
+    ] * 2
 
 
 def test_parenthesised_word_that_does_not_abbreviate_the_name_is_not_learned():
@@ -347,7 +401,7 @@ def test_every_mention_is_its_span_and_mentions_do_not_overlap():
         mentions = extract_entities(text)
         for m in mentions:
             assert text[m.start : m.end] == m.raw, (path.name, m)
-        for a, b in zip(mentions, mentions[1:]):
+        for a, b in itertools.pairwise(mentions):
             assert a.end <= b.start, (path.name, a, b)
 
 

@@ -226,7 +226,9 @@ def _case_fits(alias: _Alias, tokens: list[_Token]) -> bool:
         return tuple(t.exact for t in tokens) == alias.exact
     if alias.mode == "capital":
         return tokens[0].raw[0].isupper()
-    if alias.mode == "place":  # `gemeente Best`, not `de gemeente best`; the head word may be lower-case
+    if (
+        alias.mode == "place"
+    ):  # `gemeente Best`, not `de gemeente best`; the head word may be lower-case
         pairs = list(zip(alias.exact, tokens))
         return all(not a[:1].isupper() or t.raw[:1].isupper() for a, t in pairs[1:] or pairs)
     return True
@@ -250,7 +252,16 @@ def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entr
     return _Candidate(
         first,
         last,
-        EntityMention(entry.kind, entry.key, entry.label, entry.subtype, text[start:end], start, end, attributes),
+        EntityMention(
+            entry.kind,
+            entry.key,
+            entry.label,
+            entry.subtype,
+            text[start:end],
+            start,
+            end,
+            attributes,
+        ),
     )
 
 
@@ -259,7 +270,9 @@ def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> I
         found = _lookup(tokens, i, gaz.index, gaz.longest)
         if found and not _elided(tokens, found[0]):
             last, alias = found
-            abbreviation = text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
+            abbreviation = (
+                text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
+            )
             yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
 
 
@@ -273,7 +286,14 @@ def _elided(tokens: list[_Token], last: int) -> bool:
     )
 
 
-_ROLE_WORDS = {"minister", "ministers", "staatssecretaris", "ministerie", "ministeries", "departement"}
+_ROLE_WORDS = {
+    "minister",
+    "ministers",
+    "staatssecretaris",
+    "ministerie",
+    "ministeries",
+    "departement",
+}
 _MINISTER_ABBR_RE = re.compile(r"M(?:in)?([A-Z][A-Za-z&]+)")
 
 
@@ -302,7 +322,11 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
                 role = f"minister van {m.group(1)}"
                 yield _mention(text, tokens, i, i + 1, entry, role=role, abbreviation=t.raw)
             continue
-        if t.norm not in _ROLE_WORDS or i + 2 >= len(tokens) or tokens[i + 1].norm not in {"van", "voor"}:
+        if (
+            t.norm not in _ROLE_WORDS
+            or i + 2 >= len(tokens)
+            or tokens[i + 1].norm not in {"van", "voor"}
+        ):
             continue
         if t.norm == "minister" and tokens[i + 1].glued:  # minister-president
             continue
@@ -316,7 +340,9 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
         span = " ".join(text[t.start : tokens[last - 1].end].split())
         if entry is None:
             name = " ".join(text[tokens[i + 2].start : tokens[last - 1].end].split())
-            entry = Entry("organisation", slug(f"ministerie van {name}"), f"Ministerie van {name}", "ministry")
+            entry = Entry(
+                "organisation", slug(f"ministerie van {name}"), f"Ministerie van {name}", "ministry"
+            )
         is_role = not t.norm.startswith("ministerie") and t.norm != "departement"
         role = span[0].lower() + span[1:] if is_role else ""
         yield _mention(text, tokens, i, last, entry, role=role)
@@ -358,10 +384,14 @@ def _pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]
             if t.norm not in heads or (needs_capital_head and not t.raw[0].isupper()) or t.glued:
                 continue
             j = i + 1
-            if subtype == "advisory_body":  # only `Raad voor X`: `Raad van Bestuur` is everywhere
-                if j >= len(tokens) or tokens[j].norm != "voor":
-                    continue
-            while j < len(tokens) and tokens[j].norm in {"van", "voor", "de", "het", "der"} and j - i < 4:
+            # only `Raad voor X`: `Raad van Bestuur` is everywhere
+            if subtype == "advisory_body" and (j >= len(tokens) or tokens[j].norm != "voor"):
+                continue
+            while (
+                j < len(tokens)
+                and tokens[j].norm in {"van", "voor", "de", "het", "der"}
+                and j - i < 4
+            ):
                 j += 1
             last = _end_of_name(tokens, j, _capitalised_run(tokens, j, _PARTICLES))
             if last == j or (last == j + 1 and len(tokens[j].raw) < 2):
@@ -389,7 +419,50 @@ def _end_of_name(tokens: list[_Token], j: int, last: int) -> int:
 
 
 _LAW_STOP = frozenset(
-    ["in", "nu", "is", "zijn", "wordt", "worden", "werd", "die", "dat", "de", "het", "een", "te", "om", "met", "bij", "aan", "als", "ook", "al", "niet", "heeft", "hebben", "was", "zal", "zou", "kan", "moet", "per", "sinds", "door", "naar", "over", "uit", "en", "of", "waarin", "waarbij", "welke", "deze", "dit", "wel"]
+    [
+        "in",
+        "nu",
+        "is",
+        "zijn",
+        "wordt",
+        "worden",
+        "werd",
+        "die",
+        "dat",
+        "de",
+        "het",
+        "een",
+        "te",
+        "om",
+        "met",
+        "bij",
+        "aan",
+        "als",
+        "ook",
+        "al",
+        "niet",
+        "heeft",
+        "hebben",
+        "was",
+        "zal",
+        "zou",
+        "kan",
+        "moet",
+        "per",
+        "sinds",
+        "door",
+        "naar",
+        "over",
+        "uit",
+        "en",
+        "of",
+        "waarin",
+        "waarbij",
+        "welke",
+        "deze",
+        "dit",
+        "wel",
+    ]
 )
 
 
@@ -401,7 +474,12 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
             while j < len(tokens) and j - i <= 8:
                 nxt = tokens[j]
                 if not nxt.raw[:1].isalpha() or nxt.norm in _LAW_STOP:
-                    if nxt.norm == "op" and j == i + 1 or nxt.norm == "en" and _law_continues(tokens, j):
+                    if (
+                        nxt.norm == "op"
+                        and j == i + 1
+                        or nxt.norm == "en"
+                        and _law_continues(tokens, j)
+                    ):
                         j += 1
                         continue
                     break
@@ -409,7 +487,14 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
             if j > i + 1 and tokens[j - 1].norm not in {"op", "en"}:
                 name = " ".join(text[tokens[i + 1].start : tokens[j - 1].end].split())
                 status = "wetsvoorstel" if t.raw == "Wetsvoorstel" else ""
-                yield _mention(text, tokens, i, j, Entry("law", slug(f"wet {name}"), f"Wet {name}", "law"), status=status)
+                yield _mention(
+                    text,
+                    tokens,
+                    i,
+                    j,
+                    Entry("law", slug(f"wet {name}"), f"Wet {name}", "law"),
+                    status=status,
+                )
         elif t.norm.endswith("wet") and len(t.norm) > 5:
             first = i
             while first > 0 and tokens[first].glued:
@@ -421,7 +506,11 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
 
 def _law_continues(tokens: list[_Token], j: int) -> bool:
     """`Wet bevorderen integriteit en functioneren ...`: `en` followed by a content word."""
-    return j + 1 < len(tokens) and tokens[j + 1].raw[:1].islower() and tokens[j + 1].norm not in _LAW_STOP
+    return (
+        j + 1 < len(tokens)
+        and tokens[j + 1].raw[:1].islower()
+        and tokens[j + 1].norm not in _LAW_STOP
+    )
 
 
 # --- choosing among overlapping candidates ----------------------------------------------------
@@ -466,7 +555,11 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
     out = []
     for cand in chosen:
         m = cand.mention
-        before = _ARTICLE_BEFORE_RE.search(text, max(0, m.start - 80), m.start) if m.kind == "law" else None
+        before = (
+            _ARTICLE_BEFORE_RE.search(text, max(0, m.start - 80), m.start)
+            if m.kind == "law"
+            else None
+        )
         if not before or m.subtype == "provision":
             out.append(cand)
             continue
@@ -487,7 +580,9 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
     return out
 
 
-def _ellipses(text: str, tokens: list[_Token], chosen: list[_Candidate], gaz: Gazetteers) -> list[_Candidate]:
+def _ellipses(
+    text: str, tokens: list[_Token], chosen: list[_Candidate], gaz: Gazetteers
+) -> list[_Candidate]:
     """`Gemeente- en Provinciewet` names the Gemeentewet too; `Tweede en Eerste Kamer` both chambers."""
     starts = {c.first: c for c in chosen}
     used = {i for c in chosen for i in range(c.first, c.last)}
@@ -497,7 +592,11 @@ def _ellipses(text: str, tokens: list[_Token], chosen: list[_Candidate], gaz: Ga
             continue
         if _elided(tokens, i + 1) and i + 3 in starts:  # `Gemeente` `-` `en` `Provinciewet`
             head = starts[i + 3].mention
-            found = gaz.index.get((t.norm + "wet",)) if head.kind == "law" and head.raw.endswith("wet") else None
+            found = (
+                gaz.index.get((t.norm + "wet",))
+                if head.kind == "law" and head.raw.endswith("wet")
+                else None
+            )
             if found:
                 extra.append(_mention(text, tokens, i, i + 2, found[0].entry))
         elif t.raw in {"Tweede", "Eerste"} and tokens[i + 1].norm in {"en", "als", "of"}:
@@ -517,14 +616,18 @@ def _abbreviates(abbr: str, name: str) -> bool:
     return starts_right and all(c in letters for c in _fold(abbr).lower())
 
 
-def _apply_definitions(text: str, tokens: list[_Token], chosen: list[_Candidate]) -> list[_Candidate]:
+def _apply_definitions(
+    text: str, tokens: list[_Token], chosen: list[_Candidate]
+) -> list[_Candidate]:
     """`Raad voor het Openbaar Bestuur (ROB)`: the abbreviation names that entity in this document.
 
     The definition becomes an `abbreviation` attribute of the name it follows, and every other use of
     the abbreviation in the text names the same entity (also where a table gives it another meaning).
     """
     defined: dict[str, Entry] = {}
-    definitions: dict[int, int] = {}  # char offset of the abbreviation -> index of its name in `out`
+    definitions: dict[
+        int, int
+    ] = {}  # char offset of the abbreviation -> index of its name in `out`
     out = list(chosen)
     for n, cand in enumerate(chosen):
         m = cand.mention
@@ -598,23 +701,52 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
         label = _person_label(name)
         key = slug(_surname(name))
         attributes = tuple((k, v) for k, v in attrs.items() if v)
-        return _Candidate(first, last, EntityMention("person", key, label, None, text[start:end], start, end, attributes))
+        return _Candidate(
+            first,
+            last,
+            EntityMention("person", key, label, None, text[start:end], start, end, attributes),
+        )
 
     found: list[_Candidate | None] = []
     for m in _SIGNATORY_RE.finditer(text):
         role = " ".join(m.group("role").split())
-        found.append(person(m.start("name"), m.end("name"), m.group("name"), role=role[0].lower() + role[1:]))
+        found.append(
+            person(m.start("name"), m.end("name"), m.group("name"), role=role[0].lower() + role[1:])
+        )
     for m in _ACADEMIC_RE.finditer(text):
         pre = " ".join(m.group("pre").split())
         role = pre.replace("em.", "emeritus").strip()
-        found.append(person(m.start(), m.end(), m.group("name"), title=" ".join(m.group("titles").split()), role=role))
+        found.append(
+            person(
+                m.start(),
+                m.end(),
+                m.group("name"),
+                title=" ".join(m.group("titles").split()),
+                role=role,
+            )
+        )
     for m in _party_re(gaz.parties).finditer(text):
-        found.append(person(m.start("name"), m.end("name"), m.group("name"), party=m.group("party"), chamber=m.group("chamber") or ""))
+        found.append(
+            person(
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                party=m.group("party"),
+                chamber=m.group("chamber") or "",
+            )
+        )
     for m in _MEMBER_RE.finditer(text):
         found.append(person(m.start("name"), m.end("name"), m.group("name"), role="Kamerlid"))
     for m in _MOTION_RE.finditer(text):
         for n in re.finditer(_SURNAME, m.group("names")):
-            found.append(person(m.start("names") + n.start(), m.start("names") + n.end(), n.group(), role="indiener motie"))
+            found.append(
+                person(
+                    m.start("names") + n.start(),
+                    m.start("names") + n.end(),
+                    n.group(),
+                    role="indiener motie",
+                )
+            )
     for m in _COMMISSION_RE.finditer(text):
         commission = " ".join(m.group().split())
         found.append(person(m.start("name"), m.end("name"), m.group("name"), commission=commission))
@@ -656,7 +788,9 @@ def _person_label(name: str) -> str:
 # --- the stage --------------------------------------------------------------------------------
 
 
-def extract_entities(text: str, offset: int = 0, gazetteers: Gazetteers | None = None) -> list[EntityMention]:
+def extract_entities(
+    text: str, offset: int = 0, gazetteers: Gazetteers | None = None
+) -> list[EntityMention]:
     """All entity mentions in `text` (running text or a footnote body), in order of appearance."""
     gaz = gazetteers or load_gazetteers()
     tokens = _tokens(text)
@@ -677,6 +811,8 @@ def extract_entities(text: str, offset: int = 0, gazetteers: Gazetteers | None =
     chosen = _apply_definitions(text, tokens, chosen)
     chosen = _provisions(text, chosen, tokens)
     return [
-        replace(c.mention, start=c.mention.start + offset, end=c.mention.end + offset) if offset else c.mention
+        replace(c.mention, start=c.mention.start + offset, end=c.mention.end + offset)
+        if offset
+        else c.mention
         for c in chosen
     ]
