@@ -223,9 +223,12 @@ SELECT DISTINCT ?relation ?kamerstuk ?kst ?label WHERE { #THIS
 } ORDER BY ?kst""",
         this,
     )
-    links: dict[str, list[dict]] = {"publishedAs": [], "annexOf": [], "cites": []}
+    links: dict[str, list[dict]] = {"publishedAs": [], "annexOf": [], "cites": [], "citesReports": []}
     for row in rows:
         name = row["relation"].rsplit("#", 1)[-1]
+        if row["kst"] is None and name == "cites":  # an advisory report or study, not a Kamerstuk
+            links["citesReports"].append({"@id": row["kamerstuk"], "label": row["label"]})
+            continue
         links[name].append(kamerstuk_ref(row["kamerstuk"], row["kst"], row["label"]))
     return {name: _unique(refs) for name, refs in links.items()}
 

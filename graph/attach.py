@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.actions import ActionMention
 from graph.extract.citations import Citation, extract_citations
 from graph.extract.motions import MotionMention, extract_motion_mentions
-from graph.facts import CitationOccurrence, MotionOccurrence
+from graph.extract.relations import classify_motion_relations, relate_actions_to_motions
+from graph.extract.reports import extract_reports
+from graph.facts import CitationOccurrence, MotionOccurrence, RelationFact, ReportOccurrence
 from graph.segment import Footnote, Segmented, Span
 
 
@@ -110,3 +113,40 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
             for mention, kamerstuk in zip(mentions, kamerstukken)
         ]
     return occurrences
+
+
+def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:
+    """Advisory reports and studies named in footnote bodies and in sentences."""
+    found: list[ReportOccurrence] = []
+    for footnote in sorted(segmented.footnotes.values(), key=lambda f: f.start):
+        body = segmented.text[footnote.start : footnote.end]
+        for report in extract_reports(body, offset=footnote.start):
+            found.append(ReportOccurrence(report, Span(footnote.start, footnote.end), footnote.number))
+    for sentence in segmented.sentences:
+        for report in extract_reports(segmented.clean[sentence.start : sentence.end], sentence.start):
+            found.append(ReportOccurrence(report, sentence, None))
+    return found
+
+
+def motion_relations(
+    segmented: Segmented, actions: list[ActionMention], motions: list[MotionOccurrence]
+) -> list[RelationFact]:
+    """For each sentence with a relation cue (`geef ik uitvoering aan`, `betrek ik`, `reageert het
+    kabinet op deze motie`), the action it concerns and the motions it names or points back to."""
+    relations: list[RelationFact] = []
+    spans = [Span(m.mention.start, m.mention.end) for m in motions]
+    for index, sentence in enumerate(segmented.sentences):
+        text = segmented.clean[sentence.start : sentence.end]
+        cues = classify_motion_relations(text, sentence.start)
+        if not cues:
+            continue
+        earliest = segmented.sentences[max(0, index - 2)].start
+        heading = segmented.heading_at(sentence.start)
+        near = [
+            a for a in actions
+            if (a.end > earliest and a.start < sentence.end) or (heading and a.start == heading.start)
+        ]
+        for key, motion_index, relation in relate_actions_to_motions(sentence, near, spans, cues, text):
+            cue = next(c for c in cues if c.relation == relation)
+            relations.append(RelationFact(key, motion_index, relation, cue, sentence))
+    return relations

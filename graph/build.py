@@ -10,8 +10,14 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from graph.attach import citation_occurrences, motion_occurrences
+from graph.attach import (
+    citation_occurrences,
+    motion_occurrences,
+    motion_relations,
+    report_occurrences,
+)
 from graph.emit import DocumentEmitter, emit_curated, load_ontology
+from graph.extract.actions import extract_actions
 from graph.extract.metadata import extract_metadata
 from graph.facts import DocumentFacts
 from graph.link import resolve_motions
@@ -32,12 +38,17 @@ class BuildError(Exception):
 def extract_document(source: SourceDocument) -> DocumentFacts:
     """All facts of one document (pure: text in, facts out)."""
     segmented = segment(source.text)
+    motions = motion_occurrences(segmented)
+    actions = extract_actions(segmented)
     return DocumentFacts(
         source=source,
         segmented=segmented,
         metadata=extract_metadata(segmented.clean),
         citations=citation_occurrences(segmented),
-        motions=motion_occurrences(segmented),
+        motions=motions,
+        actions=actions,
+        reports=report_occurrences(segmented),
+        relations=motion_relations(segmented, actions, motions),
     )
 
 
@@ -57,7 +68,9 @@ def build_dataset(
         say(
             f"[{number}/{len(sources)}] {source.source}: {len(facts.segmented.footnotes)} footnotes "
             f"({facts.segmented.footnote_format or 'none'}), {len(facts.segmented.headings)} sections, "
-            f"{len(facts.citations)} citations, {len(facts.motions)} motion mentions"
+            f"{len(facts.citations)} citations, {len(facts.motions)} motion mentions, "
+            f"{len({a.key for a in facts.actions})} actions, {len(facts.relations)} action-motion "
+            f"relations, {len({r.report.key for r in facts.reports})} reports"
         )
     motions, assignment = resolve_motions(documents)
     say(f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions")

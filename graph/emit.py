@@ -122,10 +122,20 @@ class DocumentEmitter:
 
     # -- the document ---------------------------------------------------------------------
     def emit(self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]) -> Graph:
+        from graph.emit_actions import emit_actions, emit_reports
+
         self._metadata()
         self._citations()
-        self._motions(motions, assignment)
+        motion_nodes = self._motions(motions, assignment)
+        self.actions = emit_actions(self, motion_nodes)
+        emit_reports(self)
         return self.graph
+
+    def title(self) -> str | None:
+        """The document's title: from its sidecar, else as the text states it."""
+        curated = self.facts.source.metadata.get("title")
+        stated = self.facts.metadata.title.value if self.facts.metadata.title else None
+        return curated or stated
 
     def _metadata(self) -> None:
         g, source, metadata = self.graph, self.facts.source, self.facts.metadata
@@ -173,8 +183,12 @@ class DocumentEmitter:
             elif citation.dossier:
                 g.add((node, BG.citedDossier, dossier_triples(g, self.minter, citation.dossier)))
 
-    def _motions(self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]) -> None:
+    def _motions(
+        self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]
+    ) -> dict[int, URIRef]:
+        """The motion nodes, by index of their occurrence in the document."""
         g = self.graph
+        nodes: dict[int, URIRef] = {}
         for index, occurrence in enumerate(self.facts.motions):
             node_info = motions[assignment[(self.facts.doc_id, index)]]
             sentence = self.passage(occurrence.sentence)
@@ -189,6 +203,8 @@ class DocumentEmitter:
                 g.add((motion, BG.adopted, Literal(True)))
             for submitter in occurrence.mention.submitters:
                 g.add((motion, BG.submitter, self._submitter(submitter, node_info, sentence)))
+            nodes[index] = motion
+        return nodes
 
     def _submitter(self, submitter: Submitter, node_info: MotionNode, evidence: URIRef) -> URIRef:
         known = {s.name: s for s in node_info.submitters}.get(submitter.name, submitter)

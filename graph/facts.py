@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.extract.actions import ActionMention
 from graph.extract.citations import Citation
 from graph.extract.metadata import DocumentMetadata
 from graph.extract.motions import MotionMention
+from graph.extract.relations import MotionRelationCue
+from graph.extract.reports import ReportMention
 from graph.read import SourceDocument
 from graph.segment import Segmented, Span
 
@@ -29,6 +32,26 @@ class MotionOccurrence:
     kamerstuk: Citation | None
 
 
+@dataclass(frozen=True)
+class ReportOccurrence:
+    """An advisory report or study named in a footnote or a sentence."""
+
+    report: ReportMention
+    passage: Span
+    footnote: int | None
+
+
+@dataclass(frozen=True)
+class RelationFact:
+    """An action of the letter fulfils, takes into account or responds to a motion it names."""
+
+    action_key: str  # an action's key, or "document" for the letter (agenda) itself
+    motion_index: int  # index into DocumentFacts.motions
+    relation: str  # fulfils | takesIntoAccount | respondsTo
+    cue: MotionRelationCue
+    sentence: Span
+
+
 @dataclass
 class DocumentFacts:
     source: SourceDocument
@@ -36,6 +59,9 @@ class DocumentFacts:
     metadata: DocumentMetadata
     citations: list[CitationOccurrence] = field(default_factory=list)
     motions: list[MotionOccurrence] = field(default_factory=list)
+    actions: list[ActionMention] = field(default_factory=list)
+    reports: list[ReportOccurrence] = field(default_factory=list)
+    relations: list[RelationFact] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

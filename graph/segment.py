@@ -171,7 +171,7 @@ def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarke
             if _PLAIN_BODY.match(following) and int(_PLAIN_BODY.match(following)[1]) == expected + 1:
                 break
             previous_ended = re.search(r"[.!?]['’”)]*\s*$", text[line.start() : body_end])
-            continues = following[0].islower() or following.startswith(("http", "www", "<"))
+            continues = following[0].islower() or following.startswith(("http", "www", "<", "("))
             continues = continues or (not previous_ended and following[0].isdigit())
             if following.startswith(" ") or not continues:
                 break
@@ -284,9 +284,10 @@ def split_sentences(clean: str, spans: list[Span] | None = None) -> list[Span]:
         for m in _SENTENCE_END.finditer(clean, region.start, region.end):
             word = re.search(r"([\w.]+)\.?[\"'’”)]*$", clean[max(start, m.start() - 12) : m.start() + 1])
             token = (word[1] if word else "").lower().rstrip(".")
-            if clean[m.start()] == "." and (
-                token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token or "x") or
-                re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token or "x")
+            if clean[m.start()] == "." and token and (
+                token in _ABBREVIATIONS
+                or re.fullmatch(r"[a-z]", token)
+                or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)
             ):
                 continue
             if clean[m.start()] == "." and re.fullmatch(r"[A-Z]", clean[m.start() - 1 : m.start()]) and (

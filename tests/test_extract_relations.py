@@ -31,7 +31,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
         ("omdat daarin een motie van een EK-lid werd afgedaan", "fulfils"),
         (
             "Naar aanleiding van een motie-Leijten10, heb ik opdracht gegeven onderzoek te doen.",
-            "fulfils",
+            "respondsTo",
         ),
         ("Hiermee voer ik de motie-Bromet uit.", "fulfils"),
         ("Hiermee is de motie-Bromet uitgevoerd.", "fulfils"),

@@ -297,10 +297,17 @@ def test_diff_shows_the_motion_only_that_document_identified(
     # Letter 003 mentions the "motie-Strolenberg" by name only. Only the removed annex (002) cites it
     # as Kamerstuk 35298 nr. 19, so with 002 the motion is that Kamerstuk and without it a motion
     # named by its submitter: 003's graph changes though 003 itself did not.
+    # The action of 003 that fulfils the motion, and the qualified link saying so, follow it.
     other = by_graph[str(minter.graph_for_document("003_716a83a6eb3f8840"))]
-    assert _subjects(other.removed) == {str(minter.motion("motie-Strolenberg"))}
-    assert _subjects(other.added) == {str(minter.kamerstuk("kst-35298-19"))}
-    assert (len(other.added), len(other.removed)) == (11, 4)
+    named, identified = str(minter.motion("motie-Strolenberg")), str(minter.kamerstuk("kst-35298-19"))
+    action = minter.thing("actie", "003_716a83a6eb3f8840-onderzoek-besteding-budgetten")
+    link = "koppeling/003-716a83a6eb3f8840-onderzoek-besteding-budgetten-{}-fulfils"
+    assert _subjects(other.removed) == {named, str(action), minter.base + link.format("strolenberg")}
+    assert _subjects(other.added) == {identified, str(action), minter.base + link.format("kst-35298-19")}
+    for line in other.removed:
+        assert named in line or link.format("strolenberg") in line
+    for line in other.added:
+        assert identified in line or link.format("kst-35298-19") in line
     # Links (graph/links, if the build makes one) only for resources the document brought in, none removed.
     links = by_graph.get(minter.base + "graph/links")
     if links is not None:

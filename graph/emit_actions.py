@@ -1,0 +1,132 @@
+"""Triples for what a letter does: its actions, the action lines they fall under, their relations
+to motions, and the advisory reports it cites."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from graph.extract.actions import ActionMention
+from graph.namespaces import BG, slugify
+from graph.segment import Span
+
+STATUSES = {
+    "announced": BG.Announced,
+    "in_progress": BG.InProgress,
+    "done": BG.Done,
+    "handed_to_next_cabinet": BG.HandedToNextCabinet,
+}
+# When a letter speaks of one action in several tenses, the furthest state it reports counts.
+_STATUS_ORDER = ["announced", "in_progress", "done", "handed_to_next_cabinet"]
+RELATIONS = {"fulfils": BG.fulfils, "takesIntoAccount": BG.takesIntoAccount, "respondsTo": BG.respondsTo}
+DOCUMENT_ACTION = "document"
+
+
+def action_iri(emitter, key: str) -> URIRef:
+    """An action as one letter presents it; the same action in other letters is linked by
+    bg:continues."""
+    return emitter.minter.thing("actie", f"{emitter.facts.doc_id}-{key}")
+
+
+def emit_actions(emitter, motion_nodes: dict[int, URIRef]) -> dict[str, URIRef]:
+    """The letter's actions (one node per key), their action lines, and their motion relations."""
+    g, facts = emitter.graph, emitter.facts
+    by_key: dict[str, list[ActionMention]] = defaultdict(list)
+    for mention in facts.actions:
+        by_key[mention.key].append(mention)
+    nodes: dict[str, URIRef] = {}
+    for key, mentions in by_key.items():
+        node = action_iri(emitter, key)
+        nodes[key] = node
+        first = mentions[0]
+        g.add((node, RDF.type, BG.Action))
+        g.add((node, DCTERMS.title, Literal(first.title)))
+        g.add((node, BG.actionKey, Literal(key)))
+        g.add((node, BG.actionKind, Literal(first.kind)))
+        status = max((m.status for m in mentions), key=_STATUS_ORDER.index)
+        g.add((node, BG.status, STATUSES[status]))
+        g.add((node, BG.announcedIn, emitter.doc))
+        section = emitter.section_at(first.start)
+        if section is not None:
+            g.add((node, BG.inSection, section))
+        for mention in mentions:
+            g.add((node, BG.mentionedIn, emitter.passage(Span(mention.start, mention.end))))
+        if first.action_line:
+            g.add((node, BG.actionLine, _action_line(emitter, first)))
+    for relation in facts.relations:
+        motion = motion_nodes.get(relation.motion_index)
+        if motion is None:
+            continue
+        action = nodes.get(relation.action_key) or _document_action(emitter, relation.action_key, nodes)
+        evidence = emitter.passage(relation.sentence)
+        predicate = RELATIONS[relation.relation]
+        g.add((action, predicate, motion))
+        link = emitter.minter.thing(
+            "koppeling", f"{facts.doc_id}-{relation.action_key}-{motion.split('/')[-1]}-{relation.relation}"
+        )
+        g.add((link, RDF.type, BG.ActionMotionLink))
+        g.add((link, BG.linkAction, action))
+        g.add((link, BG.linkMotion, motion))
+        g.add((link, BG.linkRelation, predicate))
+        g.add((link, BG.evidence, evidence))
+        g.add((link, BG.cue, Literal(" ".join(relation.cue.cue.split()))))
+    return nodes
+
+
+def _document_action(emitter, key: str, nodes: dict[str, URIRef]) -> URIRef:
+    """`Met deze actieagenda doe ik de motie gestand`: the letter itself is the action."""
+    node = action_iri(emitter, DOCUMENT_ACTION)
+    if key not in nodes:
+        g = emitter.graph
+        title = emitter.title() or f"Brief {emitter.facts.doc_id}"
+        g.add((node, RDF.type, BG.Action))
+        g.add((node, DCTERMS.title, Literal(title)))
+        g.add((node, BG.actionKey, Literal(slugify(title))))
+        g.add((node, BG.actionKind, Literal("agenda")))
+        g.add((node, BG.status, BG.Announced))
+        g.add((node, BG.announcedIn, emitter.doc))
+        g.add((node, BG.mentionedIn, emitter.passage(_first_sentence(emitter))))
+        nodes[key] = node
+    return node
+
+
+def _first_sentence(emitter) -> Span:
+    sentences = emitter.facts.segmented.sentences
+    return sentences[0] if sentences else Span(0, min(200, len(emitter.facts.segmented.text)))
+
+
+def _action_line(emitter, mention: ActionMention) -> URIRef:
+    g = emitter.graph
+    node = emitter.minter.thing("actielijn", f"{emitter.facts.doc_id}-{mention.action_line}")
+    g.add((node, RDF.type, BG.ActionLine))
+    g.add((node, SKOS.prefLabel, Literal(mention.action_line)))
+    g.add((node, RDFS.label, Literal(mention.action_line)))
+    heading = next(
+        (h for h in emitter.facts.segmented.headings if h.title == mention.action_line), None
+    )
+    span = Span(heading.start, heading.end) if heading else Span(mention.start, mention.end)
+    g.add((node, BG.mentionedIn, emitter.passage(span)))
+    return node
+
+
+def emit_reports(emitter) -> None:
+    """Advisory reports and studies: one node per report across letters, cited by the document."""
+    g = emitter.graph
+    for occurrence in emitter.facts.reports:
+        report = occurrence.report
+        node = emitter.minter.thing("rapport", report.key)
+        g.add((node, RDF.type, BG.AdvisoryReport))
+        label = report.title or (f"{report.kind} van {report.body}" if report.body else report.raw)
+        g.add((node, RDFS.label, Literal(" ".join(label.split()))))
+        if report.title:
+            g.add((node, DCTERMS.title, Literal(" ".join(report.title.split()))))
+        if report.year:
+            g.add((node, BG.year, Literal(report.year, datatype=XSD.gYear)))
+        g.add((node, BG.reportKind, Literal(report.kind)))
+        if report.body:
+            g.add((node, BG.authorName, Literal(" ".join(report.body.split()))))
+        g.add((node, BG.mentionedIn, emitter.passage(Span(report.start, report.end))))
+        g.add((emitter.doc, BG.cites, node))
+
