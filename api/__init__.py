@@ -17,6 +17,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     from api.named_queries import queries_blueprint
     from api.openapi import service_blueprint
     from api.resources import resources_blueprint
+    from api.linked_data import linked_data_blueprint
     from api.sparql import sparql_blueprint
 
     settings = settings or Settings()
@@ -29,6 +30,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     register_error_handlers(app)
     for blueprint in (service_blueprint, sparql_blueprint, queries_blueprint, resources_blueprint):
         app.register_blueprint(blueprint)
+    app.register_blueprint(linked_data_blueprint(settings.base_iri))
     return app
 
 

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify, url_for
 from markupsafe import Markup
 
 from api import MAX_QUERY_BYTES, current_settings, negotiate
+from api.linked_data import openapi_paths as linked_data_paths
 from api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from graph.queries import list_queries
 from graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
@@ -258,7 +259,8 @@ def openapi_document() -> dict:
             "/actions/{slug}": _resource(
                 "An action: title, section, status, motions with relation, passages", action_slug
             ),
-        },
+        }
+        | linked_data_paths(current_settings().base_iri),
         "components": {"schemas": _schemas()},
     }
 

@@ -3,6 +3,8 @@ a real unreachable endpoint for the 503 path, and a real waitress server for the
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import json
@@ -93,7 +95,7 @@ def test_openapi_document_is_valid_and_describes_every_route(client):
     validator.validate(spec)
     assert spec["openapi"].startswith("3.1")
     routes = {
-        rule.rule.replace("<", "{").replace(">", "}")
+        re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule.rule)
         for rule in client.application.url_map.iter_rules()
         if rule.endpoint != "static"
     }
