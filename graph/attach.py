@@ -3,14 +3,22 @@ cited in the footnote whose marker stands in (or right after) that sentence."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from graph.extract.actions import ActionMention
 from graph.extract.citations import Citation, extract_citations
+from graph.extract.entities import extract_entities
 from graph.extract.motions import MotionMention, extract_motion_mentions
 from graph.extract.relations import classify_motion_relations, relate_actions_to_motions
 from graph.extract.reports import extract_reports
-from graph.facts import CitationOccurrence, MotionOccurrence, RelationFact, ReportOccurrence
+from graph.facts import (
+    CitationOccurrence,
+    EntityOccurrence,
+    MotionOccurrence,
+    RelationFact,
+    ReportOccurrence,
+)
 from graph.segment import Footnote, Segmented, Span
 
 
@@ -150,3 +158,21 @@ def motion_relations(
             cue = next(c for c in cues if c.relation == relation)
             relations.append(RelationFact(key, motion_index, relation, cue, sentence))
     return relations
+
+
+def entity_occurrences(segmented: Segmented) -> list[EntityOccurrence]:
+    """Entities of the running text (read as a whole, so that an abbreviation the letter defines
+    holds for the rest of it), each with its sentence; and those of each footnote body."""
+    found: list[EntityOccurrence] = []
+    starts = [s.start for s in segmented.sentences]
+    for entity in extract_entities(segmented.clean):
+        index = bisect.bisect_right(starts, entity.start) - 1
+        if index >= 0 and entity.end <= segmented.sentences[index].end:
+            found.append(EntityOccurrence(entity, segmented.sentences[index]))
+        else:  # a heading
+            found.append(EntityOccurrence(entity, Span(entity.start, entity.end)))
+    for footnote in sorted(segmented.footnotes.values(), key=lambda f: f.start):
+        body = segmented.text[footnote.start : footnote.end]
+        for entity in extract_entities(body, offset=footnote.start):
+            found.append(EntityOccurrence(entity, Span(footnote.start, footnote.end)))
+    return found

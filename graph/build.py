@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph
 
 from graph.attach import (
     citation_occurrences,
+    entity_occurrences,
     motion_occurrences,
     motion_relations,
     report_occurrences,
@@ -49,6 +50,7 @@ def extract_document(source: SourceDocument) -> DocumentFacts:
         actions=actions,
         reports=report_occurrences(segmented),
         relations=motion_relations(segmented, actions, motions),
+        entities=entity_occurrences(segmented),
     )
 
 
@@ -70,7 +72,8 @@ def build_dataset(
             f"({facts.segmented.footnote_format or 'none'}), {len(facts.segmented.headings)} sections, "
             f"{len(facts.citations)} citations, {len(facts.motions)} motion mentions, "
             f"{len({a.key for a in facts.actions})} actions, {len(facts.relations)} action-motion "
-            f"relations, {len({r.report.key for r in facts.reports})} reports"
+            f"relations, {len({r.report.key for r in facts.reports})} reports, "
+            f"{len({e.entity.key for e in facts.entities})} entities"
         )
     motions, assignment = resolve_motions(documents)
     say(f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions")

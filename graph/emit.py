@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from graph.extract.citations import Citation
+from graph.extract.entities import extract_entities
 from graph.extract.motions import Submitter
 from graph.facts import DocumentFacts
 from graph.link import MotionNode
@@ -25,6 +26,15 @@ DOCUMENT_CLASSES = {
     "document": BG.Document,
 }
 CHAMBERS = {"II": BG.TweedeKamer, "I": BG.EersteKamer, "Tweede Kamer": BG.TweedeKamer, "Eerste Kamer": BG.EersteKamer}
+
+
+def party_identity(written: str) -> tuple[str, str]:
+    """A party as a motion names it ("CU") -> (key, label) of the party the gazetteer knows
+    ("christenunie", "ChristenUnie"), so that all its spellings are one node."""
+    for entity in extract_entities(written):
+        if entity.subtype == "political_party" and entity.start == 0 and entity.end == len(written):
+            return entity.key, entity.label
+    return written, written
 
 
 def new_graph() -> Graph:
@@ -111,9 +121,12 @@ class DocumentEmitter:
         g.add((node, RDFS.label, Literal(name)))
         g.add((node, BG.mentionedIn, evidence))
         if party:
-            party_node = self.minter.party(party)
+            key, label = party_identity(party)
+            party_node = self.minter.party(key)
             g.add((party_node, RDF.type, BG.PoliticalParty))
-            g.add((party_node, RDFS.label, Literal(party)))
+            g.add((party_node, RDFS.label, Literal(label)))
+            if label != party:
+                g.add((party_node, SKOS.altLabel, Literal(party)))
             g.add((party_node, BG.mentionedIn, evidence))
             g.add((node, BG.party, party_node))
         if chamber in CHAMBERS:
@@ -123,12 +136,14 @@ class DocumentEmitter:
     # -- the document ---------------------------------------------------------------------
     def emit(self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]) -> Graph:
         from graph.emit_actions import emit_actions, emit_reports
+        from graph.emit_entities import emit_entities
 
         self._metadata()
         self._citations()
         motion_nodes = self._motions(motions, assignment)
         self.actions = emit_actions(self, motion_nodes)
         emit_reports(self)
+        emit_entities(self)
         return self.graph
 
     def title(self) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.actions import ActionMention
 from graph.extract.citations import Citation
+from graph.extract.entities import EntityMention
 from graph.extract.metadata import DocumentMetadata
 from graph.extract.motions import MotionMention
 from graph.extract.relations import MotionRelationCue
@@ -42,6 +43,14 @@ class ReportOccurrence:
 
 
 @dataclass(frozen=True)
+class EntityOccurrence:
+    """An organisation, layer, collaboration, law or person named in a sentence or a footnote."""
+
+    entity: EntityMention
+    passage: Span
+
+
+@dataclass(frozen=True)
 class RelationFact:
     """An action of the letter fulfils, takes into account or responds to a motion it names."""
 
@@ -62,6 +71,7 @@ class DocumentFacts:
     actions: list[ActionMention] = field(default_factory=list)
     reports: list[ReportOccurrence] = field(default_factory=list)
     relations: list[RelationFact] = field(default_factory=list)
+    entities: list[EntityOccurrence] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

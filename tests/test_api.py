@@ -3,12 +3,10 @@ a real unreachable endpoint for the 503 path, and a real waitress server for the
 
 from __future__ import annotations
 
-import re
-
 import csv
 import io
 import json
-import threading
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,13 +14,13 @@ from pathlib import Path
 import pytest
 import requests
 from rdflib import Graph, URIRef
-from waitress.server import create_server
 
 from api import MAX_QUERY_BYTES, create_app
 from graph.config import Settings
 from graph.namespaces import DEFAULT_BASE
 from graph.queries import list_queries
 from graph.store import EmbeddedStore, RemoteStore
+from tests.http_server import serving
 from tests.server_fixtures import free_port, load_nquads
 
 SAMPLE = Path(__file__).parent / "data" / "api_sample.trig"
@@ -579,16 +577,8 @@ def test_same_answers_from_a_remote_endpoint(client, sample_store, oxigraph_serv
 # -- a real HTTP server ---------------------------------------------------------------------
 @pytest.fixture
 def served(sample_store: EmbeddedStore, tmp_path: Path) -> Iterator[str]:
-    server = create_server(create_app(sample_store, settings(tmp_path)), host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        server.task_dispatcher.shutdown()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
+    with serving(create_app(sample_store, settings(tmp_path))) as url:
+        yield url
 
 
 def test_served_over_http(served):

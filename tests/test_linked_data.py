@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,13 +15,13 @@ from markupsafe import escape
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
-from waitress.server import create_server
 
 from api import create_app
 from api.linked_data import linked_data_blueprint, openapi_paths, served_prefix
 from graph.config import Settings
 from graph.namespaces import DEFAULT_BASE
 from graph.validate import ONTOLOGY_PATH, SHAPES_PATH
+from tests.http_server import serving
 
 ID = DEFAULT_BASE
 PROBLEM = "application/problem+json"
@@ -341,16 +340,8 @@ def test_openapi_paths_describe_every_linked_data_route(client):
 # -- a real HTTP server ----------------------------------------------------------------------
 @pytest.fixture
 def served(app) -> Iterator[str]:
-    server = create_server(app, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        server.task_dispatcher.shutdown()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
+    with serving(app) as url:
+        yield url
 
 
 def test_linked_data_over_http(served, embedded_store):
