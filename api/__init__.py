@@ -14,10 +14,10 @@ MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 def create_app(store: Store, settings: Settings | None = None) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here."""
+    from api.linked_data import linked_data_blueprint
     from api.named_queries import queries_blueprint
     from api.openapi import service_blueprint
     from api.resources import resources_blueprint
-    from api.linked_data import linked_data_blueprint
     from api.sparql import sparql_blueprint
 
     settings = settings or Settings()

@@ -6,8 +6,8 @@ from flask import Blueprint, Response, jsonify, url_for
 from markupsafe import Markup
 
 from api import MAX_QUERY_BYTES, current_settings, negotiate
-from api.linked_data import openapi_paths as linked_data_paths
 from api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
+from api.linked_data import openapi_paths as linked_data_paths
 from graph.queries import list_queries
 from graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 

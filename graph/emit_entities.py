@@ -85,6 +85,12 @@ def emit_entities(emitter) -> None:
             continue
         passage = emitter.passage(occurrence.passage)
         g.add((node, BG.mentionedIn, passage))
+        law = g.value(node, BG.provisionOf)
+        if law is not None:  # citing an article of a law mentions the law
+            g.add((law, RDF.type, BG.Law))
+            g.add((law, BG.mentionedIn, passage))
+            if g.value(law, RDFS.label) is None:
+                g.add((law, RDFS.label, Literal(_law_label(occurrence.entity))))
         if occurrence.entity.kind in INVOLVED_KINDS:
             span = (occurrence.passage.start, occurrence.passage.end)
             by_passage.setdefault(span, []).append(node)
@@ -94,3 +100,8 @@ def emit_entities(emitter) -> None:
             if action is not None and start <= mention.start < end:
                 for node in nodes:
                     g.add((action, BG.involves, node))
+
+
+def _law_label(provision: EntityMention) -> str:
+    """`Gemeentewet, artikel 116` -> `Gemeentewet`."""
+    return provision.label.split(",")[0].strip()

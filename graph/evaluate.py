@@ -41,7 +41,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from graph.store.base import QueryResult
@@ -77,6 +77,8 @@ class Score:
     fn: int = 0
     available: bool = True
     reason: str = ""
+    false_positives: list[str] = field(default_factory=list)  # "doc: prediction", for --details
+    false_negatives: list[str] = field(default_factory=list)  # "doc: reference entry"
 
     @property
     def precision(self) -> float:
@@ -160,6 +162,16 @@ def max_matching(
     n_pred: int, n_ref: int, compatible: Callable[[int, int], bool]
 ) -> tuple[int, int]:
     """(matched pairs, predictions compatible only with references taken by others)."""
+    owner, edges = _matching(n_pred, n_ref, compatible)
+    taken = set(owner.values())
+    duplicates = sum(1 for p in range(n_pred) if p not in taken and edges[p])
+    return len(owner), duplicates
+
+
+def _matching(
+    n_pred: int, n_ref: int, compatible: Callable[[int, int], bool]
+) -> tuple[dict[int, int], list[list[int]]]:
+    """A maximum bipartite matching: reference index -> prediction index, and the edges."""
     edges = [[r for r in range(n_ref) if compatible(p, r)] for p in range(n_pred)]
     owner: dict[int, int] = {}
 
@@ -172,18 +184,35 @@ def max_matching(
                     return True
         return False
 
-    matched = sum(augment(p, set()) for p in range(n_pred))
-    taken = set(owner.values())
-    duplicates = sum(1 for p in range(n_pred) if p not in taken and edges[p])
-    return matched, duplicates
+    for p in range(n_pred):
+        augment(p, set())
+    return owner, edges
 
 
-def score_matching(category: str, per_doc: Iterable[tuple[list, list, Callable]]) -> Score:
-    """Sum a bipartite matching over documents: (predictions, references, compatible)."""
+def _describe(item) -> str:
+    if isinstance(item, dict):
+        return str(item.get("label") or item.get("title") or item.get("raw") or item.get("motion") or item)
+    return str(item)
+
+
+def score_matching(category: str, per_doc: Iterable[tuple]) -> Score:
+    """Sum a bipartite matching over documents: (predictions, references, compatible[, doc])."""
     score = Score(category)
-    for predictions, references, compatible in per_doc:
-        matched, duplicates = max_matching(len(predictions), len(references), compatible)
+    for entry in per_doc:
+        predictions, references, compatible = entry[:3]
+        doc = entry[3] if len(entry) > 3 else ""
+        owner, edges = _matching(len(predictions), len(references), compatible)
+        taken = set(owner.values())
+        duplicates = sum(1 for p in range(len(predictions)) if p not in taken and edges[p])
+        matched = len(owner)
         score.add(matched, len(predictions) - matched - duplicates, len(references) - matched)
+        score.false_positives += [
+            f"{doc}: {_describe(predictions[p])}"
+            for p in range(len(predictions)) if p not in taken and not edges[p]
+        ]
+        score.false_negatives += [
+            f"{doc}: {_describe(references[r])}" for r in range(len(references)) if r not in owner
+        ]
     return score
 
 
@@ -267,6 +296,7 @@ def score_motions(result: QueryResult, reference: dict[str, dict]) -> Score:
                 predictions,
                 references,
                 lambda p, r, P=predictions, R=references: R[r].agrees(P[p]),
+                doc,
             )
 
     return score_matching("motions", per_doc())
@@ -339,6 +369,7 @@ def score_entities(category: str, result: QueryResult, reference: dict[str, dict
                 predictions,
                 references,
                 lambda p, r, P=predictions, R=references: _entity_matches(P[p], R[r]),
+                doc,
             )
 
     return score_matching(category, per_doc())
@@ -363,6 +394,7 @@ def score_actions(result: QueryResult, reference: dict[str, dict]) -> Score:
                 predictions,
                 references,
                 lambda p, r, P=predictions, R=references: title_matches(P[p], R[r]["keywords"]),
+                doc,
             )
 
     return score_matching("actions", per_doc())
@@ -501,6 +533,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
+        "--details", action="store_true", help="list each category's false positives and negatives"
+    )
+    parser.add_argument(
         "--strict", action="store_true", help="categories not available fail the floor"
     )
     args = parser.parse_args(argv)
@@ -525,6 +560,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print(format_table(scores))
+        if args.details:
+            for score in scores:
+                for line in score.false_positives:
+                    print(f"FP {score.category}  {line}")
+                for line in score.false_negatives:
+                    print(f"FN {score.category}  {line}")
         for score in scores:
             if not score.available:
                 print(f"{score.category}: not available -- {score.reason}", file=sys.stderr)
