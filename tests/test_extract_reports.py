@@ -107,7 +107,7 @@ def test_abbreviation_and_full_name_give_one_body_key():
         (
             "Ik werk aan een reactie op de voorlichting interbestuurlijke verhoudingen van de Raad van State.",
             "Raad van State",
-            "interbestuurlijke verhoudingen",
+            "Voorlichting interbestuurlijke verhoudingen",
             "voorlichting",
         ),
         (
@@ -162,13 +162,131 @@ def test_untitled_advice_takes_the_one_titled_advice_of_its_body():
     assert [r.key for r in reports] == [
         "raad-voor-het-openbaar-bestuur-afrekenen-met-disbalans",
         "raad-voor-het-openbaar-bestuur-afrekenen-met-disbalans",
-        "raad-voor-het-openbaar-bestuur-advies",  # a coming advice is never the titled one
+        "advies-raad-voor-het-openbaar-bestuur",  # a coming advice is never the titled one
     ]
 
 
-def test_untitled_advice_without_a_titled_twin_is_generic():
-    (report,) = extract_reports("Ik stuur u binnenkort een reactie op het ROB-advies.")
-    assert report.key == "raad-voor-het-openbaar-bestuur-advies" and report.title is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik stuur u binnenkort een reactie op dit ROB-advies.",
+        "Ik laat het aan het volgende kabinet om het advies van de Raad van State te betrekken.",
+    ],
+)
+def test_untitled_advice_pointing_back_without_a_titled_twin_is_dropped(text):
+    assert extract_reports(text) == []
+
+
+def test_advice_of_a_committee_named_after_its_chair_is_specific():
+    (report,) = extract_reports("Ik betrek het advies van de commissie Van Ark.")
+    assert report.key == "advies-commissie-van-ark" and report.body == "commissie Van Ark"
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        (
+            "Tot slot doe ik uw Kamer het tweede jaarverslag van de Projectgroep Lokale Rekenkamers toekomen.",
+            "tweede-jaarverslag-van-de-projectgroep-lokale-rekenkamers",
+        ),
+        (
+            "Ik bied u hierbij het eerste verslag aan van de projectgroep lokale rekenkamers, die tot eind 2024 actief is.",
+            "eerste-verslag-van-de-projectgroep-lokale-rekenkamers",
+        ),
+        (
+            "Het derde en laatste jaarverslag van deze projectgroep doe ik u als bijlage toekomen.",
+            "derde-jaarverslag-van-deze-projectgroep",
+        ),
+    ],
+)
+def test_edition_of_a_series_report_is_keyed_by_its_words(text, key):
+    (report,) = extract_reports(text)
+    assert report.key == key and report.title is None
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "In de voorlichting interbestuurlijke verhoudingen gaat de Raad van State hier nader op in.",
+            "Voorlichting interbestuurlijke verhoudingen",
+        ),
+        (
+            "Ik heb onlangs een rapport over regionale samenwerking en gemeenteraden aan uw Kamer gestuurd.",
+            "Regionale samenwerking en gemeenteraden",
+        ),
+        (
+            "Onder meer via de “Staat van de Uitvoering” (die 18 januari gepubliceerd is) komt reflectie.",
+            "Staat van de Uitvoering",
+        ),
+        (
+            "Op de laatste 'Voorlichting Interbestuurlijke Verhoudingen' van de Raad van State is nog niet gereageerd.",
+            "Voorlichting Interbestuurlijke Verhoudingen",
+        ),
+        (
+            "In de bijlage vindt u het onderzoek ‘Regionale samenwerking en gemeenteraden. Een samenvattend onderzoek naar de legitimiteit’.",
+            "Regionale samenwerking en gemeenteraden",
+        ),
+        (
+            "Naar aanleiding van het grootschalige onderzoek naar Bestuurlijke Regionale Ecosystemen is een netwerk opgestart.",
+            "Onderzoek naar Bestuurlijke Regionale Ecosystemen",
+        ),
+    ],
+)
+def test_reports_named_without_a_reference(text, title):
+    assert [r.title for r in extract_reports(text)] == [title]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "  - Tussenrapport Zicht op raads- en statenondersteuning\n",
+            "Tussenrapport Zicht op raads- en statenondersteuning",
+        ),
+        (
+            "3\tBijlage bij Kamerbrief: Jaarverslag projectgroep lokale rekenkamers 2023\t",
+            "Jaarverslag projectgroep lokale rekenkamers 2023",
+        ),
+        (
+            "20 Eindrapportage 2019-2022 Regio Deal Lab Governance (zie bijlage bij deze brief)",
+            "Eindrapportage 2019-2022 Regio Deal Lab Governance",
+        ),
+        (
+            "¹ <https://www.kennisopenbaarbestuur.nl/documenten/rapporten/2022/05/01/gefundeerd-politiek-vertrouwen>",
+            "Gefundeerd politiek vertrouwen",
+        ),
+        (
+            "⁴ EIPA, Public Sector Performance Programme 2022 – 2025: an International Benchmarking study",
+            "Public Sector Performance Programme 2022 – 2025",
+        ),
+        (
+            "6 Elzinga (2021). Naar nieuwe vormen van decentraal bestuur ROB (2021). Rust-reinheid-regelmaat en ",
+            None,
+        ),
+    ],
+)
+def test_footnote_and_enclosure_forms(text, title):
+    titles = [r.title for r in extract_reports(text)]
+    assert (
+        title in titles
+        if title
+        else titles == ["Naar nieuwe vormen van decentraal bestuur", "Rust-reinheid-regelmaat"]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¹² <https://www.kennisopenbaarbestuur.nl/documenten/rapporten/2023/03/13/handreiking-decentraal-enqueterecht>.",
+        "  - Voortgangsrapportage actieagenda sterk bestuur\n",
+        "Ook is het afgelopen jaar een Stand van de Uitvoering opgesteld.",
+        "Het rapport signaleert bovendien dat gemeenten worstelen.",
+        "Onderzoek wordt gedaan naar de besteding van de budgetten.",
+    ],
+)
+def test_not_reports_in_the_new_forms(text):
+    assert extract_reports(text) == []
 
 
 @pytest.mark.parametrize(
@@ -216,7 +334,7 @@ def test_letter_001_names_afrekenen_met_disbalans_three_times_as_one_report():
 
 
 def test_letters_000_and_003():
-    (raamwerk,) = _reports("000_03214f0aabcee69e.txt")
+    (raamwerk,) = [r for r in _reports("000_03214f0aabcee69e.txt") if r.kind == "briefadvies"]
     assert raamwerk.kind == "briefadvies" and raamwerk.body == "Raad voor het Openbaar Bestuur"
     titles = {r.title for r in _reports("003_716a83a6eb3f8840.txt")}
     assert {

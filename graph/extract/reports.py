@@ -10,7 +10,27 @@ Forms read:
   van de Raad van State`, `het rapport 'X'`, `de trendrapportage 'X'`, `De <body> heeft een
   advies gepubliceerd, getiteld 'X'`, `De ROB heeft in het rapport over 'X'`;
 - an untitled advice named by its body (`het ROB-advies`): the one advice of that body the same
-  text names with a title, else a generic `<body>-advies` (always generic for a coming advice).
+  text names with a title, else a generic `<body>-advies` (always generic for a coming advice);
+  an anaphoric one (`dit ROB-advies`, `dat rapport`) points back to a report named before and is
+  dropped when the same text does not name it;
+- a report named by its subject without quotes (`In de voorlichting interbestuurlijke verhoudingen
+  gaat de Raad van State ...`, `een rapport over regionale samenwerking en gemeenteraden`): the
+  lower-case words after the kind, up to a verb or function word, at least two of them;
+- the genre's periodic state-of reports named as such (`de “Staat van de Uitvoering”`, `een Stand
+  van de Uitvoering`, `Staat van het Bestuur 2022`);
+- a line that opens with a report kind: an enclosure in a list (`- Tussenrapport Zicht op ...`,
+  `Bijlage bij Kamerbrief: Jaarverslag ...`) or a footnote (`Eindrapportage 2019-2022 Regio Deal
+  Lab Governance (zie bijlage bij deze brief)`);
+- footnotes that cite a publication by its web address alone (`https://.../documenten/rapporten/
+  2022/05/01/gefundeerd-politiek-vertrouwen`): titled by the address's last segment; guides
+  (`handreiking-...`) are actions, not reports;
+- footnotes in `ABBR, Title` form (`EIPA, Public Sector Performance Programme 2022 – 2025: an
+  International Benchmarking study`);
+- a study named after its capitalised subject (`het onderzoek naar Bestuurlijke Regionale
+  Ecosystemen`).
+
+A title is the main title: a subtitle after `. ` or `: ` (`Regionale samenwerking en gemeenteraden.
+Een samenvattend onderzoek naar ...`) is left out of it.
 
 Bodies are normalised with the `body` rows of the action cue file (ROB -> Raad voor het Openbaar
 Bestuur); a surname alone (`Elzinga`) takes the initials the same text gives it (`D.J. Elzinga`).
@@ -24,7 +44,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graph.extract.actions import CUES_PATH, slugify
+from graph.extract.actions import _FUNCTION, _STOP, CUES_PATH, slugify
 
 KINDS = (
     "ongevraagd advies",
@@ -49,7 +69,10 @@ KINDS = (
     "monitor",
     "verkenning",
 )
-_ADVISORY = re.compile(r"^(?:Raad|Afdeling|Adviesraad|Adviescollege|College|Commissie)\b")
+_ADVISORY = re.compile(r"^(?:Raad|Afdeling|Adviesraad|Adviescollege|College|[Cc]ommissie)\b")
+# An ad-hoc committee named after its chair (`de commissie Van Ark`) exists to give one advice, so
+# its untitled advice is a specific report.
+_NAMED_COMMITTEE = r"[Cc]ommissie[\s-]+(?:[Vv]an\s+|[Dd]e\s+)?[A-Z][\w'’-]+"
 
 
 @dataclass(frozen=True)
@@ -82,7 +105,7 @@ def _body_pattern() -> str:
         r"(?:[A-Z]\.\s?)*[A-Z][\w'’&-]+"
         r"(?:\s+(?:(?:van|voor|de|het|der|den|en|&)\s+)*[A-Z][\w'’&-]+)*"
     )
-    one = rf"(?:(?<![\w-])(?:{known})(?![\w-])|{chain})"
+    one = rf"(?:(?<![\w-])(?:{known})(?![\w-])|{_NAMED_COMMITTEE}|{chain})"
     return rf"{one}(?:\s*(?:,|\ben\b|&|i\.s\.m\.)\s*{one})*"
 
 
@@ -161,7 +184,9 @@ def _body_key(body: str | None) -> str:
 def _key(body: str | None, year: str | None, title: str | None, kind: str) -> str:
     if year and title and year in title:
         year = None  # `Staat van het Bestuur 2022`
-    parts = [_body_key(body), year or "", slugify(title) if title else kind]
+    if not title:  # `advies-commissie-van-ark`, read as a name
+        return "-".join(p for p in (kind, _body_key(body), year or "") if p)
+    parts = [_body_key(body), year or "", slugify(title)]
     return "-".join(p for p in parts if p)
 
 
@@ -187,7 +212,11 @@ def _reference_style(text: str, offset: int) -> list[ReportMention]:
         stop = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         rest = text[m.end() : stop]
         end = _TITLE_END.search(rest)
+        while end and end[0].strip(" \t") == "\n" and _dangling(rest[: end.start()]):
+            end = _TITLE_END.search(rest, end.end())  # `Rust-reinheid-regelmaat en` ⏎ `Droomland`
         title = re.sub(r"\s+", " ", rest[: end.start()] if end else rest).strip(" .,")
+        while _dangling(title):  # a footnote cut at a page break: `Rust-reinheid-regelmaat en`
+            title = title.rsplit(None, 1)[0] if " " in title else ""
         title = (
             re.sub(r"\s*\d+$", "", title) if "\n" in rest[: end.start() if end else None] else title
         )
@@ -230,9 +259,11 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
                 continue  # `de eindrapportage van de evaluatie van de Regio Deals`
             if groups.get("plain") and groups["plain"].split()[0] in _NOT_TITLE:
                 continue  # `het advies op verzoek van de Eerste Kamer`
-            title = re.sub(r"\s+", " ", title).strip() if title else None
+            title = _main_title(re.sub(r"\s+", " ", title).strip()) if title else None
             body = _canonical(raw_body, text)
             kind = re.sub(r"\s+", " ", m["kind"]).split()[-1]
+            if title and groups.get("plain"):  # `de voorlichting interbestuurlijke verhoudingen`
+                title = f"{kind.capitalize()} {title}"
             year = (
                 re.search(r"\b(?:19|20)\d\d\b", title).group()
                 if title and re.search(r"\b(?:19|20)\d\d\b", title)
@@ -254,6 +285,309 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
     return found
 
 
+def _dangling(title: str) -> bool:
+    """A title cut at a line break that ends on `en`, `van`, `over`: the break is inside it."""
+    words = title.split()
+    return bool(words) and words[-1].lower() in _FUNCTION
+
+
+_SUBTITLE = re.compile(r"(?<=\w)(?:\.\s+(?=[A-Z])|:\s+(?=\w))")
+
+
+def _main_title(title: str) -> str:
+    """`Regionale samenwerking en gemeenteraden. Een samenvattend onderzoek ...` -> the part before
+    the subtitle."""
+    parts = _SUBTITLE.split(title, maxsplit=1)
+    return parts[0] if len(parts[0].split()) >= 2 else title
+
+
+# Kinds that name one document (`de voorlichting ...`, `het rapport over ...`); `onderzoek` and
+# `evaluatie` are also activities, so their unquoted subject is not read as a title.
+_DOCUMENT_KINDS = r"voorlichting|advies|briefadvies|adviesrapport|rapport|onderzoeksrapport"
+_SUBJECT = re.compile(
+    rf"\b(?i:de|het|een)\s+(?P<kind>{_DOCUMENT_KINDS})\s+(?:over\s+)?"
+    r"(?P<words>[a-zà-ÿ][\w-]*(?:\s+[a-zà-ÿ][\w-]*){1,6})"
+)
+# Participles that end a subject (`het rapport regionale samenwerking gepubliceerd`); a pattern
+# like `ge...en` would also take nouns (`gemeenteraden`).
+_PARTICIPLE_LIKE = re.compile(
+    r"^(?:gepubliceerd|uitgebracht|verschenen|gestuurd|toegestuurd|verstuurd|opgesteld|"
+    r"aangeboden|gedaan|genoemd|gevraagd|ontvangen|besproken|vastgesteld)$"
+)
+
+
+def _subject_title(words: str) -> str | None:
+    """The lower-case subject words after a kind, up to a verb or function word: `interbestuurlijke
+    verhoudingen` of `de voorlichting interbestuurlijke verhoudingen gaat ...`."""
+    taken: list[str] = []
+    tokens = words.split()
+    for n, word in enumerate(tokens):
+        lower = word.lower()
+        if lower == "en" and taken and n + 1 < len(tokens):
+            nxt = tokens[n + 1].lower()
+            if nxt not in _FUNCTION | _STOP and not _PARTICIPLE_LIKE.match(nxt):
+                taken.append(word)
+                continue
+        if lower in _FUNCTION | _STOP or _PARTICIPLE_LIKE.match(lower):
+            break
+        taken.append(word)
+    return " ".join(taken) if len(taken) >= 2 else None
+
+
+def _subject_named(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _SUBJECT.finditer(text):
+        title = _subject_title(m["words"])
+        over = re.match(r"\s+over\s", text[m.end("kind") :])
+        if not title or not (over or title.split()[0].endswith("e")):
+            continue  # `het rapport signaleert`: without `over`, a subject opens with an adjective
+        raw_end = text.index(title.split()[-1], m.start("words")) + len(title.split()[-1])
+        kind = m["kind"]
+        # `de voorlichting interbestuurlijke verhoudingen`: kind and subject are the name;
+        # `een rapport over regionale samenwerking en gemeenteraden`: the subject is.
+        title = title[0].upper() + title[1:] if over else f"{kind.capitalize()} {title}"
+        found.append(
+            ReportMention(
+                _key(None, None, title, kind),
+                None,
+                None,
+                title,
+                kind,
+                text[m.start() : raw_end],
+                m.start() + offset,
+                raw_end + offset,
+            )
+        )
+    return found
+
+
+# The genre's periodic state-of reports: `Staat van het Bestuur 2022`, `Stand van de Uitvoering`.
+# `een Stand van de Uitvoering` (indefinite) names the series, not one edition.
+_STATE_OF = re.compile(
+    r"(?<![\w-])(?<!\been\s)(?:Staat|Stand)\s+van\s+(?:de|het)\s+[A-Z][\w-]+(?:\s+(?:[a-z]+\s+)?(?:19|20)\d\d)?"
+)
+
+
+def _state_of(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _STATE_OF.finditer(text):
+        title = re.sub(r"\s+", " ", m[0])
+        year = re.search(r"(?:19|20)\d\d$", title)
+        found.append(
+            ReportMention(
+                _key(None, None, title, "rapport"),
+                None,
+                year and year[0],
+                title,
+                "rapport",
+                m[0],
+                m.start() + offset,
+                m.end() + offset,
+            )
+        )
+    return found
+
+
+# A line that opens with a report kind: a list item, an enclosure (`Bijlage bij Kamerbrief:`), a
+# footnote body. Guides, letters and the minister's own progress reports are actions, not reports.
+_LINE_KINDS = (
+    r"(?:Tussen|Eind|Jaar|Onderzoeks|Evaluatie|Advies)?"
+    r"(?:rapport|rapportage|verslag)|Evaluatie|Onderzoek|Advies|Jaarverslag|Eindrapportage"
+)
+_KIND_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:[-•–*]\s+|\d{{1,3}}[ \t]+|Bijlage(?:\s+bij\s+[\w ]+?)?:\s*)*"
+    rf"(?P<title>(?:{_LINE_KINDS})\b[^\n(]{{3,150}}?)\s*(?:\(|,\s*(?:zie|te\s+raadplegen)|\s*$)"
+)
+
+
+def _kind_lines(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _KIND_LINE.finditer(text):
+        title = m["title"].strip(" .,;")
+        if len(title.split()) < 3 or not re.search(r"\s[A-Za-zà-ÿ]", title):
+            continue
+        if re.search(r"\b(?:ik|wij|we|u|is|wordt|zijn|worden|heeft|hebben)\b", title):
+            continue  # a sentence that opens with `Onderzoek`, not a title
+        kind = _kind(title, None)
+        year = re.search(r"\b(?:19|20)\d\d\b", title)
+        found.append(
+            ReportMention(
+                _key(None, None, title, kind),
+                None,
+                year and year[0],
+                title,
+                kind,
+                m["title"],
+                m.start("title") + offset,
+                m.end("title") + offset,
+            )
+        )
+    return found
+
+
+# A footnote that is only a web address of a publication: titled by the address's last segment.
+_PUBLICATION_URL = re.compile(
+    r"^\W*(?P<url>https?://\S+/(?:rapporten|publicaties|publicatie|documenten)/\S*?"
+    r"/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+){1,14})(?:\.pdf|\.html)?)[>\]).\s]*$"
+)
+_GUIDE_SLUG = re.compile(r"^(?:handreiking|handleiding|leidraad|kamerbrief|brief)-")
+
+
+_FOOTNOTE_NUMBER = re.compile(r"^\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}\s+")
+
+
+def _url_only(text: str, offset: int) -> list[ReportMention]:
+    m = _PUBLICATION_URL.match(_FOOTNOTE_NUMBER.sub("", text).strip())
+    if not m or _GUIDE_SLUG.match(m["slug"]):
+        return []
+    title = m["slug"].replace("-", " ").capitalize()
+    year = re.search(r"/((?:19|20)\d\d)/", m["url"])
+    start = text.index(m["url"])
+    return [
+        ReportMention(
+            _key(None, None, title, "rapport"),
+            None,
+            year and year[1],
+            title,
+            "rapport",
+            m["url"],
+            start + offset,
+            start + len(m["url"]) + offset,
+        )
+    ]
+
+
+# `EIPA, Public Sector Performance Programme 2022 – 2025: an International Benchmarking study`: a
+# footnote naming its author by acronym, a comma and a capitalised title.
+_ACRONYM_REFERENCE = re.compile(
+    r"^\W*(?P<body>[A-Z]{2,6}),\s+(?P<title>[A-Z][^\n]{5,200}?)\s*(?:,\s*(?:zie|te\s+raadplegen)|$)"
+)
+
+
+def _acronym_reference(text: str, offset: int) -> list[ReportMention]:
+    m = _ACRONYM_REFERENCE.match(_FOOTNOTE_NUMBER.sub("", text).strip())
+    if not m or re.search(r"https?:|Kamerstuk|\bnr\.", text):
+        return []
+    title = _main_title(m["title"].strip(" ."))
+    body = _canonical(m["body"], text)
+    start = text.index(m[0].lstrip()[:20])
+    return [
+        ReportMention(
+            _key(body, None, title, ""),
+            body,
+            None,
+            title,
+            _kind(title, body),
+            text[start : start + len(m[0].strip())],
+            start + offset,
+            start + len(m[0].strip()) + offset,
+        )
+    ]
+
+
+# `het onderzoek naar Bestuurlijke Regionale Ecosystemen`: a study named after its capitalised
+# subject.
+_STUDY_OF_NAME = re.compile(
+    r"\b(?i:het|dit|een)\s+(?:[a-z]+\s+){0,2}?(?P<kind>onderzoek|evaluatie|studie|verkenning)\s+naar[^\S\n]+"
+    r"(?P<name>[A-Z][\w-]+(?:[^\S\n]+[A-Z][\w-]+){1,5})"
+)
+
+
+def _study_of_name(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _STUDY_OF_NAME.finditer(text):
+        name = re.sub(r"\s+", " ", m["name"])
+        title = f"{m['kind'].capitalize()} naar {name}"
+        found.append(
+            ReportMention(
+                _key(None, None, title, m["kind"]),
+                None,
+                None,
+                title,
+                m["kind"],
+                text[m.start() : m.end()],
+                m.start() + offset,
+                m.end() + offset,
+            )
+        )
+    return found
+
+
+_ORDINAL = r"eerste|tweede|derde|vierde|vijfde|zesde|laatste"
+# An edition of a body's series report: `het tweede jaarverslag van de Projectgroep Lokale
+# Rekenkamers`, `het derde en laatste jaarverslag van deze projectgroep`, `het eerste verslag aan van
+# de projectgroep ...` (a separable verb's particle in between). Untitled but specific; keyed by its
+# own words (ordinal, kind, body) without the particle.
+_EDITION = re.compile(
+    rf"\b(?i:het|de)\s+(?P<ordinal>{_ORDINAL})(?:\s+en\s+(?:{_ORDINAL}))?\s+"
+    r"(?P<kind>jaarverslag|verslag|rapportage|jaarrapportage|monitor)(?:\s+(?:aan|toe|mee))?\s+"
+    r"van\s+(?P<det>de|het|deze|dit)\s+(?P<body>[\w-]+(?:\s+[\w-]+){0,3})"
+)
+
+
+def _editions(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _EDITION.finditer(text):
+        words = []
+        for word in m["body"].split():
+            if word.lower() in _FUNCTION | _STOP or (words and not word[0].isalpha()):
+                break
+            words.append(word)
+        if m["det"].lower() in {"deze", "dit"}:
+            words = words[:1]  # `van deze projectgroep`: the demonstrative's noun is the body
+        if not words:
+            continue
+        body = " ".join(words)
+        end = m.start("body") + len(re.match(rf"\S+(?:\s+\S+){{{len(words) - 1}}}", m["body"])[0])
+        name = f"{m['ordinal']} {m['kind']} van {m['det']} {body}".lower()
+        found.append(
+            ReportMention(
+                slugify(name),
+                body,
+                None,
+                None,
+                m["kind"].lower(),
+                text[m.start() : end],
+                m.start() + offset,
+                end + offset,
+            )
+        )
+    return found
+
+
+# `de 'Voorlichting Interbestuurlijke Verhoudingen' van de Raad van State`: a quoted title of an
+# advisory body's publication without a kind word before it.
+def _quoted_of_body(text: str, offset: int) -> list[ReportMention]:
+    body_pattern = _patterns()[3].pattern[4:-2]
+    pattern = re.compile(
+        r"['‘“\"](?P<title>[A-Z][^'‘’“”\"]{3,150}?)['’”\"]\s+van\s+(?:de|het)\s+"
+        rf"(?P<body>{body_pattern})"
+    )
+    found = []
+    for m in pattern.finditer(text):
+        raw_body = m["body"]
+        if not (
+            raw_body in known_bodies().values()
+            or raw_body in known_bodies()
+            or _ADVISORY.match(raw_body)
+        ):
+            continue
+        body, title = _canonical(raw_body, text), _main_title(m["title"].strip())
+        found.append(
+            ReportMention(
+                _key(body, None, title, ""),
+                body,
+                None,
+                title,
+                _kind(title, body),
+                m[0],
+                m.start() + offset,
+                m.end() + offset,
+            )
+        )
+    return found
+
+
 def _same(a: ReportMention, b: ReportMention) -> bool:
     if not (a.title and b.title):
         return False
@@ -266,7 +600,28 @@ def _resolve(mentions: list[ReportMention]) -> list[ReportMention]:
     """Fill a mention's body and year from another mention of the same report; name untitled
     advices after the one titled advice of their body."""
     titled = _resolve_titled(mentions)
-    return [_resolve_untitled(m, titled) if not m.title else m for m in titled]
+    resolved = [_resolve_untitled(m, titled) if not m.title else m for m in titled]
+    # An untitled report left unresolved is kept only when it is a coming one (`het nog komende
+    # ROB-advies`): `dit ROB-advies`, `het advies van de Raad van State` point back to a report the
+    # letter names elsewhere, and a generic `<body>-advies` node would merge all of that body's
+    # advices.
+    return [
+        m
+        for m in resolved
+        if m.title
+        or _forthcoming(m)
+        or re.fullmatch(_NAMED_COMMITTEE, m.body or "")
+        or re.match(rf"(?:{_ORDINAL})-", m.key)  # an edition: `het tweede jaarverslag van ...`
+    ]
+
+
+def _forthcoming(mention: ReportMention) -> bool:
+    """`het nog komende ROB-advies`: the adjective stands right before the (body-)kind."""
+    return bool(
+        re.search(
+            rf"{_FORTHCOMING.pattern}\s+(?:[\w-]+-)?{mention.kind}\b", mention.raw, re.IGNORECASE
+        )
+    )
 
 
 def _resolve_titled(mentions: list[ReportMention]) -> list[ReportMention]:
@@ -288,10 +643,11 @@ def _resolve_titled(mentions: list[ReportMention]) -> list[ReportMention]:
     return resolved
 
 
+_FORTHCOMING = re.compile(r"\b(?:komende|nieuwe|volgende|toekomstige)", re.IGNORECASE)
+
+
 def _resolve_untitled(mention: ReportMention, mentions: list[ReportMention]) -> ReportMention:
-    if not mention.body or re.search(
-        r"\b(?:komende|nieuwe|volgende|toekomstige)\b", mention.raw, re.IGNORECASE
-    ):
+    if not mention.body or _forthcoming(mention):
         return mention
     titled = {
         o.key: o for o in mentions if o.title and o.body == mention.body and o.kind == mention.kind
@@ -305,8 +661,12 @@ def _resolve_untitled(mention: ReportMention, mentions: list[ReportMention]) -> 
 def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     """Every cited report in a text (a whole letter with its footnotes, or one footnote), in order."""
     mentions = _reference_style(text, offset)
+    mentions += _url_only(text, offset) + _acronym_reference(text, offset)
     taken = [(m.start, m.end) for m in mentions]
-    for mention in sorted(_running_text(text, offset), key=lambda m: (m.start, -m.end)):
+    others = _running_text(text, offset) + _study_of_name(text, offset)
+    others += _subject_named(text, offset) + _state_of(text, offset) + _kind_lines(text, offset)
+    others += _editions(text, offset) + _quoted_of_body(text, offset)
+    for mention in sorted(others, key=lambda m: (m.start, -m.end)):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)  # `De ROB heeft in het rapport over 'X'` once, with its body
             taken.append((mention.start, mention.end))
