@@ -177,7 +177,6 @@ def test_layer_words_that_are_not_layers():
             "programme",
         ),
         ("binnen het NPVR", "nationaal-programma-vitale-regios", "programme"),
-        ("het interbestuurlijk programma (IBP)", "interbestuurlijk-programma", "programme"),
         ("netwerken als de G40 en de P10", "g40", "network"),
         (
             "op gemeenschappelijke regelingen sturen",
@@ -224,6 +223,32 @@ def test_laws(text: str, key: str):
     assert key in keys(text, "law")
 
 
+def test_a_law_named_inside_a_bills_title_is_mentioned_too():
+    found = [(m.key, m.raw) for m in extract_entities("de Wet versterking waarborgfunctie Awb")]
+    assert found == [
+        ("wet-versterking-waarborgfunctie-awb", "Wet versterking waarborgfunctie Awb"),
+        ("algemene-wet-bestuursrecht", "Awb"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, key, subtype",
+    [
+        ("op grond van het rechtspositiebesluit decentrale ambtsdragers", "rechtspositiebesluit-decentrale-ambtsdragers", "decree"),
+        ("volgens het BBV", "besluit-begroting-en-verantwoording-provincies-en-gemeenten", "decree"),
+        ("geregeld in het Besluit bestuurlijke boete decentrale overheden", "besluit-bestuurlijke-boete-decentrale-overheden", "decree"),
+        ("zoals het Omgevingsbesluit regelt", "omgevingsbesluit", "decree"),
+        ("Sinds afschaffing kaderwet en Wgr-plus regio's", "kaderwet-bestuur-in-verandering", "law"),
+    ],
+)  # fmt: skip
+def test_decrees_and_the_bare_kaderwet(text: str, key: str, subtype: str):
+    assert only(text, key).subtype == subtype
+
+
+def test_decisions_are_not_decrees():
+    assert not keys("Het Raadsbesluit en het kabinetsbesluit. Besluit: akkoord.", "law")
+
+
 def test_law_words_that_are_not_laws():
     assert not keys("wet- en regelgeving, wetgeving en andere wetten; de kaderwet", "law")
 
@@ -256,6 +281,19 @@ def test_elided_compound_names_both_laws():
         ),
         ("artikel 108, derde lid, van de Gemeentewet", "gemeentewet-art-108", "108", "3"),
         ("art. 124a Gemeentewet", "gemeentewet-art-124a", "124a", None),
+        ("de Gemeentewet (artikel 117)", "gemeentewet-art-117", "117", None),
+        (
+            "de Gemeente- en Provinciewet (respectievelijk artikel 117 en 115)",
+            "provinciewet-art-115",
+            "115",
+            None,
+        ),
+        (
+            "de Gemeente- en Provinciewet (respectievelijk artikel 117 en 115)",
+            "gemeentewet-art-117",
+            "117",
+            None,
+        ),
     ],
 )
 def test_provisions(text: str, key: str, article: str, lid: str | None):
@@ -267,7 +305,8 @@ def test_provisions(text: str, key: str, article: str, lid: str | None):
         and attrs["article"] == article
         and attrs.get("lid") == lid
     )
-    assert m.raw.lower().startswith("art")
+    assert m.raw.lower().startswith("art") or m.raw.isdigit()
+    assert m.label.endswith(f", artikel {article}")  # `Gemeentewet, artikel 116`
 
 
 # --- persons --------------------------------------------------------------------------------
@@ -306,10 +345,77 @@ def test_members_of_parliament_by_surname():
     assert keys("de motie-Van der Molen/Bisschop", "person") == {"van-der-molen", "bisschop"}
 
 
-def test_commission_named_after_its_chair():
-    m = only("n.a.v. commissie van Aartsen", "van-aartsen")
-    assert m.kind == "person" and m.label == "Van Aartsen"
-    assert not keys("de commissie Binnenlandse Zaken", "person")
+def test_commission_named_after_its_chair_is_an_organisation_not_a_person():
+    m = only("n.a.v. commissie van Aartsen", "commissie-van-aartsen")
+    assert (m.kind, m.label, m.subtype) == ("organisation", "Commissie Van Aartsen", "committee")
+    assert not keys("het advies van de commissie Van Ark.", "person")
+    assert not keys("de commissie Binnenlandse Zaken")
+
+
+# --- named bodies, programmes and networks that are not regional collaborations --------------
+
+
+@pytest.mark.parametrize(
+    "text, key, subtype",
+    [
+        ("Eind 2021 is een projectgroep lokale rekenkamers ingesteld", "projectgroep-lokale-rekenkamers", "working_group"),
+        ("het jaarverslag van de Projectgroep Lokale Rekenkamers", "projectgroep-lokale-rekenkamers", "working_group"),
+        ("een werkgroep decentrale rekenkamers", "werkgroep-decentrale-rekenkamers", "working_group"),
+        ("de Taskforce Regionale Samenwerking", "taskforce-regionale-samenwerking", "working_group"),
+        ("het rapport dat bureau Berenschot heeft opgesteld", "berenschot", "firm"),
+        ("het onderzoeksbureau Andersson Elffers Felix", "andersson-elffers-felix", "firm"),
+        ("adviezen van de B&A-groep", "b-a-groep", "firm"),
+        ("Elzinga en B&A Groep.", "b-a-groep", "firm"),
+        ("een onderzoek dat Significant in opdracht van BZK uitvoerde", "significant", "firm"),
+        ("het Interdepartementaal Overleg EU 24-29", "interdepartementaal-overleg-eu-24-29", "interdepartmental"),
+        ("in de Interdepartementale Commissie Europees Recht", "interdepartementale-commissie-europees-recht", "interdepartmental"),
+        ("aan tafel bij de Beoordeling Nieuwe Commissievoorstellen (BNC)", "werkgroep-beoordeling-nieuwe-commissievoorstellen", "interdepartmental"),
+        ("een benchmark van EIPA", "european-institute-of-public-administration", "international"),
+        ("het netwerk Professionals voor Maatwerk Multiproblematiek (PMM)", "professionals-voor-maatwerk-multiproblematiek", "network"),
+    ],
+)  # fmt: skip
+def test_named_bodies_by_their_shape(text: str, key: str, subtype: str):
+    (m,) = [m for m in extract_entities(text) if m.key == key]
+    assert m.kind == "organisation" and m.subtype == subtype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De projectgroep heeft met gemeenten gesproken.",
+        "een werkgroep ingesteld",
+        "het Interbestuurlijk bureau",
+        "De Groep van vier",
+    ],
+)
+def test_unnamed_groups_are_no_organisation(text: str):
+    assert not keys(text, "organisation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "het programma Werk aan Uitvoering (WaU)",
+        "via het Overhedenoverleg en het Bestuurlijk Overleg Financiële verhoudingen",
+        "het Samenwerkingsplatform Sociaal Domein en Platform PLeK",
+        "het Interbestuurlijk Programma (IBP)",
+    ],
+)
+def test_national_programmes_and_consultations_are_not_regional_collaborations(text: str):
+    assert not keys(text, "regional_collaboration") and not keys(text, "organisation")
+
+
+def test_samenwerking_binnen_de_wgr_is_the_gemeenschappelijke_regeling():
+    found = extract_entities("Ook is benadrukt dat samenwerking binnen de Wgr onmisbaar is.")
+    assert [(m.kind, m.key) for m in found] == [
+        ("regional_collaboration", "gemeenschappelijke-regeling"),
+        ("law", "wet-gemeenschappelijke-regelingen"),
+    ]
+
+
+def test_eu_as_a_modifier_is_not_the_union():
+    assert not keys("samenwerking op EU-\nniveau en de EU-lidstaten", "organisation")
+    assert "europese-unie" in keys("de Europese Unie en de EU stellen regels")
 
 
 # --- abbreviations the document defines -----------------------------------------------------
@@ -346,17 +452,22 @@ def test_corpus_001():
         "raad-voor-de-leefomgeving-en-infrastructuur", "raad-voor-volksgezondheid-en-samenleving",
         "nationale-ombudsman", "vereniging-van-griffiers", "vereniging-van-rekenkamers",
         "vereniging-voor-juridische-kwaliteitszorg", "divosa", "ministerie-van-financien",
-        "veiligheidsregio", "uitermark", "van-waveren", "van-ark", "eerste-kamer",
+        "veiligheidsregio", "uitermark", "van-waveren", "commissie-van-ark", "eerste-kamer",
+        "gemeentewet-art-117", "algemene-wet-bestuursrecht", "projectgroep-lokale-rekenkamers",
     } <= corpus_keys("001")  # fmt: skip
 
 
 def test_corpus_002():
+    found = corpus_keys("002")
     assert {
         "interprovinciaal-overleg", "unie-van-waterschappen", "vereniging-van-nederlandse-gemeenten",
         "raad-van-state", "g4", "g40", "p10", "m50", "k80", "regio-deal", "city-deal", "town-deal",
         "agenda-stad", "planbureau-voor-de-leefomgeving", "ministerie-van-infrastructuur-en-waterstaat",
         "europese-commissie", "strolenberg", "van-dijk", "ambtsopvolger",
-    } <= corpus_keys("002")  # fmt: skip
+        "professionals-voor-maatwerk-multiproblematiek", "interdepartementaal-overleg-eu-24-29",
+        "werkgroep-beoordeling-nieuwe-commissievoorstellen",
+    } <= found  # fmt: skip
+    assert "europese-unie" not in found  # only `EU-niveau` and inside a body's name
 
 
 def test_corpus_003():
@@ -366,7 +477,8 @@ def test_corpus_003():
         "nederlands-genootschap-van-burgemeesters", "nederlandse-vereniging-voor-raadsleden",
         "vereniging-van-griffiers", "wethoudersvereniging", "interprovinciaal-overleg",
         "unie-van-waterschappen", "ministerie-van-onderwijs-cultuur-en-wetenschap", "bruins-slot",
-        "leijten", "sneller", "bromet", "d66",
+        "leijten", "sneller", "bromet", "d66", "european-institute-of-public-administration",
+        "rechtspositiebesluit-decentrale-ambtsdragers", "projectgroep-lokale-rekenkamers",
     } <= corpus_keys("003")  # fmt: skip
 
 
@@ -383,6 +495,7 @@ def test_corpus_004():
         "elzinga", "bruins-slot", "van-dijk", "grinwis", "koole", "leijten", "cda", "christenunie",
         "partij-van-de-arbeid", "tweede-kamer", "eerste-kamer", "ambtsvoorganger",
         "rijk", "gemeente", "provincie", "waterschap", "decentrale-overheden",
+        "berenschot", "b-a-groep", "kaderwet-bestuur-in-verandering",
     } <= found  # fmt: skip
     assert "staat-van-de-uitvoering" not in found
 
@@ -391,18 +504,22 @@ def test_corpus_000_memo():
     assert {
         "ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties", "ministerie-van-infrastructuur-en-waterstaat",
         "raad-van-state", "raad-voor-het-openbaar-bestuur", "jeugdwet", "wet-maatschappelijke-ondersteuning-2015",
-        "wet-gemeenschappelijke-regelingen", "van-aartsen", "tweede-kamer", "eerste-kamer",
+        "wet-gemeenschappelijke-regelingen", "commissie-van-aartsen", "tweede-kamer", "eerste-kamer",
+        "gemeenschappelijke-regeling",
     } <= corpus_keys("000")  # fmt: skip
 
 
-def test_every_mention_is_its_span_and_mentions_do_not_overlap():
+def test_every_mention_is_its_span_and_only_laws_nest():
+    """Mentions do not overlap, except a law named inside a longer mention (a bill's title,
+    `samenwerking binnen de Wgr`), which lies wholly within it."""
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         mentions = extract_entities(text)
         for m in mentions:
             assert text[m.start : m.end] == m.raw, (path.name, m)
         for a, b in itertools.pairwise(mentions):
-            assert a.end <= b.start, (path.name, a, b)
+            nested = b.kind == "law" and a.start <= b.start and b.end <= a.end
+            assert a.end <= b.start or nested, (path.name, a, b)
 
 
 def test_whole_corpus_in_under_a_second():

@@ -268,12 +268,23 @@ def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entr
 def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
     for i in range(len(tokens)):
         found = _lookup(tokens, i, gaz.index, gaz.longest)
-        if found and not _elided(tokens, found[0]):
+        if found and not _elided(tokens, found[0]) and not _polity_modifier(tokens, *found):
             last, alias = found
             abbreviation = (
                 text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
             )
             yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
+
+
+def _polity_modifier(tokens: list[_Token], last: int, alias: _Alias) -> bool:
+    """`EU-niveau`, `EU-lidstaten`: a polity glued before a lower-case word names a level or an area,
+    not the body that acts (unlike `ROB-advies`, the advice of the ROB)."""
+    return (
+        alias.entry.subtype == "polity"
+        and last < len(tokens)
+        and tokens[last].glued
+        and tokens[last].raw[:1].islower()
+    )
 
 
 def _elided(tokens: list[_Token], last: int) -> bool:
@@ -418,6 +429,174 @@ def _end_of_name(tokens: list[_Token], j: int, last: int) -> int:
     return last
 
 
+# --- named bodies no table lists: committees, working groups, firms, interdepartmental bodies ---
+#
+# The genre names the bodies that advise or research for the minister by a few fixed shapes; each
+# rule below states the shape. They fill what the tables and `_NAME_PATTERNS` leave.
+
+_GROUP_HEADS = frozenset(
+    {"projectgroep", "werkgroep", "stuurgroep", "studiegroep", "expertgroep", "klankbordgroep",
+     "taskforce", "kerngroep", "denktank"}
+)  # fmt: skip
+_FIRM_HEADS = frozenset({"bureau", "onderzoeksbureau", "adviesbureau", "ingenieursbureau"})
+_INTERDEPARTMENTAL_BODIES = frozenset({"overleg", "commissie", "werkgroep", "beraad"})
+_NOT_NAME_STARTS = frozenset(
+    {"De", "Het", "Een", "Dit", "Deze", "Die", "Dat", "In", "Op", "Ik", "Wij"}
+)
+
+
+def _body_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """`commissie Van Ark`, `projectgroep lokale rekenkamers`, `bureau Berenschot`, `B&A-groep`,
+    `Berenschot in opdracht van BZK`, `Interdepartementaal Overleg EU 24-29`."""
+    yield from _commission_candidates(text, tokens)
+    for i, t in enumerate(tokens):
+        if t.glued and t.norm != "groep":  # `B&A-groep` is glued; `werkgroep` never is
+            continue
+        if t.norm in _GROUP_HEADS:
+            cand = _working_group(text, tokens, i)
+        elif t.norm in _FIRM_HEADS:
+            cand = _firm_after_bureau(text, tokens, i)
+        elif t.norm == "groep":
+            cand = _firm_groep(text, tokens, i)
+        elif t.norm == "in":
+            cand = _firm_commissioned(text, tokens, i)
+        elif t.raw in {"Interdepartementaal", "Interdepartementale"}:
+            cand = _interdepartmental_body(text, tokens, i)
+        else:
+            cand = None
+        if cand is not None:
+            yield cand
+
+
+def _body(text: str, tokens: list[_Token], first: int, last: int, label: str, subtype: str):
+    label = " ".join(label.split())
+    return _mention(text, tokens, first, last, Entry("organisation", slug(label), label, subtype))
+
+
+def _commission_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """A commissie named after its chair (`commissie Van Aartsen`, `commissie-Remkes`) is the
+    committee, an organisation; its namesake is not thereby mentioned as a person."""
+    for m in _COMMISSION_RE.finditer(text):
+        name = " ".join(m.group("name").split())
+        if name.split()[-1] in _NOT_SURNAMES:
+            continue
+        first = next(i for i, t in enumerate(tokens) if t.start >= m.start())
+        last = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        yield _body(
+            text, tokens, first, last, f"Commissie {name[0].upper()}{name[1:]}", "committee"
+        )
+
+
+def _working_group(text: str, tokens: list[_Token], i: int) -> _Candidate | None:
+    """A projectgroep/werkgroep/stuurgroep/studiegroep/taskforce named by its subject is an
+    organisation: either capitalised (`Studiegroep Interbestuurlijke en Financiële Verhoudingen`) or
+    in lower case as adjective(s) + noun (`projectgroep lokale rekenkamers`); a bare `de werkgroep`
+    or `werkgroep heeft` is not a name."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].glued:
+        return None
+    if tokens[j].raw[:1].isupper() and tokens[j].raw not in _NOT_NAME_STARTS:
+        last = _end_of_name(tokens, j, _capitalised_run(tokens, j, _PARTICLES))
+    else:
+        k = j
+        while k < len(tokens) and _is_adjective(tokens[k]):
+            k += 1
+        noun = tokens[k] if k < len(tokens) else None
+        if k == j or noun is None or not noun.raw.isalpha() or not noun.raw.islower():
+            return None
+        if noun.norm in _LAW_STOP or noun.glued:
+            return None
+        last = k + 1
+    if last == j:
+        return None
+    # one label however the letter capitalises it: `Projectgroep lokale rekenkamers` (abbreviations kept)
+    rest = text[tokens[i].end : tokens[last - 1].end]
+    rest = re.sub(r"\w+", lambda w: w[0] if _is_abbreviation(w[0]) else w[0].lower(), rest)
+    return _body(text, tokens, i, last, tokens[i].raw.capitalize() + rest, "working_group")
+
+
+def _is_adjective(t: _Token) -> bool:
+    """`lokale`, `financiële`, `interbestuurlijke`: an inflected adjective (not a function word)."""
+    return (
+        t.raw.isalpha()
+        and t.raw.islower()
+        and t.norm.endswith("e")
+        and len(t.norm) > 3
+        and (t.norm not in _LAW_STOP)
+    )
+
+
+def _firm_after_bureau(text: str, tokens: list[_Token], i: int) -> _Candidate | None:
+    """`(onderzoeks)bureau Berenschot`: a research or consultancy firm is named after `bureau`."""
+    j = i + 1
+    if j >= len(tokens) or not tokens[j].raw[:1].isupper() or tokens[j].raw in _NOT_NAME_STARTS:
+        return None
+    last = _capitalised_run(tokens, j, frozenset({"&"}), limit=4)
+    if last == j:
+        return None
+    return _body(text, tokens, j, last, text[tokens[j].start : tokens[last - 1].end], "firm")
+
+
+def _firm_groep(text: str, tokens: list[_Token], i: int) -> _Candidate | None:
+    """`B&A Groep`, `B&A-groep`, `Berenschot Groep`: a firm's name followed by `Groep`; the name is an
+    abbreviation (capitals, `&`) or one capitalised word not opening a sentence."""
+    t = tokens[i]
+    if not (t.raw == "Groep" or t.glued):
+        return None
+    first = i
+    while (
+        first > 0
+        and re.fullmatch(r"[A-Z0-9&]{1,5}", tokens[first - 1].raw)
+        and (first == i or tokens[first].start == tokens[first - 1].end)
+    ):
+        first -= 1
+    if first == i and i > 0:
+        prev = tokens[i - 1]
+        opens = i < 2 or tokens[i - 2].raw in {".", ":", "?", "!"}
+        if prev.raw[:1].isupper() and prev.raw.isalpha() and not opens:
+            first = i - 1
+    if first == i or not any(c.isalpha() for c in tokens[first].raw):
+        return None
+    name = text[tokens[first].start : tokens[i - 1].end]
+    if tokens[first].raw in _NOT_NAME_STARTS:
+        return None
+    return _body(text, tokens, first, i + 1, f"{name} Groep", "firm")
+
+
+def _firm_commissioned(text: str, tokens: list[_Token], i: int) -> _Candidate | None:
+    """`door/dat/die Berenschot in opdracht van BZK`: what works for the ministry under contract is a
+    firm (a person would carry titles or initials, which the person rules take first)."""
+    if i < 2 or [t.norm for t in tokens[i : i + 3]] != ["in", "opdracht", "van"]:
+        return None
+    name, before = tokens[i - 1], tokens[i - 2]
+    if before.norm not in {"door", "dat", "die"} or not name.raw[:1].isupper():
+        return None
+    if not name.raw.isalpha() or name.raw in _NOT_NAME_STARTS or name.glued:
+        return None
+    return _body(text, tokens, i - 1, i, name.raw, "firm")
+
+
+def _interdepartmental_body(text: str, tokens: list[_Token], i: int) -> _Candidate | None:
+    """`Interdepartementaal Overleg EU 24-29`, `Interdepartementale Commissie Europees Recht`: a
+    named body of several ministries; the name runs over capitals, abbreviations and numbers."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].norm not in _INTERDEPARTMENTAL_BODIES:
+        return None
+    last = k = j + 1
+    while k < len(tokens) and k - i < 10:
+        t = tokens[k]
+        if t.raw[:1].isupper() or t.raw.isdigit() or (t.glued and t.raw.isalnum()):
+            k += 1
+            last = k
+        elif t.norm in {"van", "voor", "de", "het", "en"} and last == k:
+            k += 1
+        else:
+            break
+    return _body(
+        text, tokens, i, last, text[tokens[i].start : tokens[last - 1].end], "interdepartmental"
+    )
+
+
 _LAW_STOP = frozenset(
     [
         "in",
@@ -467,9 +646,11 @@ _LAW_STOP = frozenset(
 
 
 def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
-    """`Wet versterking X` (words up to a function word or punctuation) and capitalised `<Naam>wet`."""
+    """`Wet versterking X` (words up to a function word or punctuation) and capitalised `<Naam>wet`;
+    decrees (AMvB's) the same way: `Besluit X` inside a sentence, capitalised `<Naam>besluit`."""
     for i, t in enumerate(tokens):
-        if t.raw in {"Wet", "Wetsvoorstel"} and not t.glued:
+        head = t.raw in {"Wet", "Wetsvoorstel"} or (t.raw == "Besluit" and not _opens(tokens, i))
+        if head and not t.glued:
             j = i + 1
             while j < len(tokens) and j - i <= 8:
                 nxt = tokens[j]
@@ -487,14 +668,14 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
             if j > i + 1 and tokens[j - 1].norm not in {"op", "en"}:
                 name = " ".join(text[tokens[i + 1].start : tokens[j - 1].end].split())
                 status = "wetsvoorstel" if t.raw == "Wetsvoorstel" else ""
+                word, subtype = ("Besluit", "decree") if t.raw == "Besluit" else ("Wet", "law")
+                label = f"{word} {name}"
                 yield _mention(
-                    text,
-                    tokens,
-                    i,
-                    j,
-                    Entry("law", slug(f"wet {name}"), f"Wet {name}", "law"),
-                    status=status,
+                    text, tokens, i, j, Entry("law", slug(label), label, subtype), status=status
                 )
+        elif _is_named_decree(t):
+            label = t.raw
+            yield _mention(text, tokens, i, i + 1, Entry("law", slug(label), label, "decree"))
         elif t.norm.endswith("wet") and len(t.norm) > 5:
             first = i
             while first > 0 and tokens[first].glued:
@@ -502,6 +683,42 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
             if tokens[first].raw[0].isupper():
                 label = " ".join(text[tokens[first].start : t.end].split())
                 yield _mention(text, tokens, first, i + 1, Entry("law", slug(label), label, "law"))
+
+
+# `Raadsbesluit`, `Kabinetsbesluit`: decisions of a body, not decrees (regulations) by name
+_DECISION_PREFIXES = (
+    "raads", "college", "kabinets", "staten", "ministerraads", "bestuurs", "principe", "eind",
+    "vervolg", "voorkeurs", "investerings", "tracé", "trace", "gunnings",
+)  # fmt: skip
+
+
+def _is_named_decree(t: _Token) -> bool:
+    """`Rechtspositiebesluit`, `Uitvoeringsbesluit`, `Omgevingsbesluit`: a capitalised `<Naam>besluit`
+    is an algemene maatregel van bestuur (a decree), unless it names a body's decision."""
+    return (
+        t.raw[:1].isupper()
+        and t.norm.endswith("besluit")
+        and len(t.norm) > len("besluit") + 2
+        and not t.norm.startswith(_DECISION_PREFIXES)
+    )
+
+
+def _opens(tokens: list[_Token], i: int) -> bool:
+    """Token i opens a sentence, a line or a heading (so its capital says nothing)."""
+    return i == 0 or tokens[i - 1].raw in {".", ":", "?", "!", "#", "-", "•"}
+
+
+def _bare_kaderwet(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    """`afschaffing kaderwet en Wgr-plus regio's`: in letters on regional government, a bare
+    `kaderwet` next to the plusregio's (or kaderwetgebieden) is the Kaderwet bestuur in verandering
+    (1994-2015), which created those regions; alone, `de kaderwet` stays a common noun."""
+    entry = gaz.entries.get("kaderwet-bestuur-in-verandering")
+    for i, t in enumerate(tokens):
+        if entry is None or t.norm != "kaderwet" or t.glued:
+            continue
+        near = text[max(0, t.start - 200) : t.end + 200]
+        if re.search(r"(?i)wgr[-\s]*plus|plusregio|kaderwetgebied", near):
+            yield _mention(text, tokens, i, i + 1, entry)
 
 
 def _law_continues(tokens: list[_Token], j: int) -> bool:
@@ -514,6 +731,21 @@ def _law_continues(tokens: list[_Token], j: int) -> bool:
 
 
 # --- choosing among overlapping candidates ----------------------------------------------------
+
+
+def _without_layer_words_in_titles(
+    known: list[_Candidate], laws: list[_Candidate]
+) -> list[_Candidate]:
+    """Layer words inside a law's or decree's title are part of it (`Besluit begroting en
+    verantwoording provincies en gemeenten`, `Wet ... decentrale overheden`): drop them, so the
+    title, found by pattern, is not cut by them."""
+    spans = [(c.first, c.last) for c in laws if c.last - c.first > 2]
+    return [
+        c
+        for c in known
+        if c.mention.kind != "government_layer"
+        or not any(a <= c.first and c.last <= b for a, b in spans)
+    ]
 
 
 def _choose(layers: Iterable[Iterable[_Candidate]]) -> list[_Candidate]:
@@ -573,11 +805,92 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
         first = next(i for i, t in enumerate(tokens) if t.start >= before.start())
         last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
         mention = EntityMention(
-            "law", f"{m.key}-art-{art}", f"artikel {art} {m.label}", "provision",
+            "law", f"{m.key}-art-{art}", f"{m.label}, artikel {art}", "provision",
             text[before.start() : end], before.start(), end, attrs,
         )  # fmt: skip
         out.append(_Candidate(first, max(last, cand.last), mention))
     return out
+
+
+_ARTICLES_IN_BRACKETS_RE = re.compile(
+    r"\s*\(\s*(?:(?:respectievelijk|resp\.)\s+)?(?:[Aa]rtikel(?:en)?|[Aa]rt\.?)\s+"
+    r"(?P<arts>\d+[a-z]?(?:\s*(?:,|en)\s*\d+[a-z]?)*)\s*\)"
+)
+
+
+def _parenthesised_articles(
+    text: str, tokens: list[_Token], chosen: list[_Candidate]
+) -> list[_Candidate]:
+    """`de Gemeentewet (artikel 117)`, `de Gemeente- en Provinciewet (respectievelijk artikel 117 en
+    115)`: articles in brackets after a law, or after two laws paired one to one, are provisions of
+    those laws; each provision is a mention of its number inside the brackets."""
+    laws = [c for c in chosen if c.mention.kind == "law" and c.mention.subtype != "provision"]
+    extra = []
+    for n, cand in enumerate(laws):
+        m = _ARTICLES_IN_BRACKETS_RE.match(text, cand.mention.end)
+        if not m:
+            continue
+        numbers = list(re.finditer(r"\d+[a-z]?", m.group("arts")))
+        named = [cand]
+        prev = laws[n - 1] if n else None
+        gap = [t.raw for t in tokens[prev.last - 1 : cand.first]] if prev else []
+        if gap in (["-", "en"], ["-", "of"]):  # `Gemeente- en Provinciewet`: two laws
+            named = [prev, cand]
+        if len(named) == 2 and len(numbers) != 2:
+            named = [cand]
+        for k, number in enumerate(numbers):
+            law = (named[k] if len(named) == 2 else cand).mention
+            start = m.start("arts") + number.start()
+            if k == 0:
+                start = text.rindex("rt", m.start(), start) - 1  # from `artikel`/`art`
+            end = m.start("arts") + number.end()
+            art = number.group()
+            first = next(i for i, t in enumerate(tokens) if t.start >= start)
+            last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+            mention = EntityMention(
+                "law", f"{law.key}-art-{art}", f"{law.label}, artikel {art}", "provision",
+                text[start:end], start, end, (("law", law.key), ("article", art)),
+            )  # fmt: skip
+            extra.append(_Candidate(first, last, mention))
+    return sorted(chosen + extra, key=lambda c: c.first)
+
+
+_COLLABORATION_UNDER_WGR = ("binnen", "via", "onder", "volgens")
+
+
+def _nested_laws(
+    text: str, tokens: list[_Token], chosen: list[_Candidate], gaz: Gazetteers
+) -> list[_Candidate]:
+    """Mentions that hold another name inside them, the one case where mentions may nest:
+    - a law named inside a bill's title names that law too (the Awb in `Wet versterking
+      waarborgfunctie Awb`);
+    - `samenwerking binnen/via de Wgr` names the gemeenschappelijke regeling, the Wgr's instrument,
+      without saying the word (the Wgr stays a mention of the law inside it)."""
+    extra = []
+    for cand in chosen:
+        m = cand.mention
+        if m.kind != "law" or m.subtype == "provision":
+            continue
+        for k in range(cand.first + 1, cand.last):
+            found = _lookup(tokens, k, gaz.index, gaz.longest)
+            if found and found[0] <= cand.last:
+                entry = found[1].entry
+                if entry.kind == "law" and entry.key != m.key:
+                    extra.append(_mention(text, tokens, k, found[0], entry))
+                    break
+        gr = gaz.entries.get("gemeenschappelijke-regeling")
+        before = [t.norm for t in tokens[max(0, cand.first - 3) : cand.first]]
+        if (
+            gr
+            and m.key == "wet-gemeenschappelijke-regelingen"
+            and len(before) == 3
+            and before[0] == "samenwerking"
+            and before[1] in _COLLABORATION_UNDER_WGR
+            and before[2] in {"de", "het"}
+        ):
+            extra.append(_mention(text, tokens, cand.first - 3, cand.last, gr))
+    out = chosen + extra
+    return sorted(out, key=lambda c: (c.mention.start, -c.mention.end))
 
 
 def _ellipses(
@@ -747,9 +1060,6 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
                     role="indiener motie",
                 )
             )
-    for m in _COMMISSION_RE.finditer(text):
-        commission = " ".join(m.group().split())
-        found.append(person(m.start("name"), m.end("name"), m.group("name"), commission=commission))
     return (c for c in found if c is not None)
 
 
@@ -802,14 +1112,18 @@ def extract_entities(
         *_role_candidates(text, tokens, gaz),
         *_gazetteer_candidates(text, tokens, gaz),
         *_pattern_candidates(text, tokens),
+        *_body_candidates(text, tokens),
     ]
-    laws = list(_law_pattern_candidates(text, tokens))
+    laws = [*_law_pattern_candidates(text, tokens), *_bare_kaderwet(text, tokens, gaz)]
     roles = list(_role_without_name(text, tokens))
     persons = list(_person_candidates(text, tokens, gaz))
+    known = _without_layer_words_in_titles(known, laws)
     chosen = _choose([known, laws, roles, persons])
     chosen = _ellipses(text, tokens, chosen, gaz)
     chosen = _apply_definitions(text, tokens, chosen)
     chosen = _provisions(text, chosen, tokens)
+    chosen = _parenthesised_articles(text, tokens, chosen)
+    chosen = _nested_laws(text, tokens, chosen, gaz)
     return [
         replace(c.mention, start=c.mention.start + offset, end=c.mention.end + offset)
         if offset
