@@ -19,6 +19,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     from api.openapi import service_blueprint
     from api.resources import resources_blueprint
     from api.sparql import sparql_blueprint
+    from api.timeline import timeline_blueprint
 
     settings = settings or Settings()
     app = Flask(__name__)
@@ -28,7 +29,13 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.extensions["bestuursgraaf"] = {"store": store, "minter": Minter(settings.base_iri)}
     register_error_handlers(app)
-    for blueprint in (service_blueprint, sparql_blueprint, queries_blueprint, resources_blueprint):
+    for blueprint in (
+        service_blueprint,
+        sparql_blueprint,
+        queries_blueprint,
+        resources_blueprint,
+        timeline_blueprint,
+    ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
     return app

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from api import MAX_QUERY_BYTES, current_settings, negotiate
 from api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from api.linked_data import openapi_paths as linked_data_paths
+from api.timeline import openapi_paths as timeline_paths
 from graph.queries import list_queries
 from graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
@@ -260,7 +261,8 @@ def openapi_document() -> dict:
                 "An action: title, section, status, motions with relation, passages", action_slug
             ),
         }
-        | linked_data_paths(current_settings().base_iri),
+        | linked_data_paths(current_settings().base_iri)
+        | timeline_paths(),
         "components": {"schemas": _schemas()},
     }
 

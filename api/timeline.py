@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -67,7 +68,12 @@ LANES = {
     "superseded": "vervallen",
     "step": "toezegging",
 }
-KIND_ALIASES = {"reported": "report", "deferred": "deferral", "fulfilled": "fulfilment", "made": "promise"}
+KIND_ALIASES = {
+    "reported": "report",
+    "deferred": "deferral",
+    "fulfilled": "fulfilment",
+    "made": "promise",
+}
 DEFERRAL_STATUSES = {"HandedToNextCabinet": "naar volgend kabinet", "Deferred": "uitgesteld"}
 
 
@@ -87,6 +93,9 @@ class TimelineEvent:
     deadline_start: str | None = None
     deadline_end: str | None = None
     link: str | None = None  # where the marker leads: the document's page
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", KIND_ALIASES.get(self.kind, self.kind))
 
     @property
     def span(self) -> tuple[date, date] | None:
@@ -169,7 +178,9 @@ class Scale:
 
 def axis_scale(events: list[TimelineEvent]) -> Scale:
     """From the month before the first date or deadline to the month after the last."""
-    days = [day for event in events for span in (event.span, event.deadline) if span for day in span]
+    days = [
+        day for event in events for span in (event.span, event.deadline) if span for day in span
+    ]
     first, last = min(days), max(days)
     first = (first.replace(day=1) - timedelta(days=1)).replace(day=1)
     last = last.replace(day=calendar.monthrange(last.year, last.month)[1]) + timedelta(days=1)
@@ -199,9 +210,13 @@ def _axis(scale: Scale, top: float, bottom: float) -> list[str]:
                 f'<text class="year" x="{x + 3}" y="{bottom + 34}">{month.year}</text>'
             )
         elif scale.px_per_month >= 6:
-            parts.append(f'<line class="month-tick" x1="{x}" x2="{x}" y1="{bottom}" y2="{bottom + 5}"/>')
+            parts.append(
+                f'<line class="month-tick" x1="{x}" x2="{x}" y1="{bottom}" y2="{bottom + 5}"/>'
+            )
         if every and month.month != 1 and (month.month - 1) % every == 0:
-            parts.append(f'<text class="month" x="{x + 2}" y="{bottom + 17}">{MONTHS[month.month - 1]}</text>')
+            parts.append(
+                f'<text class="month" x="{x + 2}" y="{bottom + 17}">{MONTHS[month.month - 1]}</text>'
+            )
     return parts
 
 
@@ -238,7 +253,9 @@ def _marker(event: TimelineEvent, scale: Scale, y: float, x: float) -> str:
     """The event's marker at (x, y), over the span of its date when only its month or year is known."""
     first, last = event.span
     style = event.style
-    parts = [f'<g class="event" data-kind="{_e(event.kind)}" data-status="{_e(event.status or "")}">']
+    parts = [
+        f'<g class="event" data-kind="{_e(event.kind)}" data-status="{_e(event.status or "")}">'
+    ]
     if last > first:  # only the month or the year is known: a span over it
         width = round(scale.x(last + timedelta(days=1)) - scale.x(first), 1)
         parts.append(
@@ -276,7 +293,9 @@ def _stack(intervals: list[tuple[float, float]], gap: float = 8) -> list[int]:
     return levels
 
 
-def _deadline_band(events: list[TimelineEvent], scale: Scale, top: float) -> tuple[list[str], float]:
+def _deadline_band(
+    events: list[TimelineEvent], scale: Scale, top: float
+) -> tuple[list[str], float]:
     """Each deadline once, as a shaded bar with its text and a dashed line from the first letter
     that set it; stacked where they meet. The parts and the band's height."""
     deadlines: dict[tuple, TimelineEvent] = {}
@@ -291,7 +310,9 @@ def _deadline_band(events: list[TimelineEvent], scale: Scale, top: float) -> tup
         x1, x2 = scale.x(start), scale.x(end + timedelta(days=1))
         text_width = len(event.deadline_text or "") * CHAR_WIDTH
         text_x = min(x1 + 4, WIDTH - 4 - text_width)
-        boxes.append((min(scale.x(event.span[0]), x1, text_x), max(x2, text_x + text_width), text_x))
+        boxes.append(
+            (min(scale.x(event.span[0]), x1, text_x), max(x2, text_x + text_width), text_x)
+        )
     levels = _stack([(left, right) for left, right, _ in boxes])
     parts = [f'<text class="lane" x="{LEFT - 12}" y="{top + 22}">termijnen</text>']
     for event, level, (_, _, text_x) in zip(deadlines.values(), levels, boxes):
@@ -318,7 +339,9 @@ def _deadline_band(events: list[TimelineEvent], scale: Scale, top: float) -> tup
     return parts, 12 + (max(levels) + 1) * 38
 
 
-def _letter_labels(events: list[TimelineEvent], scale: Scale, top: float) -> tuple[list[str], float]:
+def _letter_labels(
+    events: list[TimelineEvent], scale: Scale, top: float
+) -> tuple[list[str], float]:
     """Below the axis, each letter once: its date and title at its date, stacked where they meet.
     A letter's date is the one its action row gives (the letter's own), else its first event's."""
     letters: dict[str, TimelineEvent] = {}
@@ -353,7 +376,10 @@ def _letter_labels(events: list[TimelineEvent], scale: Scale, top: float) -> tup
 
 def _legend(events: list[TimelineEvent], y: float) -> list[str]:
     styles = list(dict.fromkeys(event.style for event in events))
-    parts, x = [f'<g class="legend"><text class="legend-title" x="{LEFT}" y="{y + 4}">status:</text>'], LEFT + 52
+    parts, x = (
+        [f'<g class="legend"><text class="legend-title" x="{LEFT}" y="{y + 4}">status:</text>'],
+        LEFT + 52,
+    )
     for style in styles:
         parts.append(
             f'<g transform="translate({x + 6} {y})" fill="{style.colour}">{_shape(style, 5)}</g>'
@@ -362,7 +388,7 @@ def _legend(events: list[TimelineEvent], y: float) -> list[str]:
         x += 30 + len(style.label) * CHAR_WIDTH
     if any(event.deadline for event in events):
         parts.append(
-            f'<rect class="deadline" x="{x}" y="{y - 6}" width="22" height="12"/>'
+            f'<rect class="deadline swatch" x="{x}" y="{y - 6}" width="22" height="12"/>'
             f'<text class="legend" x="{x + 28}" y="{y + 4}">termijn</text>'
         )
         x += 90
@@ -374,6 +400,10 @@ def _legend(events: list[TimelineEvent], y: float) -> list[str]:
     return parts + ["</g>"]
 
 
+ARROWHEAD = (
+    '<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+    'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6b2f57"/></marker></defs>'
+)
 STYLE = """
 text { font: 12px system-ui, sans-serif; fill: #1a1a1a; }
 text.heading { font-size: 18px; font-weight: 600; }
@@ -409,17 +439,21 @@ def render_timeline(events: list[TimelineEvent], title: str, *, heading: bool = 
         f'<title id="timeline-title">{_e(title)}</title>',
         f"<desc>Tijdlijn met {len(dated)} gebeurtenissen in {len({e.document or e.document_title for e in dated})} brieven</desc>",
         f"<style>{STYLE}</style>",
-        '<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#6b2f57"/></marker></defs>',
+        ARROWHEAD,
     ]
     if heading:
         head.append(f'<text class="heading" x="16" y="28">{_e(title)}</text>')
     if not dated:
-        body, height = ['<text class="empty" x="16" y="64">geen gebeurtenissen met een datum</text>'], 90
+        body, height = (
+            ['<text class="empty" x="16" y="64">geen gebeurtenissen met een datum</text>'],
+            90,
+        )
     else:
         body, height = _body(dated, 60 if heading else 16)
     if undated:
-        body.append(f'<text class="empty" x="16" y="{height - 8}">{undated} zonder datum: zie de tabel</text>')
+        body.append(
+            f'<text class="empty" x="16" y="{height - 8}">{undated} zonder datum: zie de tabel</text>'
+        )
         height += 10
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{WIDTH}" height="{round(height)}" '
@@ -445,7 +479,9 @@ def _body(events: list[TimelineEvent], top: float) -> tuple[list[str], float]:
             f'height="{LANE_HEIGHT - 8}"/><text class="lane" x="{LEFT - 12}" '
             f'y="{lane_y + LANE_HEIGHT / 2 - 2}">{_e(LANES.get(kind, kind))}</text>'
         )
-        markers += _lane_markers([e for e in events if e.kind == kind], scale, lane_y + LANE_HEIGHT / 2 - 6)
+        markers += _lane_markers(
+            [e for e in events if e.kind == kind], scale, lane_y + LANE_HEIGHT / 2 - 6
+        )
     axis_y = lanes_top + len(kinds) * LANE_HEIGHT + 4
     labels, labels_height = _letter_labels(events, scale, axis_y + 50)
     # drawn in this order, so that the markers lie on top of the grid and the lanes
@@ -474,13 +510,17 @@ def _link(iri: str | None) -> str | None:
     return app_path(iri) if iri else None
 
 
-def events_from_rows(rows: list[dict[str, str | None]], default_kind: str = "step") -> list[TimelineEvent]:
-    """Events from the rows of `action-trace` or `commitment-trace` (no `kind`: a commitment's steps)."""
+def events_from_rows(
+    rows: list[dict[str, str | None]],
+    default_kind: str = "step",
+    link: Callable[[str | None], str | None] = lambda iri: None,
+) -> list[TimelineEvent]:
+    """Events from the rows of `action-trace` or `commitment-trace`; `link` gives a document's page."""
     return [
         TimelineEvent(
             date=row.get("date"),
             document_title=row.get("document_title") or row.get("document") or "brief zonder titel",
-            kind=KIND_ALIASES.get(row.get("kind") or "", row.get("kind") or default_kind),
+            kind=row.get("kind") or default_kind,
             status=row.get("status"),
             document=row.get("document"),
             title=row.get("title"),
@@ -489,7 +529,7 @@ def events_from_rows(rows: list[dict[str, str | None]], default_kind: str = "ste
             deadline_text=row.get("deadline_text") or None,
             deadline_start=row.get("deadline_start") or None,
             deadline_end=row.get("deadline_end") or None,
-            link=_link(row.get("document")),
+            link=link(row.get("document")),
         )
         for row in rows
     ]
@@ -528,28 +568,34 @@ def _answer(events: list[TimelineEvent], title: str, subject: str) -> Response:
 @timeline_blueprint.get("/timeline/action/<key>")
 def action_timeline(key: str) -> Response:
     if not ACTION_KEY.fullmatch(key):
-        raise Problem("not-found", f"{key!r} is not an action key (such as beleidskader-decentraal-bestuur)")
+        raise Problem(
+            "not-found", f"{key!r} is not an action key (such as beleidskader-decentraal-bestuur)"
+        )
     rows = trace_rows("action-trace", {"key": key})
     if not rows:
         raise Problem("not-found", f"no action {key!r} in the graph")
-    titles = [row["title"] for row in rows if row.get("title") and row.get("kind") in (None, "action")]
+    titles = [
+        row["title"] for row in rows if row.get("title") and row.get("kind") in (None, "action")
+    ]
     title = titles[-1] if titles else key
-    return _answer(events_from_rows(rows, "action"), title, f"actie {key}")
+    return _answer(events_from_rows(rows, "action", _link), title, f"actie {key}")
 
 
 @timeline_blueprint.get("/timeline/commitment")
 def commitment_timeline() -> Response:
     iri = request.args.get("iri", "")
     parts = urlsplit(iri)
-    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", iri) or _IRI_FORBIDDEN.search(iri) or not (
-        parts.netloc or parts.path
+    if (
+        not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", iri)
+        or _IRI_FORBIDDEN.search(iri)
+        or not (parts.netloc or parts.path)
     ):
         raise Problem("bad-parameter", f"iri {iri!r} is not an absolute IRI")
     rows = trace_rows("commitment-trace", {"commitment": iri})
     if not rows:
         raise Problem("not-found", f"no commitment {iri!r} in the graph")
     first = rows[0].get("document_title") or "een brief"
-    return _answer(events_from_rows(rows), f"Toezegging uit {first}", iri)
+    return _answer(events_from_rows(rows, link=_link), f"Toezegging uit {first}", iri)
 
 
 def openapi_paths() -> dict:
@@ -566,12 +612,18 @@ def openapi_paths() -> dict:
     def operation(summary: str, parameter: dict, *problems: tuple[str, str]) -> dict:
         ok = {
             "description": "the timeline",
-            "content": {"text/html": {"schema": {"type": "string"}}, "image/svg+xml": {"schema": {"type": "string"}}},
+            "content": {
+                "text/html": {"schema": {"type": "string"}},
+                "image/svg+xml": {"schema": {"type": "string"}},
+            },
         }
         responses = {"200": ok} | {
-            status: {"description": description, "content": problem} for status, description in problems
+            status: {"description": description, "content": problem}
+            for status, description in problems
         }
-        return {"get": {"summary": summary, "parameters": [parameter, output], "responses": responses}}
+        return {
+            "get": {"summary": summary, "parameters": [parameter, output], "responses": responses}
+        }
 
     key = {
         "name": "key",
