@@ -18,6 +18,7 @@ from graph.attach import (
     report_occurrences,
 )
 from graph.emit import DocumentEmitter, emit_curated, load_ontology
+from graph.emit_trace import emit_trace
 from graph.extract.actions import extract_actions
 from graph.extract.metadata import extract_metadata
 from graph.facts import DocumentFacts
@@ -26,8 +27,18 @@ from graph.linkout import link_out
 from graph.namespaces import PREFIXES, Minter
 from graph.read import SourceDocument, read_corpus
 from graph.segment import segment
+from graph.trace import read_curated_links, trace
 
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "bestuursgraaf.ttl"
+REPO = Path(__file__).resolve().parent.parent
+ONTOLOGY_PATH = REPO / "ontology" / "bestuursgraaf.ttl"
+CURATED_DIR = REPO / "curated"
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.relative_to(REPO).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 Progress = Callable[[str], None]
 
@@ -77,14 +88,22 @@ def build_dataset(
         )
     motions, assignment = resolve_motions(documents)
     say(f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions")
+    curated_links = CURATED_DIR / "action_links.csv"
+    traced = trace(documents, read_curated_links(curated_links), _relative(curated_links))
+    say(
+        f"traced {len(traced.commitments)} commitments "
+        f"({sum(len(c.steps) for c in traced.commitments)} later steps) and "
+        f"{len(traced.continuations)} action continuations across letters"
+    )
 
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     for facts in documents:
-        graph = DocumentEmitter(facts, minter).emit(motions, assignment)
+        graph = DocumentEmitter(facts, minter).emit(motions, assignment, traced)
         _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
+    _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
     links = link_out(union_graph(dataset))
     say(f"linked {len(set(links.subjects()))} resources to external identifiers")
     _add_graph(dataset, minter.links_graph, links)

@@ -134,9 +134,12 @@ class DocumentEmitter:
         return node
 
     # -- the document ---------------------------------------------------------------------
-    def emit(self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str]) -> Graph:
+    def emit(
+        self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str], trace=None
+    ) -> Graph:
         from graph.emit_actions import emit_actions, emit_reports
         from graph.emit_entities import emit_entities
+        from graph.emit_trace import emit_commitments
 
         self._metadata()
         self._citations()
@@ -144,6 +147,8 @@ class DocumentEmitter:
         self.actions = emit_actions(self, motion_nodes)
         emit_reports(self)
         emit_entities(self)
+        if trace is not None:
+            emit_commitments(self, trace)
         return self.graph
 
     def title(self) -> str | None:

@@ -18,8 +18,20 @@ STATUSES = {
     "done": BG.Done,
     "handed_to_next_cabinet": BG.HandedToNextCabinet,
 }
-# When a letter speaks of one action in several tenses, the furthest state it reports counts.
-_STATUS_ORDER = ["announced", "in_progress", "done", "handed_to_next_cabinet"]
+
+
+def action_status(mentions: list[ActionMention], segmented) -> str:
+    """The status of an action in a letter: as its own section heading presents it, else as most
+    of its mentions do (the first of those on a tie). One past-tense aside ("de bouwstenen heb ik
+    toegestuurd") does not make an announced action done."""
+    heading_starts = {h.start for h in segmented.headings}
+    for mention in mentions:
+        if mention.start in heading_starts:
+            return mention.status
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.status] = counts.get(mention.status, 0) + 1
+    return max(counts, key=lambda status: (counts[status], -[m.status for m in mentions].index(status)))
 RELATIONS = {"fulfils": BG.fulfils, "takesIntoAccount": BG.takesIntoAccount, "respondsTo": BG.respondsTo}
 DOCUMENT_ACTION = "document"
 
@@ -45,7 +57,7 @@ def emit_actions(emitter, motion_nodes: dict[int, URIRef]) -> dict[str, URIRef]:
         g.add((node, DCTERMS.title, Literal(first.title)))
         g.add((node, BG.actionKey, Literal(key)))
         g.add((node, BG.actionKind, Literal(first.kind)))
-        status = max((m.status for m in mentions), key=_STATUS_ORDER.index)
+        status = action_status(mentions, facts.segmented)
         g.add((node, BG.status, STATUSES[status]))
         g.add((node, BG.announcedIn, emitter.doc))
         section = emitter.section_at(first.start)

@@ -96,6 +96,11 @@ class Minter:
         return self._iri("graph/curated")
 
     @property
+    def trace_graph(self) -> URIRef:
+        """What connects the letters in time: action continuations, steps of promises."""
+        return self._iri("graph/trace")
+
+    @property
     def links_graph(self) -> URIRef:
         return self._iri("graph/links")
 

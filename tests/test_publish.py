@@ -314,10 +314,15 @@ def test_diff_shows_the_motion_only_that_document_identified(
         known_before = {str(s) for s in without.subjects()}
         assert links.removed == []
         assert not (_subjects(links.added) & known_before - {str(minter.kamerstuk("kst-35298-19"))})
+    # What connects the letters in time (graph/trace) is made from all of them, so it changes too:
+    # the continuations and promise steps that ran through the removed letter.
+    trace = by_graph.get(str(minter.trace_graph))
+    assert trace is not None and any(REMOVED.replace("_", "-") in line for line in trace.added)
     expected_graphs = {
         str(minter.curated_graph),
         str(minter.graph_for_document(REMOVED)),
         str(minter.graph_for_document("003_716a83a6eb3f8840")),
+        str(minter.trace_graph),
     } | ({links.graph} if links else set())
     assert set(by_graph) == expected_graphs  # nothing else: not the ontology, not the other letters
 

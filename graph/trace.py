@@ -1,0 +1,227 @@
+"""Connect the letters in time: the same action across letters, and what became of each promise.
+
+A pure stage over all documents' facts (no I/O but the curated links file, read by the caller):
+
+- **continuations**: an action of a later letter continues the same action of the nearest earlier
+  letter that has it — found by name (the same or a contained key), by a motion both relate to,
+  and confirmed or vetoed by a curated file;
+- **commitments**: each promise, the action it is about, and its steps in the later letters —
+  reported on, fulfilled, deferred (to a next cabinet or successor), or superseded by a renewed
+  promise. Whether an open promise is overdue depends on the day asked, so the queries decide that.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from graph.extract.commitments import CommitmentMention, extract_commitments
+from graph.facts import DocumentFacts
+
+_STOP = {
+    "de", "het", "een", "van", "voor", "en", "naar", "over", "op", "in", "aan", "met", "bij", "om",
+    "te", "tot", "door", "of", "deze", "dit", "die", "dat", "mijn", "uw", "onze", "zijn",
+}
+CURATED_FIELDS = ["earlier_document", "earlier_key", "later_document", "later_key", "decision", "curator", "note"]
+
+
+class CuratedLinksError(ValueError):
+    """The curated links file is malformed; the message says file:line."""
+
+
+def document_date(facts: DocumentFacts) -> date | None:
+    """The date of a letter (sidecar first, else the text), as the first day of what is known."""
+    value = str(facts.source.metadata.get("date") or (facts.metadata.date.value if facts.metadata.date else ""))
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+
+
+def tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")) if t not in _STOP and len(t) > 1}
+
+
+def same_action(a: str, b: str) -> bool:
+    """Two action keys name one action: equal, or one's words contained in the other's with at
+    least two words shared and the same head (`onderzoek-budgetten-rekenkamers` and
+    `onderzoek-omvang-budgetten-rekenkamers-griffie-fractieondersteuning`)."""
+    if a == b:
+        return True
+    ta, tb = tokens(a), tokens(b)
+    shared = ta & tb
+    if len(shared) < 2 or a.split("-")[0] != b.split("-")[0]:
+        return False
+    return len(shared) * 3 >= 2 * min(len(ta), len(tb))
+
+
+@dataclass(frozen=True)
+class Continuation:
+    earlier_document: str
+    earlier_key: str
+    later_document: str
+    later_key: str
+    method: str  # "automatic: same name" | "automatic: shared motion" | "curated: <file>"
+
+
+@dataclass
+class Commitment:
+    document: str
+    mention: CommitmentMention
+    action_key: str | None
+    steps: list[Step] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Step:
+    document: str
+    date: date | None
+    status: str  # reported | fulfilled | deferred | superseded
+    start: int  # the passage in that document
+    end: int
+    renewal: tuple[str, int] | None = None  # (document, start) of the promise that supersedes it
+
+
+@dataclass
+class Trace:
+    continuations: list[Continuation]
+    commitments: list[Commitment]
+    mentions: dict[str, list[CommitmentMention]]  # every commitment mention, by document
+    dates: dict[str, date | None]
+    action_spans: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+
+
+def read_curated_links(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(line for line in stream if not line.startswith("#"))
+        if reader.fieldnames != CURATED_FIELDS:
+            raise CuratedLinksError(f"{path}:1: expected the columns {','.join(CURATED_FIELDS)}")
+        rows = list(reader)
+    for number, row in enumerate(rows, start=2):
+        if row["decision"] not in ("confirm", "veto"):
+            raise CuratedLinksError(f"{path}:{number}: decision must be confirm or veto, not {row['decision']!r}")
+    return rows
+
+
+def _about(mention: CommitmentMention, facts: DocumentFacts) -> str | None:
+    """The action a commitment sentence is about: an action named in the sentence, else the one
+    its object phrase names, else the action its section is headed by."""
+    inside = [a for a in facts.actions if a.start < mention.end and a.end > mention.start]
+    if inside:
+        return inside[0].key
+    if mention.object_phrase:
+        words = tokens(mention.object_phrase)
+        candidates = [a for a in facts.actions if words and words <= tokens(a.key + " " + a.title)]
+        if candidates:
+            return candidates[0].key
+    heading = facts.segmented.heading_at(mention.start)
+    if heading is not None:
+        for action in facts.actions:
+            if action.start == heading.start:
+                return action.key
+    return None
+
+
+def continuations(documents: list[DocumentFacts], dates: dict[str, date | None], curated: list[dict[str, str]], curated_source: str) -> list[Continuation]:
+    ordered = sorted((d for d in documents if dates[d.doc_id]), key=lambda d: (dates[d.doc_id], d.doc_id))
+    motions_of: dict[tuple[str, str], set[str]] = {}
+    for facts in ordered:
+        for relation in facts.relations:
+            occurrence = facts.motions[relation.motion_index]
+            target = occurrence.kamerstuk.kst_id if occurrence.kamerstuk else " ".join(s.name for s in occurrence.mention.submitters)
+            motions_of.setdefault((facts.doc_id, relation.action_key), set()).add(target)
+    vetoed = {(r["earlier_document"], r["earlier_key"], r["later_document"], r["later_key"]) for r in curated if r["decision"] == "veto"}
+    found: list[Continuation] = []
+    for index, later in enumerate(ordered):
+        for key in dict.fromkeys(a.key for a in later.actions):
+            for earlier in reversed(ordered[:index]):
+                if dates[earlier.doc_id] == dates[later.doc_id]:
+                    continue  # a nota and the letter it sends are not successive
+                match = next((a.key for a in earlier.actions if same_action(a.key, key)), None)
+                method = "automatic: same name"
+                if match is None:
+                    shared = motions_of.get((later.doc_id, key), set())
+                    match = next(
+                        (k for (d, k), m in motions_of.items() if d == earlier.doc_id and m & shared), None
+                    )
+                    method = "automatic: shared motion"
+                if match is not None:
+                    if (earlier.doc_id, match, later.doc_id, key) not in vetoed:
+                        found.append(Continuation(earlier.doc_id, match, later.doc_id, key, method))
+                    break
+    for row in curated:
+        if row["decision"] == "confirm":
+            link = Continuation(row["earlier_document"], row["earlier_key"], row["later_document"], row["later_key"], f"curated: {curated_source}")
+            found = [c for c in found if (c.earlier_document, c.earlier_key, c.later_document, c.later_key) != (link.earlier_document, link.earlier_key, link.later_document, link.later_key)]
+            found.append(link)
+    return found
+
+
+_KIND_STATUS = {"fulfilment": "fulfilled", "deferral": "deferred", "reference": "reported", "promise": "superseded"}
+_ACTION_STATUS = {"done": "fulfilled", "handed_to_next_cabinet": "deferred", "in_progress": "reported"}
+
+
+def _same_subject(commitment: Commitment, mention: CommitmentMention, key: str | None) -> bool:
+    if commitment.action_key and key:
+        return same_action(commitment.action_key, key)
+    a, b = tokens(commitment.mention.object_phrase or ""), tokens(mention.object_phrase or "")
+    return len(a & b) >= 2
+
+
+def trace(documents: list[DocumentFacts], curated: list[dict[str, str]] | None = None, curated_source: str = "") -> Trace:
+    dates = {facts.doc_id: document_date(facts) for facts in documents}
+    mentions = {facts.doc_id: extract_commitments(facts.segmented, dates[facts.doc_id]) for facts in documents}
+    abouts = {
+        (facts.doc_id, m.start, m.kind, m.promise): _about(m, facts) for facts in documents for m in mentions[facts.doc_id]
+    }
+    commitments = [
+        Commitment(facts.doc_id, m, abouts[(facts.doc_id, m.start, m.kind, m.promise)])
+        for facts in documents
+        for m in mentions[facts.doc_id]
+        if m.kind == "promise"
+    ]
+    ordered = sorted((d for d in documents if dates[d.doc_id]), key=lambda d: (dates[d.doc_id], d.doc_id))
+    for commitment in commitments:
+        made = dates[commitment.document]
+        if made is None:
+            continue
+        for later in ordered:
+            when = dates[later.doc_id]
+            if when <= made or later.doc_id == commitment.document:
+                continue
+            step = _step_in(commitment, later, when, mentions[later.doc_id], abouts)
+            if step is not None:
+                commitment.steps.append(step)
+                if step.status in ("fulfilled", "superseded"):
+                    break
+    spans = {}
+    for facts in documents:
+        for action in facts.actions:
+            spans.setdefault((facts.doc_id, action.key), (action.start, action.end))
+    links = continuations(documents, dates, curated or [], curated_source)
+    return Trace(links, commitments, mentions, dates, spans)
+
+
+def _step_in(commitment: Commitment, later: DocumentFacts, when: date, mentions: list[CommitmentMention], abouts) -> Step | None:
+    """What a later letter says of a promise: its own commitment sentences about the same
+    subject first (a deferral, a fulfilment, a renewed promise, a reference), else how it reports
+    the action the promise is about."""
+    order = ["fulfilment", "deferral", "promise", "reference"]
+    relevant = [
+        m for m in mentions if _same_subject(commitment, m, abouts[(later.doc_id, m.start, m.kind, m.promise)])
+    ]
+    for kind in order:
+        for m in relevant:
+            if m.kind == kind:
+                renewal = (later.doc_id, m.start) if kind == "promise" else None
+                return Step(later.doc_id, when, _KIND_STATUS[kind], m.start, m.end, renewal)
+    if commitment.action_key:
+        for action in later.actions:
+            if same_action(commitment.action_key, action.key) and action.status in _ACTION_STATUS:
+                return Step(later.doc_id, when, _ACTION_STATUS[action.status], action.start, action.end)
+    return None
