@@ -112,6 +112,11 @@ def _about(mention: CommitmentMention, facts: DocumentFacts) -> str | None:
     """The action a commitment sentence is about: an action named in the sentence, else the one
     its object phrase names, else the action its section is headed by."""
     inside = [a for a in facts.actions if a.start < mention.end and a.end > mention.start]
+    heading = facts.segmented.heading_at(mention.start)
+    headed = {a.key for a in facts.actions if heading is not None and a.start == heading.start}
+    if len(inside) > 1:  # prefer the action the section is about, then the one the object names
+        words = tokens(mention.object_phrase or "")
+        inside.sort(key=lambda a: (a.key not in headed, -len(words & tokens(a.key))))
     if inside:
         return inside[0].key
     if mention.object_phrase:
@@ -119,12 +124,7 @@ def _about(mention: CommitmentMention, facts: DocumentFacts) -> str | None:
         candidates = [a for a in facts.actions if words and words <= tokens(a.key + " " + a.title)]
         if candidates:
             return candidates[0].key
-    heading = facts.segmented.heading_at(mention.start)
-    if heading is not None:
-        for action in facts.actions:
-            if action.start == heading.start:
-                return action.key
-    return None
+    return next(iter(sorted(headed)), None)
 
 
 def continuations(documents: list[DocumentFacts], dates: dict[str, date | None], curated: list[dict[str, str]], curated_source: str) -> list[Continuation]:
