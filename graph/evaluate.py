@@ -23,13 +23,27 @@ Matching, per document (a document IRI ends in ``/doc/<file stem>``):
   slug of the label or an alias.
 - actions: a predicted title matches a reference action when it contains every reference
   keyword (substring match after normalising; ``a|b`` means either).
+- commitments (reference: tests/reference/commitments.json, entries of kind ``promise`` only;
+  deferrals, references and fulfilments are not commitments, and a prediction of one is a false
+  positive): a prediction matches a promise of the same document when the first 8 words of the
+  normalised reference quote occur, as whole words, in the normalised predicted ``text``, or the
+  first 8 words of the predicted text occur in the quote. One commitment is one ``commitment``
+  id. Not scored but reported with --details: how many matched promises have the reference's
+  deadline interval (``deadline`` "start/end", or "start" for an open end).
+- action_links (reference: tests/reference/action_links.json): scored as pairs of letters. An
+  entry with documents [d1, ..., dn] (date order) implies the pairs (d1, d2), (d2, d3), ...; a
+  predicted link matches a pair when its two documents are the pair's (either direction) and
+  both titles contain the entry's keywords. A correct link between non-consecutive letters of an
+  entry (it skips one) is not a false positive: it counts for precision, while the pairs it
+  skips stay missed unless other links match them.
 
 Each reference entry matches at most one prediction and each prediction at most one entry (a
 maximum bipartite matching). A prediction that could match an entry already taken by another
 prediction is the same thing counted twice, not a false positive: it is left out of the counts
 (motions, relations and entities alike; citations are a multiset, so a repeat there counts).
-Only documents with a reference file are scored; rows of other documents are ignored. A category
-whose query does not exist or fails is reported as "not available".
+Only documents with a reference file are scored; rows of other documents are ignored (a link
+only when both its documents have one). A category whose query does not exist or fails is
+reported as "not available".
 """
 
 from __future__ import annotations
@@ -57,14 +71,28 @@ ENTITY_QUERIES = {
     "persons": "persons",
     "advisory_reports": "advisory-reports",
 }
-CATEGORIES = ["citations", "motions", "motion_relations", *ENTITY_QUERIES, "actions"]
+CATEGORIES = [
+    "citations",
+    "motions",
+    "motion_relations",
+    *ENTITY_QUERIES,
+    "actions",
+    "commitments",
+    "action_links",
+]
 QUERIES_OF = {
     "citations": ["citations"],
     "motions": ["motions"],
     "motion_relations": ["motions-by-action", "motions"],
     **{category: [name] for category, name in ENTITY_QUERIES.items()},
     "actions": ["actions"],
+    "commitments": ["commitments"],
+    "action_links": ["action-links"],
 }
+# Annotations that span documents, kept in one file each and handed to every document they name.
+COMMITMENTS_FILE = "commitments.json"
+ACTION_LINKS_FILE = "action_links.json"
+QUOTE_WORDS = 8  # a commitment matches on the first words of its sentence
 
 
 @dataclass
@@ -79,10 +107,16 @@ class Score:
     reason: str = ""
     false_positives: list[str] = field(default_factory=list)  # "doc: prediction", for --details
     false_negatives: list[str] = field(default_factory=list)  # "doc: reference entry"
+    # Correct predictions that match no reference unit of their own (a link that skips a letter):
+    # they count for precision only.
+    also_correct: int = 0
+    extra: dict[str, str] = field(default_factory=dict)  # reported with --details, not scored
+    notes: list[str] = field(default_factory=list)  # lines for --details, e.g. a wrong deadline
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        right = self.tp + self.also_correct
+        return right / (right + self.fp) if right + self.fp else 1.0
 
     @property
     def recall(self) -> float:
@@ -135,7 +169,9 @@ _MOTION_PREFIX = re.compile(
 )
 
 
-_UNNAMED_MOTION = re.compile(r"^[Mm]otie van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)")
+_UNNAMED_MOTION = re.compile(
+    r"^[Mm]otie van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)"
+)
 
 
 def surnames(text: str | None) -> frozenset[str]:
@@ -191,7 +227,9 @@ def _matching(
 
 def _describe(item) -> str:
     if isinstance(item, dict):
-        return str(item.get("label") or item.get("title") or item.get("raw") or item.get("motion") or item)
+        return str(
+            item.get("label") or item.get("title") or item.get("raw") or item.get("motion") or item
+        )
     return str(item)
 
 
@@ -208,7 +246,8 @@ def score_matching(category: str, per_doc: Iterable[tuple]) -> Score:
         score.add(matched, len(predictions) - matched - duplicates, len(references) - matched)
         score.false_positives += [
             f"{doc}: {_describe(predictions[p])}"
-            for p in range(len(predictions)) if p not in taken and not edges[p]
+            for p in range(len(predictions))
+            if p not in taken and not edges[p]
         ]
         score.false_negatives += [
             f"{doc}: {_describe(references[r])}" for r in range(len(references)) if r not in owner
@@ -400,6 +439,192 @@ def score_actions(result: QueryResult, reference: dict[str, dict]) -> Score:
     return score_matching("actions", per_doc())
 
 
+def quote_overlaps(quote: str | None, text: str | None, words: int = QUOTE_WORDS) -> bool:
+    """The quote's first words occur in the text as whole words, or the text's first words in
+    the quote (when the text has as many words as are compared)."""
+    q, t = normalise(quote).split(), normalise(text).split()
+    if not q or not t:
+        return False
+    if f" {' '.join(q[:words])} " in f" {' '.join(t)} ":
+        return True
+    return len(t) >= min(words, len(q)) and f" {' '.join(t[:words])} " in f" {' '.join(q)} "
+
+
+def parse_interval(deadline: str | None) -> tuple[str | None, str | None]:
+    """("start", "end") of "start/end"; an open end is None; no deadline is (None, None)."""
+    parts = [part.strip()[:10] or None for part in (deadline or "").split("/", 1)]
+    return (parts[0], parts[1] if len(parts) > 1 else None)
+
+
+def deadline_agrees(predicted: str | None, entry: dict) -> bool:
+    start, end = parse_interval(predicted)
+    ref_start, ref_end = entry.get("deadline_start"), entry.get("deadline_end")
+    if start != ref_start:
+        return False
+    return end == ref_end or (end is None and ref_end == ref_start)
+
+
+@dataclass(frozen=True)
+class PredictedCommitment:
+    text: str
+    deadline: str | None
+
+
+def _commitments_by_doc(result: QueryResult) -> dict[str, list[PredictedCommitment]]:
+    """One prediction per commitment id (its rows repeat per action or passage)."""
+    seen: dict[str, dict[str, PredictedCommitment]] = {}
+    for row in result.rows:
+        ids = seen.setdefault(document_stem(row.get("document")), {})
+        key = row.get("commitment") or row.get("text") or ""
+        if key not in ids or (not ids[key].text and row.get("text")):
+            ids[key] = PredictedCommitment(row.get("text") or "", row.get("deadline"))
+    return {doc: list(ids.values()) for doc, ids in seen.items()}
+
+
+def score_commitments(result: QueryResult, reference: dict[str, dict]) -> Score:
+    by_doc = _commitments_by_doc(result)
+    score = Score("commitments")
+    right_deadlines = matched_total = 0
+    for doc in _docs(reference):
+        entries = reference[doc].get("commitments", [])
+        promises = [e for e in entries if e.get("kind", "promise") == "promise"]
+        others = [e for e in entries if e.get("kind", "promise") != "promise"]
+        predictions = by_doc.get(doc, [])
+        owner, edges = _matching(
+            len(predictions),
+            len(promises),
+            lambda p, r, P=predictions, R=promises: quote_overlaps(R[r]["quote"], P[p].text),
+        )
+        taken = set(owner.values())
+        duplicates = sum(1 for p in range(len(predictions)) if p not in taken and edges[p])
+        score.add(
+            len(owner), len(predictions) - len(owner) - duplicates, len(promises) - len(owner)
+        )
+        for p, prediction in enumerate(predictions):
+            if p in taken or edges[p]:
+                continue
+            kind = next(
+                (e["kind"] for e in others if quote_overlaps(e["quote"], prediction.text)), None
+            )
+            suffix = f" (a {kind} in the reference, not a promise)" if kind else ""
+            score.false_positives.append(f"{doc}: {prediction.text[:100]}{suffix}")
+        score.false_negatives += [
+            f"{doc}: {promises[r]['quote'][:100]}" for r in range(len(promises)) if r not in owner
+        ]
+        for r, p in owner.items():
+            matched_total += 1
+            if deadline_agrees(predictions[p].deadline, promises[r]):
+                right_deadlines += 1
+            else:
+                expected = "/".join(
+                    str(promises[r].get(k)) for k in ("deadline_start", "deadline_end")
+                )
+                score.notes.append(
+                    f"deadline {doc}: {promises[r]['quote'][:60]}: predicted "
+                    f"{predictions[p].deadline or '-'}, reference {expected}"
+                )
+    score.extra["deadline right"] = f"{right_deadlines}/{matched_total}"
+    return score
+
+
+@dataclass(frozen=True)
+class PredictedLink:
+    order: tuple[str, str]  # (earlier, later) as predicted; the direction is not scored
+    titles: tuple[str, str]
+
+    @property
+    def documents(self) -> frozenset[str]:
+        return frozenset(self.order)
+
+    def describe(self) -> str:
+        return " -> ".join(self.order) + f": {self.titles[0]} | {self.titles[1]}"
+
+
+def _predicted_links(result: QueryResult, scope: set[str]) -> list[PredictedLink]:
+    """Distinct links whose documents both have a reference (a link found twice is one)."""
+    links: dict[tuple, PredictedLink] = {}
+    for row in result.rows:
+        earlier, later = (
+            document_stem(row.get("earlier_document")),
+            document_stem(row.get("later_document")),
+        )
+        if earlier not in scope or later not in scope:
+            continue
+        key = (
+            row.get("earlier_action") or row.get("earlier_title"),
+            row.get("later_action") or row.get("later_title"),
+        )
+        titles = (row.get("earlier_title") or "", row.get("later_title") or "")
+        links.setdefault(key, PredictedLink((earlier, later), titles))
+    return list(links.values())
+
+
+def _reference_link_entries(reference: dict[str, dict]) -> list[tuple[dict, list[str]]]:
+    """Each action link once, with its documents that have a reference, in the entry's order."""
+    entries: dict[tuple, tuple[dict, list[str]]] = {}
+    for doc in _docs(reference):
+        for entry in reference[doc].get("action_links", []):
+            chain = [d for d in entry["documents"] if d in reference]
+            entries.setdefault((entry.get("action"), tuple(entry["documents"])), (entry, chain))
+    return list(entries.values())
+
+
+def _link_fits(link: PredictedLink, entry: dict) -> bool:
+    return all(title_matches(title, entry["keywords"]) for title in link.titles)
+
+
+def _skipped_pair(link: PredictedLink, entries: list[tuple[dict, list[str]]]) -> tuple | None:
+    """(action, documents) when the link joins two non-consecutive letters of a reference entry."""
+    for entry, chain in entries:
+        if len(link.documents) == 2 and link.documents <= set(chain) and _link_fits(link, entry):
+            return (entry.get("action"), link.documents)
+    return None
+
+
+def score_action_links(result: QueryResult, reference: dict[str, dict]) -> Score:
+    links = _predicted_links(result, set(reference))
+    entries = _reference_link_entries(reference)
+    pairs = [
+        (entry, tuple(chain[i : i + 2])) for entry, chain in entries for i in range(len(chain) - 1)
+    ]
+    owner, edges = _matching(
+        len(links),
+        len(pairs),
+        lambda p, r: (
+            links[p].documents == frozenset(pairs[r][1]) and _link_fits(links[p], pairs[r][0])
+        ),
+    )
+    taken = set(owner.values())
+    score = Score("action_links")
+    skipped: set[tuple] = set()
+    duplicates = 0
+    for p, link in enumerate(links):
+        if p in taken:
+            continue
+        if edges[p]:
+            duplicates += 1
+            continue
+        skipping = _skipped_pair(link, entries)
+        if skipping is None:
+            score.false_positives.append(link.describe())
+        elif skipping in skipped:
+            duplicates += 1
+        else:
+            skipped.add(skipping)
+            score.notes.append(f"skips a letter: {link.describe()}")
+    score.add(
+        len(owner), len(links) - len(owner) - duplicates - len(skipped), len(pairs) - len(owner)
+    )
+    score.also_correct = len(skipped)
+    score.false_negatives += [
+        " -> ".join(pairs[r][1]) + f": {pairs[r][0].get('action')}"
+        for r in range(len(pairs))
+        if r not in owner
+    ]
+    score.extra["links skipping a letter"] = str(len(skipped))
+    return score
+
+
 def score_category(
     category: str, results: dict[str, QueryResult | None], reference: dict[str, dict]
 ) -> Score:
@@ -415,6 +640,10 @@ def score_category(
         return score_motion_relations(results[needed], results.get("motions"), reference)
     if category == "actions":
         return score_actions(results[needed], reference)
+    if category == "commitments":
+        return score_commitments(results[needed], reference)
+    if category == "action_links":
+        return score_action_links(results[needed], reference)
     return score_entities(category, results[needed], reference)
 
 
@@ -432,7 +661,24 @@ def load_reference(directory: Path) -> dict[str, dict]:
             reference[data["document"]] = data
     if not reference:
         raise SystemExit(f"{directory}: no reference files (<stem>.json with a 'document' key)")
+    _attach_cross_document(directory / COMMITMENTS_FILE, "commitments", reference)
+    _attach_cross_document(directory / ACTION_LINKS_FILE, "action_links", reference)
     return reference
+
+
+def _attach_cross_document(path: Path, key: str, reference: dict[str, dict]) -> None:
+    """Hand each entry of a cross-document file to the documents it names (``document`` or
+    ``documents``); an entry naming a document without a reference file is an error."""
+    if not path.exists():
+        return
+    entries = json.loads(path.read_text(encoding="utf-8"))[key]
+    for number, entry in enumerate(entries, 1):
+        documents = entry.get("documents") or [entry.get("document")]
+        unknown = [d for d in documents if d not in reference]
+        if unknown:
+            raise SystemExit(f"{path}: {key} entry {number}: no reference file for {unknown}")
+        for document in documents:
+            reference[document][key].append(entry)
 
 
 def open_graph(graph_path: Path | None, corpus_dir: Path | None):
@@ -488,28 +734,33 @@ def below_floor(scores: list[Score], floor: dict[str, dict], strict: bool = Fals
     return failures
 
 
-def format_table(scores: list[Score]) -> str:
+def format_table(scores: list[Score], details: bool = False) -> str:
+    """The scores as a text table; with details, a column of what is reported but not scored."""
     header = ("category", "TP", "FP", "FN", "precision", "recall", "F1")
+    extra = details and any(s.extra for s in scores)
+    if extra:
+        header = (*header, "not scored")
     rows = [header]
     for s in scores:
         if s.available:
-            rows.append(
-                (
-                    s.category,
-                    str(s.tp),
-                    str(s.fp),
-                    str(s.fn),
-                    f"{s.precision:.3f}",
-                    f"{s.recall:.3f}",
-                    f"{s.f1:.3f}",
-                )
+            row = (
+                s.category,
+                str(s.tp),
+                str(s.fp),
+                str(s.fn),
+                f"{s.precision:.3f}",
+                f"{s.recall:.3f}",
+                f"{s.f1:.3f}",
             )
         else:
-            rows.append((s.category, "-", "-", "-", "not available", "", ""))
+            row = (s.category, "-", "-", "-", "not available", "", "")
+        if extra:
+            row = (*row, ", ".join(f"{k} {v}" for k, v in s.extra.items()) if s.available else "")
+        rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
+            cell.ljust(w) if i in (0, 7) else cell.rjust(w)
             for i, (cell, w) in enumerate(zip(row, widths))
         )
         for row in rows
@@ -559,13 +810,15 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps({"scores": [s.as_dict() for s in scores], "below_floor": failures}, indent=2)
         )
     else:
-        print(format_table(scores))
+        print(format_table(scores, details=args.details))
         if args.details:
             for score in scores:
                 for line in score.false_positives:
                     print(f"FP {score.category}  {line}")
                 for line in score.false_negatives:
                     print(f"FN {score.category}  {line}")
+                for line in score.notes:
+                    print(f"NOTE {score.category}  {line}")
         for score in scores:
             if not score.available:
                 print(f"{score.category}: not available -- {score.reason}", file=sys.stderr)

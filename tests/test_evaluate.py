@@ -14,6 +14,8 @@ from graph.evaluate import (
     evaluate,
     format_table,
     load_reference,
+    normalise,
+    quote_overlaps,
     score_category,
     surnames,
     title_matches,
@@ -282,6 +284,191 @@ def test_reference_files_are_complete_and_consistent():
         "motions",
         "motion_relations",
     }
+
+
+REF_PROMISES = [
+    {
+        "document": "004_x",
+        "kind": "promise",
+        "quote": "Over een jaar zal ik de UDO samen met departementen en medeoverheden evalueren.",
+        "deadline_start": "2024-01-01",
+        "deadline_end": "2024-01-31",
+    },
+    {
+        "document": "004_x",
+        "kind": "promise",
+        "quote": "Over de voortgang en inzichten zal ik uw Kamer jaarlijks informeren.",
+        "deadline_start": "2024-01-01",
+        "deadline_end": "2024-01-31",
+    },
+    {
+        "document": "004_x",
+        "kind": "deferral",
+        "quote": "Het is aan een volgend kabinet om het beleidskader vast te stellen.",
+        "deadline_start": None,
+        "deadline_end": None,
+    },
+]
+
+
+def commitments(*rows: tuple[str, str, str | None], document: str = DOC) -> QueryResult:
+    columns = ["commitment", "text", "promisor", "document", "deadline_text", "deadline"]
+    return QueryResult(
+        [*columns, "status", "action"],
+        [
+            {"commitment": c, "text": text, "document": document, "deadline": deadline}
+            for c, text, deadline in rows
+        ],
+    )
+
+
+UDO_SENTENCE = "Over een jaar zal ik de UDO samen met departementen en medeoverheden evalueren.31"
+YEARLY_SENTENCE = "Over de voortgang en inzichten zal ik uw Kamer jaarlijks informeren."
+
+
+def test_perfect_commitments_score_one_and_deadlines_are_reported():
+    result = commitments(
+        ("c1", "doorlopen UDO-proces. " + UDO_SENTENCE, "2024-01-01/2024-01-31"),
+        ("c1", UDO_SENTENCE, "2024-01-01/2024-01-31"),  # a second row of the same commitment
+        ("c2", YEARLY_SENTENCE, "2024-01-01"),
+    )
+    s = score("commitments", {"commitments": result}, reference(commitments=REF_PROMISES))
+    assert (s.tp, s.fp, s.fn, s.precision, s.recall) == (2, 0, 0, 1.0, 1.0)
+    assert s.extra["deadline right"] == "1/2"
+    assert any("jaarlijks" in note and "2024-01-31" in note for note in s.notes)
+
+
+def test_missing_promise_and_a_deferral_predicted_as_commitment():
+    result = commitments(
+        ("c1", UDO_SENTENCE, None),
+        ("c2", "Het is aan een volgend kabinet om het beleidskader vast te stellen.", None),
+        (
+            "c3",
+            "Ook zal ik breder het gesprek aan gaan over nieuwe manieren van samenwerken.",
+            None,
+        ),
+    )
+    s = score("commitments", {"commitments": result}, reference(commitments=REF_PROMISES))
+    assert (s.tp, s.fp, s.fn) == (1, 2, 1)
+    assert any("a deferral in the reference" in line for line in s.false_positives)
+    assert s.extra["deadline right"] == "0/1"
+
+
+def test_commitment_in_another_document_does_not_count():
+    result = commitments(("c1", UDO_SENTENCE, None), document=OTHER)
+    s = score("commitments", {"commitments": result}, reference(commitments=REF_PROMISES))
+    assert (s.tp, s.fp, s.fn) == (0, 0, 2)
+
+
+def test_quote_overlap_needs_eight_words_either_way():
+    quote = "Ik zal uw Kamer medio 2024 over de uitkomsten van deze verkenning informeren."
+    assert quote_overlaps(quote, "Ook wil ik bezien of ... aanpassing behoeft. " + quote)
+    assert quote_overlaps(quote, "Ik zal uw Kamer medio 2024 over de uitkomsten informeren")
+    assert not quote_overlaps(quote, "Ik zal uw Kamer medio 2025 over de uitkomsten informeren")
+    assert not quote_overlaps(quote, "uw Kamer")  # too short to stand for the sentence
+
+
+D1, D2, D3 = (
+    f"https://w3id.org/bestuursgraaf/id/doc/{stem}" for stem in ("004_a", "003_b", "002_c")
+)
+BELEIDSKADER = {
+    "action": "Beleidskader decentraal bestuur",
+    "keywords": ["beleidskader"],
+    "documents": ["004_a", "003_b", "002_c"],
+}
+UDO = {"action": "UDO", "keywords": ["udo|uitvoerbaarheidstoets"], "documents": ["004_a", "002_c"]}
+
+
+def link_reference(*entries: dict) -> dict[str, dict]:
+    ref = {}
+    for stem in ("004_a", "003_b", "002_c"):
+        ref[stem] = reference()["004_x"] | {"document": stem}
+        ref[stem]["action_links"] = [e for e in entries if stem in e["documents"]]
+    return ref
+
+
+def links(*rows: tuple[str, str, str, str]) -> QueryResult:
+    return QueryResult(
+        [
+            "earlier_action",
+            "earlier_document",
+            "earlier_title",
+            "later_action",
+            "later_document",
+            "later_title",
+            "method",
+        ],
+        [
+            {
+                "earlier_action": f"{d1}#{t1}",
+                "earlier_document": d1,
+                "earlier_title": t1,
+                "later_action": f"{d2}#{t2}",
+                "later_document": d2,
+                "later_title": t2,
+                "method": "name",
+            }
+            for d1, t1, d2, t2 in rows
+        ],
+    )
+
+
+def test_perfect_action_links_score_one_per_consecutive_pair():
+    result = links(
+        (D1, "Werken aan een beleidskader decentraal bestuur", D2, "Beleidskader"),
+        (D2, "Beleidskader", D3, "Beleidskader decentraal bestuur"),
+        (D1, "Uitvoerbaarheidstoets decentrale overheden (UDO)", D3, "UDO"),
+        (D1, "Uitvoerbaarheidstoets decentrale overheden (UDO)", D3, "UDO"),  # found twice
+    )
+    s = score("action_links", {"action-links": result}, link_reference(BELEIDSKADER, UDO))
+    assert (s.tp, s.fp, s.fn, s.precision, s.recall) == (3, 0, 0, 1.0, 1.0)
+
+
+def test_missing_and_extra_action_links():
+    result = links(
+        (D1, "Beleidskader decentraal bestuur", D2, "Beleidskader"),
+        (D2, "Beleidskader", D3, "Uitvoerbaarheidstoets"),  # titles of two different actions
+    )
+    s = score("action_links", {"action-links": result}, link_reference(BELEIDSKADER, UDO))
+    assert (s.tp, s.fp, s.fn) == (1, 1, 2)
+    assert s.false_positives == ["003_b -> 002_c: Beleidskader | Uitvoerbaarheidstoets"]
+
+
+def test_link_skipping_a_letter_is_correct_but_the_skipped_pairs_stay_missed():
+    result = links((D1, "Beleidskader decentraal bestuur", D3, "Beleidskader"))
+    s = score("action_links", {"action-links": result}, link_reference(BELEIDSKADER))
+    assert (s.tp, s.fp, s.fn, s.also_correct) == (0, 0, 2, 1)
+    assert (s.precision, s.recall) == (1.0, 0.0)
+    assert s.extra["links skipping a letter"] == "1"
+
+
+def test_link_direction_is_not_scored_and_outside_documents_are_ignored():
+    outside = "https://w3id.org/bestuursgraaf/id/doc/999_z"
+    result = links(
+        (D2, "Beleidskader", D1, "Beleidskader decentraal bestuur"),
+        (outside, "Beleidskader", D1, "Beleidskader"),
+    )
+    s = score("action_links", {"action-links": result}, link_reference(BELEIDSKADER))
+    assert (s.tp, s.fp, s.fn) == (1, 0, 1)
+
+
+def test_commitment_and_link_references_are_consistent_with_the_corpus():
+    ref = load_reference(REFERENCE_DIR)
+    corpus = Path(__file__).parent.parent / "corpus"
+    texts = {stem: " " + normalise((corpus / f"{stem}.txt").read_text()) + " " for stem in ref}
+    promises = 0
+    for stem, entry in ref.items():
+        for commitment in entry["commitments"]:
+            assert commitment["kind"] in {"promise", "deferral", "reference", "fulfilment"}
+            assert f" {normalise(commitment['quote'])} " in texts[stem], commitment["quote"]
+            for step in commitment.get("trace", []):
+                assert f" {normalise(step['quote'])} " in texts[step["document"]], step["quote"]
+            promises += commitment["kind"] == "promise"
+    assert promises >= 20
+    order = json.loads((REFERENCE_DIR / "action_links.json").read_text())["document_order"]
+    for link in json.loads((REFERENCE_DIR / "action_links.json").read_text())["action_links"]:
+        assert len(link["documents"]) >= 2 and title_matches(link["action"], link["keywords"])
+        assert link["documents"] == sorted(link["documents"], key=order.index), link["action"]
 
 
 def test_built_graph_meets_citation_and_motion_floors(built_graph_path):
