@@ -173,7 +173,12 @@ def test_abbreviation_defined_in_the_text_expands_the_key():
     text = "Ik werk aan de Monitor Lokale Democratie (MLD) voor gemeenten. Over een jaar zal ik de MLD evalueren."
     assert defined_abbreviations(text)["MLD"] == "Monitor Lokale Democratie"
     keys = [a.key for a in _one(text)]
-    assert keys == ["monitor-lokale-democratie", "monitor-lokale-democratie"]
+    # the monitor, named twice, and its evaluation: a different deliverable
+    assert keys == [
+        "monitor-lokale-democratie",
+        "monitor-lokale-democratie",
+        "evaluatie-monitor-lokale-democratie",
+    ]
 
 
 def test_responsible_minister_is_read_when_stated():

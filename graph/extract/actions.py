@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -186,6 +186,8 @@ _LIGHT_VERBS = {
     "uit",
     "gestart",
     "uitgebracht",
+    "aangeboden",
+    "georganiseerd",
 }
 _KEY_DROP = _FUNCTION | {
     "om",
@@ -208,6 +210,9 @@ _KEY_DROP = _FUNCTION | {
     "organiek",
     "organieke",
     "jaarlijkse",
+    "voorgestelde",
+    "voorgenomen",
+    "beoogde",
 }
 _NOMINALISATION = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ing|atie|tie|sie|ering|isatie)$")
 _INFINITIVE = re.compile(r"^[A-Z][a-zà-ÿ]{3,}(?<!t)en$")  # not plural nouns like `Inzichten`
@@ -300,6 +305,12 @@ class _Phrase:
     skipped: tuple[int, int]  # light verbs left out: `onderzoek (te doen) naar`
 
 
+_OPEN_QUOTES = {"‘", "'", "“", '"'}
+_CLOSE_QUOTES = {"’", "'", "”", '"'}
+_PARTICLES = {"uit", "op", "aan", "in", "af", "mee", "toe", "voor"}
+_RELATIVES = {"die", "dat", "waarmee", "waarin", "waarbij"}
+
+
 def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _Phrase:
     """The noun phrase around the action noun at token `i`."""
     first = i
@@ -318,6 +329,18 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
     modifiers, last, abbreviation = i - first, i, None
     k, prepositions = i + 1, 0
     skipped_verb, skipped = False, (0, 0)
+    if k < len(tokens) and tokens[k].text in _OPEN_QUOTES:
+        # `het traject ‘Dwars door domeinen’`: a quoted name right after the noun is its name
+        close = next(
+            (
+                n
+                for n in range(k + 1, min(k + 12, len(tokens)))
+                if tokens[n].text in _CLOSE_QUOTES or tokens[n].text[-1] in "’”"
+            ),
+            None,
+        )
+        if close is not None and close > k + 1:
+            modifiers, last, k = close - k - 1, close, close + 1
     while k < len(tokens) and k - i <= (14 if heading else 10):
         token = tokens[k]
         if token.text == "(":
@@ -353,6 +376,19 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
             and not (following and following.is_word and following.lower not in _FUNCTION | _STOP)
         ):
             break
+        if lower in _DETERMINERS and not heading:
+            break  # `bij het ontwikkelen van deze visie de vraag ...`: a new noun phrase
+        if (
+            lower == "met"
+            and not heading
+            and following is not None
+            and following.is_word
+            and following.lower not in _FUNCTION | _STOP
+            and prepositions < 2
+        ):
+            prepositions += 1  # `mensen met verward en onbegrepen gedrag`
+            k += 1
+            continue
         if lower in _PREPOSITIONS and k + 1 < len(tokens) and tokens[k + 1].is_word:
             if prepositions >= 2:
                 break
@@ -371,7 +407,7 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
             n = k
             while n < len(tokens) and tokens[n].lower in _LIGHT_VERBS and n - k < 3:
                 n += 1
-            if n < len(tokens) and tokens[n].lower in _PREPOSITIONS and last == i:
+            if n < len(tokens) and tokens[n].lower in _PREPOSITIONS | {"aan"} and last == i:
                 skipped_verb = True
                 skipped = (k, n)
                 k = n
@@ -384,14 +420,50 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
         modifiers += 1
         last = k
         k += 1
-    if modifiers == 0 and not heading and k < len(tokens) and tokens[k].lower == "om":
-        # `een wetswijziging om de bevoegdheden te verduidelijken`: the purpose names it
-        te = next(
-            (n for n in range(k + 1, min(k + 14, len(tokens) - 1)) if tokens[n].lower == "te"), None
-        )
-        if te is not None and all(t.is_word for t in tokens[k : te + 2]):
-            last, modifiers = te + 1, te - k
+    if modifiers == 0 and not heading and k + 1 < len(tokens) and tokens[k].lower in _PARTICLES:
+        k += tokens[k + 1].lower == "om"  # `werk ik een plan van aanpak uit om ...`
+    if (
+        modifiers == 0
+        and not heading
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower in _RELATIVES
+        and (_PARTICIPLE.match(tokens[k].lower) or tokens[k].lower in _STOP | _LIGHT_VERBS)
+    ):
+        k += 1  # `twee taskforces opgericht die ...`: the sentence's participle in between
+    if modifiers == 0 and not heading and k < len(tokens) and tokens[k].lower in _RELATIVES:
+        # `een campagne aangekondigd die bevordert dat mensen politiek actief worden`: the relative
+        # clause names what the bare noun is (up to the clause's end)
+        n = k + 1
+        while n < len(tokens) and tokens[n].is_word and n - k <= 10:
+            n += 1
+        if n - k >= 3:
+            return _Phrase(noun, i, first, n - 1, None, n - 1 - k, None, (i + 1, k))
+    if not heading and k == last + 1 and k < len(tokens) and tokens[k].lower == "om":
+        # `een wetswijziging om de bevoegdheden te verduidelijken`, `onderzoek naar mogelijk
+        # zinvolle manieren om de positie van de griffier te versterken`: the purpose names it
+        end = _purpose_end(tokens, k)
+        if end is not None:
+            modifiers, last = modifiers + end - k, end
     return _Phrase(noun, i, first, last, determiner, modifiers, abbreviation, skipped)
+
+
+def _purpose_end(tokens: list[_Token], om: int) -> int | None:
+    """The last token of a purpose clause `om ... te <verb>`; `om ervoor te zorgen dat X` and
+    `om X te ondersteunen om Y te stellen` run on to what is really aimed at."""
+    te = next(
+        (n for n in range(om + 1, min(om + 14, len(tokens) - 1)) if tokens[n].lower == "te"), None
+    )
+    if te is None or not all(t.is_word for t in tokens[om : te + 2]):
+        return None
+    end = te + 1
+    if end + 1 < len(tokens) and tokens[end].lower == "zorgen" and tokens[end + 1].lower == "dat":
+        n = end + 2
+        while n < len(tokens) and tokens[n].is_word and n - end <= 12:
+            n += 1
+        return n - 1
+    if end + 1 < len(tokens) and tokens[end + 1].lower == "om":
+        return _purpose_end(tokens, end + 1) or end
+    return end
 
 
 def _phrase_words(tokens: list[_Token], phrase: _Phrase) -> list[str]:
@@ -402,7 +474,7 @@ def _phrase_words(tokens: list[_Token], phrase: _Phrase) -> list[str]:
         if t.text == "(":
             skip = True
         if not skip and t.is_word:
-            words.append(t.text)
+            words.append(t.text.rstrip("’”"))
         if t.text == ")":
             skip = False
     return words
@@ -477,6 +549,7 @@ class _Context:
     cues: ActionCues
     abbreviations: dict[str, str]
     seen: list[ActionMention]
+    themes: dict[str, int] = field(default_factory=dict)  # key -> heading index
 
     def resolve(self, head: str) -> ActionMention | None:
         """The action named last whose head noun is `head` (for `het beleidskader`)."""
@@ -486,6 +559,17 @@ class _Context:
             if head in first[:3] or mention.key.startswith(slugify(head)):
                 return mention
         return None
+
+
+# What exists already or is someone else's work is background, not an action of the letter: `de
+# huidige decentralisatie-uitkering`, `de parlementaire verkenning`.
+_BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementaire"}
+# A reaction is an action only with what it reacts to (`een reactie op de voorlichting`).
+_NEEDS_OBJECT = {"reactie": "op"}
+# A bureau named with a capital is a firm (`Bureau Berenschot`), not one set up as a measure.
+_FIRM_WORDS = {"bureau"}
+# Page furniture that runs into a sentence across a page break.
+_FURNITURE_WORDS = {"Datum", "Kenmerk", "Pagina"}
 
 
 def _mentions_in(
@@ -510,20 +594,51 @@ def _mentions_in(
             continue
         if i >= 2 and tokens[i - 2].lower == "in" and tokens[i - 1].lower in {"dat", "dit", "het"}:
             continue  # `in dat kader`
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if (
+            noun.word in _NEEDS_OBJECT
+            and token.lower == noun.word
+            and following != _NEEDS_OBJECT[noun.word]
+        ):
+            continue
+        if token.lower in _FIRM_WORDS and token.text[0].isupper():
+            continue
+        if (
+            not heading
+            and i >= 2
+            and tokens[i - 2].lower == "in"
+            and tokens[i - 1].lower in {"mijn", "de", "het"}
+            and any(t.lower == "zoals" for t in tokens[: i - 2])
+        ):
+            continue  # `Zoals ik in mijn actieagenda heb aangekondigd`: the source, not the action
         phrase = _phrase(tokens, i, noun, heading)
         covered = phrase.last
         words = _phrase_words(tokens, phrase)
+        if _FURNITURE_WORDS & set(words):
+            words = words[: min(words.index(w) for w in _FURNITURE_WORDS & set(words))]
+            while words and words[-1].lower() in _FUNCTION:
+                words.pop()
+            if len(words) < 2:
+                continue
+        if not heading and {w.lower() for w in words} & _BACKGROUND_MODIFIERS:
+            continue
         bare = phrase.modifiers == 0 and phrase.abbreviation is None and not via_abbreviation
         if bare:
             earlier = ctx.resolve(token.text) if phrase.determiner in _DEFINITE or heading else None
             if earlier is not None:
                 found.append((earlier.key, earlier.title, earlier.kind, token.start))
                 continue
-            if not heading and (
-                token.lower == noun.word
-                or not (token.text[0].isupper() or phrase.determiner in _DEFINITE)
+            named = token.text[0].isupper() and i > 0 and tokens[i - 1].text not in ".:;-–•"
+            if (
+                not heading
+                and not named
+                and (
+                    token.lower == noun.word
+                    or not (token.text[0].isupper() or phrase.determiner in _DEFINITE)
+                )
             ):
-                continue  # `een onderzoek`, `een afwegingskader`: nothing to name
+                continue  # `een onderzoek`, `een afwegingskader`: nothing to name; a capital
+                # inside a sentence is a name (`een in voorbereiding zijnde Onderhoudswet`)
         abbreviation = phrase.abbreviation or (token.text if via_abbreviation else None)
         names = dict(ctx.abbreviations)
         key = _key(words, names)
@@ -544,6 +659,80 @@ def _mentions_in(
     for item in found:
         unique.setdefault(item[0], item)
     return list(unique.values())
+
+
+# --- actions named by a verb -------------------------------------------------------------------
+
+# `Ik verken of ...`, `bezie ik welke ...`, `Ook wil ik bezien of ...`, `Onderzocht wordt of ...`,
+# `Over een jaar zal ik de UDO ... evalueren`: the minister's own study named only by its verb. The
+# title is the study's noun and what is studied: the question after `of`/`hoe`/`welke`, or the object
+# between the subject and the infinitive.
+_STUDY_NOUNS = {
+    "verken": "Verkenning",
+    "verkennen": "Verkenning",
+    "verkend": "Verkenning",
+    "bezie": "Verkenning",
+    "bezien": "Verkenning",
+    "onderzoek": "Onderzoek",
+    "onderzoeken": "Onderzoek",
+    "onderzocht": "Onderzoek",
+    "evalueer": "Evaluatie",
+    "evalueren": "Evaluatie",
+    "monitor": "Monitoring",
+    "monitoren": "Monitoring",
+}
+_QUESTION = r"(?:of|hoe|welke|wat|waar|in\s+hoeverre)"
+_VERB_STUDY = re.compile(
+    r"\b(?:(?:ik|we|wij)\s+(?P<v1>verken|bezie|onderzoek|evalueer|monitor)"
+    r"|(?P<v2>verken|bezie|onderzoek|evalueer|monitor)\s+(?:ik|we|wij)"
+    r"|(?P<v3>onderzocht|verkend|bezien)\s+wordt"
+    r"|wordt\s+(?:[\w-]+\s+){0,6}?(?P<v4>onderzocht|verkend|bezien))"
+    rf"\s+(?:[\w-]+\s+){{0,6}}?(?P<q>{_QUESTION})\s",
+    re.IGNORECASE,
+)
+_MODAL_STUDY = re.compile(
+    r"\b(?:(?:zal|ga|wil|gaan|zullen|willen)\s+(?:ik|we|wij)|(?:ik|we|wij)\s+(?:zal|ga|wil|gaan|zullen|willen))"
+    r"\s+(?P<mid>(?:[\w-]+\s+){0,12}?)(?P<v>verkennen|bezien|onderzoeken|evalueren|monitoren)\b",
+    re.IGNORECASE,
+)
+_TIME_PHRASE = re.compile(
+    r"^(?:(?:ook|daarom|daarnaast|tevens|verder|eerst|nog|graag|op\s+dit\s+moment|de\s+komende"
+    r"\s+(?:periode|tijd|maanden|jaren)|dit\s+jaar|volgend\s+jaar|binnenkort)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _question_words(text: str, start: int) -> list[str]:
+    """The question studied, from `of`/`hoe`/`welke` to the clause's end (at most 16 words)."""
+    clause = re.split(r"[,.;:()]", text[start:], maxsplit=1)[0]
+    return re.findall(r"[\w'’-]+", clause)[:16]
+
+
+def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    found = []
+    for m in _VERB_STUDY.finditer(text):
+        verb = next(m[g] for g in ("v1", "v2", "v3", "v4") if m[g]).lower()
+        words = _question_words(text, m.start("q"))
+        if len(words) >= 3:
+            found.append((_STUDY_NOUNS[verb], words, m.start() + offset))
+    for m in _MODAL_STUDY.finditer(text):
+        noun = _STUDY_NOUNS[m["v"].lower()]
+        after = re.match(rf"\s+{_QUESTION}\s", text[m.end() :], re.IGNORECASE)
+        if after:
+            words = _question_words(text, m.end() + after.start() + 1)
+        else:
+            mid = _TIME_PHRASE.sub("", m["mid"].strip() + " ").strip()
+            mid = re.split(r"\s+(?:samen|in\s+samenwerking|met|om|in\s+overleg)\b", mid)[0]
+            words = ["van", *re.findall(r"[\w'’-]+", mid)] if mid else []
+            if words and words[1].lower() not in _DETERMINERS:
+                words = []  # the object is a noun phrase: `de UDO`, `de werking van de pilots`
+        if len(words) >= 3:
+            found.append((noun, words, m.start() + offset))
+    return [
+        (key, f"{noun} {' '.join(words)}", "onderzoek", position)
+        for noun, words, position in found
+        if (key := _key([noun, *words], ctx.abbreviations))
+    ]
 
 
 def _is_action_line(heading: Heading) -> bool:
@@ -590,6 +779,7 @@ def _heading_actions(
         if _NOMINALISATION.match(first) or _INFINITIVE.match(first):
             words = re.findall(r"[\w'’-]+", title)
             named = [(_key(words, ctx.abbreviations), title, "actie", heading.start)]
+            ctx.themes[named[0][0]] = index
     status = _section_status(ctx, segmented, index) if named else "in_progress"
     return [
         ActionMention(
@@ -634,6 +824,7 @@ def _sentence_actions(
         for key, title, kind, position in _mentions_in(
             ctx, segmented.clean, sentence, heading=False
         )
+        + _verb_studies(ctx, text, sentence.start)
     ]
 
 
@@ -657,4 +848,40 @@ def extract_actions(segmented: Segmented, cues: ActionCues | None = None) -> lis
             ctx.seen.extend(_heading_actions(ctx, segmented, item, action_line))
         else:
             ctx.seen.extend(_sentence_actions(ctx, segmented, item, action_line))
-    return ctx.seen
+    return _best_titles(_without_themes(ctx, segmented))
+
+
+def _without_themes(ctx: _Context, segmented: Segmented) -> list[ActionMention]:
+    """A heading that names an action only by a verb (`Verbeteren feedbackloop van medeoverheden
+    naar het Rijk`, `Werken aan een waardevol ambt`) is a theme when its section names two or more
+    actions of its own: those are the actions, the heading groups them. A section with none or one
+    (`Taakdifferentiatie`, `Medeondertekening van wetten ...`) is about the heading's action itself."""
+    dropped = set()
+    for key, index in ctx.themes.items():
+        heading = segmented.headings[index]
+        end = next(
+            (h.start for h in segmented.headings[index + 1 :] if h.number or not heading.number),
+            len(segmented.clean),
+        )
+        others = {m.key for m in ctx.seen if m.key != key and heading.end <= m.start < end}
+        if len(others) >= 2:
+            dropped.add(key)
+    return [m for m in ctx.seen if m.key not in dropped]
+
+
+def _best_titles(mentions: list[ActionMention]) -> list[ActionMention]:
+    """Every mention of an action carries the best title any of them gives: a heading's (a name the
+    letter chose), else the most informative, not one cut short (`Project om ervoor te zorgen`)."""
+    best: dict[str, ActionMention] = {}
+    for mention in mentions:
+        if mention.key not in best or _title_rank(mention) > _title_rank(best[mention.key]):
+            best[mention.key] = mention
+    return [replace(m, title=best[m.key].title) for m in mentions]
+
+
+def _title_rank(mention: ActionMention) -> tuple[int, int]:
+    words = mention.title.split()
+    content = [w for w in words if w.lower() not in _FUNCTION | _STOP]
+    from_heading = mention.quote == _collapse(mention.section_heading or "")
+    cut_short = words[-1].lower() in _FUNCTION | _STOP | _LIGHT_VERBS
+    return (not cut_short, from_heading, min(len(content), 10))
