@@ -52,7 +52,11 @@ def _run(chromium: str, args: list[str], url: str) -> subprocess.CompletedProces
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
         command = [chromium, *FLAGS, f"--user-data-dir={profile}", *args, url]
         completed = subprocess.run(
-            command, capture_output=True, timeout=RUN_TIMEOUT_S, stdin=subprocess.DEVNULL
+            command,
+            check=False,
+            capture_output=True,
+            timeout=RUN_TIMEOUT_S,
+            stdin=subprocess.DEVNULL,
         )
     if completed.returncode != 0:
         stderr = completed.stderr.decode("utf-8", "replace")[-2000:]
