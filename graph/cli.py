@@ -141,6 +141,23 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_diwoo(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.build import union_graph, write_atomically
+    from graph.publish import read_built_graph
+    from graph.publish.diwoo import diwoo_filename, diwoo_record, source_documents
+
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    if not graph_path.is_file():
+        return _fail(f"no built graph at {graph_path}; run `bestuursgraaf build` first")
+    union = union_graph(read_built_graph(graph_path))
+    out = Path(args.out)
+    for document in source_documents(union):
+        target = out / diwoo_filename(union, document)
+        write_atomically(target, diwoo_record(union, document))
+        print(target)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="bestuursgraaf",
@@ -190,6 +207,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("new", help="the newer built graph (.nq)")
     p.add_argument("--summary-only", action="store_true", help="only the +N -M line per graph")
     p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("diwoo", help="write a DiWoo metadata record (<doc_id>.diwoo.xml) per source document")
+    p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
+    p.add_argument("--out", default="diwoo", help="folder to write the records to (default: ./diwoo)")
+    p.set_defaults(run=cmd_diwoo)
     return root
 
 

@@ -147,3 +147,12 @@ def test_mapping_uses_only_verified_rows():
 def test_filename_is_the_document_id(union):
     doc = source_documents(union)[0]
     assert diwoo_filename(union, doc) == f"{union.value(doc, DCTERMS.identifier)}.diwoo.xml"
+
+
+def test_cli_writes_one_record_per_document(built_graph_path, union, tmp_path):
+    from graph.cli import main
+
+    assert main(["diwoo", "--graph", str(built_graph_path), "--out", str(tmp_path)]) == 0
+    written = sorted(p.name for p in tmp_path.glob("*.diwoo.xml"))
+    assert written == sorted(diwoo_filename(union, d) for d in source_documents(union))
+    ET.parse(tmp_path / written[0])
