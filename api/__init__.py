@@ -14,6 +14,7 @@ MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 def create_app(store: Store, settings: Settings | None = None) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here."""
+    from api.diwoo import diwoo_blueprint
     from api.linked_data import linked_data_blueprint
     from api.named_queries import queries_blueprint
     from api.openapi import service_blueprint
@@ -35,6 +36,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
         queries_blueprint,
         resources_blueprint,
         timeline_blueprint,
+        diwoo_blueprint,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify, url_for
 from markupsafe import Markup
 
 from api import MAX_QUERY_BYTES, current_settings, negotiate
+from api.diwoo import openapi_paths as diwoo_paths
 from api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from api.linked_data import openapi_paths as linked_data_paths
 from api.timeline import openapi_paths as timeline_paths
@@ -262,7 +263,8 @@ def openapi_document() -> dict:
             ),
         }
         | linked_data_paths(current_settings().base_iri)
-        | timeline_paths(),
+        | timeline_paths()
+        | diwoo_paths(),
         "components": {"schemas": _schemas()},
     }
 

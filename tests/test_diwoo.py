@@ -156,3 +156,18 @@ def test_cli_writes_one_record_per_document(built_graph_path, union, tmp_path):
     written = sorted(p.name for p in tmp_path.glob("*.diwoo.xml"))
     assert written == sorted(diwoo_filename(union, d) for d in source_documents(union))
     ET.parse(tmp_path / written[0])
+
+
+def test_api_serves_the_record_of_a_document(embedded_store, union, records):
+    from api import create_app
+
+    client = create_app(embedded_store).test_client()
+    for doc, xml in records.items():
+        doc_id = str(union.value(doc, DCTERMS.identifier))
+        response = client.get(f"/documents/{doc_id}/diwoo.xml")
+        assert response.status_code == 200
+        assert response.mimetype == "application/xml"
+        assert response.data == xml
+    missing = client.get("/documents/no_such_doc/diwoo.xml")
+    assert missing.status_code == 404
+    assert missing.mimetype == "application/problem+json"
