@@ -21,6 +21,7 @@ from graph.emit import DocumentEmitter, emit_curated, load_ontology
 from graph.emit_trace import emit_trace
 from graph.extract.actions import extract_actions
 from graph.extract.metadata import extract_metadata
+from graph.extract.published import extract_motion_text, extract_published_heading
 from graph.facts import DocumentFacts
 from graph.link import resolve_motions
 from graph.linkout import link_out
@@ -52,6 +53,7 @@ def extract_document(source: SourceDocument) -> DocumentFacts:
     segmented = segment(source.text)
     motions = motion_occurrences(segmented)
     actions = extract_actions(segmented)
+    published = extract_published_heading(segmented.clean)
     return DocumentFacts(
         source=source,
         segmented=segmented,
@@ -62,6 +64,8 @@ def extract_document(source: SourceDocument) -> DocumentFacts:
         reports=report_occurrences(segmented),
         relations=motion_relations(segmented, actions, motions),
         entities=entity_occurrences(segmented),
+        published=published,
+        motion_text=extract_motion_text(segmented.clean, published) if published else None,
     )
 
 

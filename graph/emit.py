@@ -22,7 +22,7 @@ DOCUMENT_CLASSES = {
     "nota": BG.Nota,
     "bijlage": BG.Bijlage,
     "voortgangsrapportage": BG.Voortgangsrapportage,
-    "motie": BG.Motion,
+    "motie": BG.Document,  # the text of a motion; the motion itself is the Kamerstuk it is published as
     "document": BG.Document,
 }
 CHAMBERS = {"II": BG.TweedeKamer, "I": BG.EersteKamer, "Tweede Kamer": BG.TweedeKamer, "Eerste Kamer": BG.EersteKamer}
@@ -180,6 +180,46 @@ class DocumentEmitter:
             g.add((self.doc, BG.signatory, self.person(metadata.signatory.value, evidence)))
         if "addressee" not in curated and metadata.addressee:
             g.add((self.doc, BG.addressee, CHAMBERS[metadata.addressee.value]))
+        if self.facts.published is not None:
+            self._published()
+
+    def _published(self) -> None:
+        """A document published as a Kamerstuk says which one it is; a motion also what it asks."""
+        g, heading = self.graph, self.facts.published
+        evidence = self.passage(Span(heading.start, heading.end))
+        citation = Citation(
+            raw=heading.title_line, start=heading.start, end=heading.end, chamber=heading.chamber,
+            vergaderjaar=heading.vergaderjaar, dossier=heading.dossier, ondernummer=heading.ondernummer,
+        )
+        kamerstuk = self.kamerstuk(citation)
+        if heading.dossier_title:
+            g.add((self.minter.dossier(heading.dossier), DCTERMS.title, Literal(heading.dossier_title)))
+        if "kamerstuk" not in self.facts.source.metadata:
+            g.add((self.doc, BG.publishedAs, kamerstuk))
+            g.add((self.doc, BG.evidence, evidence))
+        if self.title() is None:  # "BRIEF VAN DE MINISTER VAN …" is the title it is published under
+            g.add((self.doc, DCTERMS.title, Literal(heading.title_line)))
+        motion = self.facts.motion_text
+        if motion is None:
+            return
+        g.add((kamerstuk, RDF.type, BG.Motion))
+        g.set((kamerstuk, RDFS.label, Literal("motie-" + "/".join(s.name for s in motion.submitters))))
+        g.add((kamerstuk, BG.mentionedIn, evidence))
+        for submitter in motion.submitters:
+            g.add((kamerstuk, BG.submitter, self.person(submitter.name, evidence)))
+        if motion.proposed:
+            g.add((kamerstuk, BG.dateProposed, Literal(motion.proposed, datatype=XSD.date)))
+        request = self.passage(Span(motion.request_start, motion.request_end))
+        g.add((kamerstuk, BG.requestText, Literal(motion.request)))
+        g.add((kamerstuk, BG.evidence, request))
+        for consideration in motion.considerations:
+            g.add((kamerstuk, BG.consideration, Literal(consideration)))
+        if motion.deadline:
+            g.add((kamerstuk, BG.requestDeadlineText, Literal(motion.deadline.text)))
+            if motion.deadline.start:
+                g.add((kamerstuk, BG.requestDeadlineStart, Literal(motion.deadline.start, datatype=XSD.date)))
+            if motion.deadline.end:
+                g.add((kamerstuk, BG.requestDeadlineEnd, Literal(motion.deadline.end, datatype=XSD.date)))
 
     def _citations(self) -> None:
         g = self.graph

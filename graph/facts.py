@@ -9,6 +9,7 @@ from graph.extract.citations import Citation
 from graph.extract.entities import EntityMention
 from graph.extract.metadata import DocumentMetadata
 from graph.extract.motions import MotionMention
+from graph.extract.published import MotionText, PublishedHeading
 from graph.extract.relations import MotionRelationCue
 from graph.extract.reports import ReportMention
 from graph.read import SourceDocument
@@ -72,6 +73,8 @@ class DocumentFacts:
     reports: list[ReportOccurrence] = field(default_factory=list)
     relations: list[RelationFact] = field(default_factory=list)
     entities: list[EntityOccurrence] = field(default_factory=list)
+    published: PublishedHeading | None = None  # the Kamerstuk heading of a published document
+    motion_text: MotionText | None = None  # a published motion's own text
 
     @property
     def doc_id(self) -> str:

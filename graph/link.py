@@ -49,6 +49,8 @@ def known_letters(documents: list[DocumentFacts]) -> set[str]:
         for key in ("kamerstuk", "annex_of"):
             if facts.source.metadata.get(key):
                 ids.add(str(facts.source.metadata[key]))
+        if facts.published is not None and facts.published.kind != "motie":
+            ids.add(facts.published.kst_id)
     return ids
 
 
@@ -63,6 +65,12 @@ def resolve_motions(documents: list[DocumentFacts]) -> tuple[dict[str, MotionNod
     assignment: dict[tuple[str, int], str] = {}
     pending: list[tuple[str, int, MotionOccurrence]] = []
     letters = known_letters(documents)
+    for facts in documents:  # a published motion identifies itself and its submitters
+        if facts.published is not None and facts.motion_text is not None:
+            by_submitters[submitter_key(facts.motion_text.submitters)].add(facts.published.kst_id)
+            node = nodes.setdefault(facts.published.kst_id, MotionNode(facts.published.kst_id, "", [], None))
+            node.submitters = _merge_submitters(node.submitters, facts.motion_text.submitters)
+            node.label = motion_label(node.submitters)
     for facts in documents:
         for index, occurrence in enumerate(facts.motions):
             citation = occurrence.kamerstuk

@@ -16,6 +16,9 @@ _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 # `[footnoteRef:3]` markers with `[3: body]` bodies (converted from Word).
 _BRACKET_MARKER = re.compile(r"\[footnoteRef:(\d+)\]")
 _BRACKET_BODY_START = re.compile(r"\[(\d+):")
+# `[^1]` markers with `[^1]: body` lines (Markdown, Pandoc and most wiki exports).
+_MARKDOWN_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
+_MARKDOWN_BODY = re.compile(r"^[ \t]*\[\^([\w-]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)$", re.MULTILINE)
 # `¹` markers with `¹ body` lines (converted from Markdown/HTML).
 _SUPER_BODY = re.compile(rf"^[ \t]*([{SUPERSCRIPTS}]+)[ \t]+(\S.*)$", re.MULTILINE)
 _SUPER_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+")
@@ -120,6 +123,23 @@ def _bracket_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMar
     return footnotes, markers
 
 
+def _markdown_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
+    """Labels may be numbers or words (`[^noot-ab]`); words are numbered in order of their body."""
+    labels: dict[str, int] = {}
+    footnotes: dict[int, Footnote] = {}
+    for m in _MARKDOWN_BODY.finditer(text):
+        label = m[1]
+        number = int(label) if label.isdigit() else labels.get(label, 1000 + len(labels))
+        labels[label] = number
+        footnotes.setdefault(number, Footnote(number, " ".join(m[2].split()), m.start(), m.end()))
+    markers = [
+        FootnoteMarker(labels[m[1]], m.start(), m.end())
+        for m in _MARKDOWN_MARKER.finditer(text)
+        if m[1] in labels
+    ]
+    return footnotes, markers
+
+
 def _superscript_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
     footnotes: dict[int, Footnote] = {}
     body_spans: list[tuple[int, int]] = []
@@ -189,6 +209,7 @@ def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarke
 def resolve_footnotes(text: str) -> tuple[str | None, dict[int, Footnote], list[FootnoteMarker]]:
     """Find the footnotes of a text in whichever of the known formats it uses."""
     for name, finder in (
+        ("markdown", _markdown_footnotes),
         ("bracket", _bracket_footnotes),
         ("superscript", _superscript_footnotes),
         ("plain", _plain_footnotes),
@@ -202,7 +223,8 @@ def resolve_footnotes(text: str) -> tuple[str | None, dict[int, Footnote], list[
 _LETTERHEAD = re.compile(
     r"^(datum|kenmerk|uw kenmerk|onze referentie|betreft|bijlagen?|bijlage\(n\)|opgesteld door|"
     r"aan|van|pagina \d+( van \d+)?|\d+|nota actief openbaar|ter besluitvorming|ter informatie|"
-    r"contactpersoon|postbus.*|aan de .*|www\..*|.*@.*)$",
+    r"contactpersoon|postbus.*|aan de .*|www\..*|.*@.*|"
+    r"(?:tweede|eerste) kamer der staten-generaal.*|vergaderjaar .*|nr\. \w+ [A-Z ]+.*|\d{2} ?\d{3}\b.*)$",
     re.IGNORECASE,
 )
 _TRAILING_FUNCTION_WORD = re.compile(

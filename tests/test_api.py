@@ -264,7 +264,7 @@ def test_queries_list_every_named_query_with_its_header(client):
 
 def test_named_query_as_json(client):
     body = client.get("/queries/motions").get_json()
-    assert body["columns"] == ["motion", "label", "submitters", "documents"]
+    assert body["columns"] == ["motion", "label", "submitters", "documents", "date", "request"]
     by_label = {row["label"]: row for row in body["rows"]}
     assert by_label["motie-Van Dijk"]["motion"] == "kst-35925-VII-12"
     assert by_label["motie-Van Dijk"]["submitters"] == "Van Dijk (CDA)"

@@ -1,0 +1,164 @@
+"""Parliamentary documents as published: the heading that identifies a Kamerstuk, and a motion's
+own text (submitters, date, considerations, the request it makes and any deadline in it).
+
+The heading of a Kamerstuk on officielebekendmakingen reads, in order:
+
+    Tweede Kamer der Staten-Generaal            (or Eerste Kamer)
+    Vergaderjaar 2023–2024
+    33 047  Decentralisatie van taken …          (dossier number and title)
+    Nr. 14  MOTIE VAN HET LID VAN DIJK C.S.      (ondernummer and document kind)
+    Voorgesteld 12 maart 2024                    (a motion)  /  Den Haag, 4 juni 2024 (a letter)
+
+and a motion's text runs `De Kamer, gehoord de beraadslaging, constaterende dat …; overwegende
+dat …; verzoekt de regering …, en gaat over tot de orde van de dag.` followed by the signatures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from graph.deadlines import Deadline, find_deadlines
+from graph.extract.metadata import parse_dutch_date
+from graph.extract.motions import Submitter
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_CHAMBER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b")
+_YEAR = re.compile(r"\bVergaderjaar\s+(\d{4})\s*[–-]\s*(\d{2,4})\b")
+_DOSSIER = re.compile(r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]+(\S[^\n]{2,})$")
+_NUMBER = re.compile(
+    r"(?m)^[ \t]*Nr\.\s*(\d+|[A-Z]{1,2})[ \t]+(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
+    r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*)$"
+)
+_KINDS = {"MOTIE": "motie", "GEWIJZIGDE MOTIE": "motie", "BRIEF": "brief", "AMENDEMENT": "amendement"}
+_PROPOSED = re.compile(rf"\bVoorgesteld\s+(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})", re.IGNORECASE)
+_TITLE_NAMES = re.compile(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?P<names>.+?)(?:\s+C\.S\.)?\s*$")
+_CLAUSE = re.compile(r"\b(constaterende|overwegende|van\s+mening\s+dat|verzoekt|spreekt\s+uit|roept)\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"\b(?P<verb>verzoekt\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)[^\n]*?|"
+    r"spreekt\s+uit[^\n]*?|roept\s+de\s+regering\s+op)\s*(?P<request>.+?)\s*,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag",
+    re.IGNORECASE | re.DOTALL,
+)
+_END = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?", re.IGNORECASE)
+_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "in", "'t", "op"}
+
+
+@dataclass(frozen=True)
+class PublishedHeading:
+    chamber: str | None  # "II" / "I"
+    vergaderjaar: str | None  # "2023-2024"
+    dossier: str  # "33047", "36600-VII"
+    dossier_title: str | None
+    ondernummer: str  # "14", "K"
+    kind: str  # motie | brief | amendement | other
+    title_line: str  # "MOTIE VAN HET LID VAN DIJK C.S."
+    start: int
+    end: int
+
+    @property
+    def kst_id(self) -> str:
+        return f"kst-{self.dossier}-{self.ondernummer}"
+
+
+@dataclass(frozen=True)
+class MotionText:
+    submitters: tuple[Submitter, ...]
+    proposed: date | None
+    considerations: tuple[str, ...]  # constaterende … / overwegende …
+    request: str  # the dictum: what the motion asks
+    request_start: int
+    request_end: int
+    deadline: Deadline | None
+
+
+def _name(upper: str) -> str:
+    """`VAN DIJK` -> `Van Dijk`; `VAN DER GRAAF` -> `Van der Graaf`."""
+    words = upper.split()
+    out = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in _PARTICLES and i > 0:
+            out.append(lower)
+        else:
+            out.append("-".join(part.capitalize() for part in lower.split("-")))
+    return " ".join(out)
+
+
+def _dossier(text: str) -> str:
+    number = re.sub(r"[ \u00a0]", "", text[:6]) if re.match(r"\d{2}[ \u00a0]?\d{3}", text) else text
+    rest = text[len(text.split()[0]) if " " in text[:3] else 0 :]
+    m = re.fullmatch(r"(\d{2})[ \u00a0]?(\d{3})(?:[ -]([IVXLC]+|[A-Z]))?", text.strip())
+    if m:
+        return m[1] + m[2] + (f"-{m[3]}" if m[3] else "")
+    return number + rest
+
+
+def extract_published_heading(clean: str) -> PublishedHeading | None:
+    """The Kamerstuk heading at the top of a document published as one, or None."""
+    head = clean[:4000]
+    number = _NUMBER.search(head)
+    if number is None:
+        return None
+    dossiers = [m for m in _DOSSIER.finditer(head, 0, number.start())]
+    if not dossiers:
+        return None
+    dossier = dossiers[-1]
+    chamber = _CHAMBER.search(head, 0, number.start())
+    year = _YEAR.search(head, 0, number.start())
+    vergaderjaar = None
+    if year:
+        second = year[2] if len(year[2]) == 4 else year[1][:2] + year[2]
+        vergaderjaar = f"{year[1]}-{second}"
+    title_line = " ".join(number["kind"].split())
+    kind = next((v for k, v in _KINDS.items() if title_line.startswith(k)), "other")
+    return PublishedHeading(
+        chamber={"Tweede": "II", "Eerste": "I"}[chamber[1]] if chamber else None,
+        vergaderjaar=vergaderjaar,
+        dossier=_dossier(dossier[1]),
+        dossier_title=" ".join(dossier[2].split()),
+        ondernummer=number[1],
+        kind=kind,
+        title_line=title_line,
+        start=(chamber or dossier).start(),
+        end=number.end(),
+    )
+
+
+def extract_motion_text(clean: str, heading: PublishedHeading, reference: date | None = None) -> MotionText | None:
+    """A published motion's submitters, date, considerations and request (its dictum)."""
+    if heading.kind != "motie":
+        return None
+    names = _TITLE_NAMES.search(heading.title_line)
+    submitters: list[str] = []
+    if names:
+        submitters += [_name(n) for n in re.split(r"\s*(?:,|\bEN\b)\s*", names["names"]) if n.strip()]
+    end = _END.search(clean, heading.end)
+    if end:  # the signatures: one surname per line after "en gaat over tot de orde van de dag"
+        for line in clean[end.end() : end.end() + 600].splitlines():
+            line = line.strip()
+            if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line) and line not in submitters:
+                submitters.append(line)
+            elif line and submitters and not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line):
+                break
+    proposed = _PROPOSED.search(clean, heading.end)
+    proposed_on = parse_dutch_date(proposed[1]) if proposed else None
+    request = _REQUEST.search(clean, heading.end)
+    if request is None:
+        return None
+    text = " ".join(request["request"].split())
+    considerations = tuple(
+        " ".join(clean[m.start() : clean.find(";", m.start()) if ";" in clean[m.start() : request.start()] else request.start()].split())
+        for m in _CLAUSE.finditer(clean, heading.end, request.start())
+        if m[1].lower() in ("constaterende", "overwegende") or m[1].lower().startswith("van")
+    )
+    found = find_deadlines(text, reference or proposed_on)
+    return MotionText(
+        submitters=tuple(Submitter(name, None, None) for name in submitters),
+        proposed=proposed_on,
+        considerations=considerations,
+        request=text,
+        request_start=request.start("request"),
+        request_end=request.end("request"),
+        deadline=found[0][0] if found else None,
+    )
