@@ -373,6 +373,7 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
         if (
             _PARTICIPLE.match(lower)
             and len(lower) >= 7
+            and lower not in _LIGHT_VERBS  # `een beleidsdoorlichting (uitgevoerd) van ...`
             and not (following and following.is_word and following.lower not in _FUNCTION | _STOP)
         ):
             break
@@ -389,7 +390,8 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
             prepositions += 1  # `mensen met verward en onbegrepen gedrag`
             k += 1
             continue
-        if lower in _PREPOSITIONS and k + 1 < len(tokens) and tokens[k + 1].is_word:
+        after_skip = skipped_verb and k == skipped[1] and lower == "aan"  # `(aangeboden) aan`
+        if (lower in _PREPOSITIONS or after_skip) and k + 1 < len(tokens) and tokens[k + 1].is_word:
             if prepositions >= 2:
                 break
             prepositions += 1
@@ -420,8 +422,16 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
         modifiers += 1
         last = k
         k += 1
-    if modifiers == 0 and not heading and k + 1 < len(tokens) and tokens[k].lower in _PARTICLES:
-        k += tokens[k + 1].lower == "om"  # `werk ik een plan van aanpak uit om ...`
+    purpose_at = last + 1
+    if (
+        not heading
+        and k + 1 < len(tokens)
+        and tokens[k].lower in _PARTICLES
+        and tokens[k + 1].lower == "om"
+    ):  # `werk ik een plan van aanpak uit om ...`
+        if skipped == (0, 0):
+            skipped = (k, k + 1)  # the particle stays out of the title
+        k = purpose_at = k + 1
     if (
         modifiers == 0
         and not heading
@@ -438,7 +448,7 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
             n += 1
         if n - k >= 3:
             return _Phrase(noun, i, first, n - 1, None, n - 1 - k, None, (i + 1, k))
-    if not heading and k == last + 1 and k < len(tokens) and tokens[k].lower == "om":
+    if not heading and k == purpose_at and k < len(tokens) and tokens[k].lower == "om":
         # `een wetswijziging om de bevoegdheden te verduidelijken`, `onderzoek naar mogelijk
         # zinvolle manieren om de positie van de griffier te versterken`: the purpose names it
         end = _purpose_end(tokens, k)
@@ -566,10 +576,21 @@ class _Context:
 _BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementaire"}
 # A reaction is an action only with what it reacts to (`een reactie op de voorlichting`).
 _NEEDS_OBJECT = {"reactie": "op"}
-# A bureau named with a capital is a firm (`Bureau Berenschot`), not one set up as a measure.
+# A bureau with a name is a firm (`Bureau Berenschot`), not one set up as a measure.
 _FIRM_WORDS = {"bureau"}
 # Page furniture that runs into a sentence across a page break.
 _FURNITURE_WORDS = {"Datum", "Kenmerk", "Pagina"}
+
+
+def _multiword_noun(
+    cues: ActionCues, tokens: list[_Token], i: int
+) -> tuple[ActionNoun, int] | None:
+    """A noun of several words (`plan van aanpak`) starting at token `i`, with its last token."""
+    for noun in cues.nouns:
+        words = noun.word.split()
+        if len(words) > 1 and [t.lower for t in tokens[i : i + len(words)]] == words:
+            return noun, i + len(words) - 1
+    return None
 
 
 def _mentions_in(
@@ -581,7 +602,10 @@ def _mentions_in(
     for i, token in enumerate(tokens):
         if i <= covered or not token.is_word:
             continue
-        noun = ctx.cues.noun(token.text)
+        noun, head = ctx.cues.noun(token.text), i
+        multiword = _multiword_noun(ctx.cues, tokens, i)
+        if multiword is not None:
+            noun, head = multiword
         via_abbreviation = False
         if noun is None and token.text in ctx.abbreviations:
             # An abbreviation names an action when the cue file lists it as one (`OHA`, `Wau`) or
@@ -594,15 +618,17 @@ def _mentions_in(
             continue
         if i >= 2 and tokens[i - 2].lower == "in" and tokens[i - 1].lower in {"dat", "dit", "het"}:
             continue  # `in dat kader`
-        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if (
             noun.word in _NEEDS_OBJECT
             and token.lower == noun.word
-            and following != _NEEDS_OBJECT[noun.word]
+            and following.lower() != _NEEDS_OBJECT[noun.word]
         ):
             continue
-        if token.lower in _FIRM_WORDS and token.text[0].isupper():
-            continue
+        if token.lower in _FIRM_WORDS and (token.text[0].isupper() or following[:1].isupper()):
+            continue  # `Bureau Berenschot`, `bureau Berenschot`: a firm
+        if token.lower == "overleg" and i > 0 and tokens[i - 1].lower == "in":
+            continue  # `in overleg met`: how something is done, not what
         if (
             not heading
             and i >= 2
@@ -611,7 +637,9 @@ def _mentions_in(
             and any(t.lower == "zoals" for t in tokens[: i - 2])
         ):
             continue  # `Zoals ik in mijn actieagenda heb aangekondigd`: the source, not the action
-        phrase = _phrase(tokens, i, noun, heading)
+        phrase = _phrase(tokens, head, noun, heading)
+        if head != i:
+            phrase = replace(phrase, first=i)  # `plan van aanpak`
         covered = phrase.last
         words = _phrase_words(tokens, phrase)
         if _FURNITURE_WORDS & set(words):
@@ -622,18 +650,19 @@ def _mentions_in(
                 continue
         if not heading and {w.lower() for w in words} & _BACKGROUND_MODIFIERS:
             continue
+        named = token.text[0].isupper() and i > 0 and tokens[i - 1].text not in ".:;-–•"
         bare = phrase.modifiers == 0 and phrase.abbreviation is None and not via_abbreviation
         if bare:
             earlier = ctx.resolve(token.text) if phrase.determiner in _DEFINITE or heading else None
             if earlier is not None:
                 found.append((earlier.key, earlier.title, earlier.kind, token.start))
                 continue
-            named = token.text[0].isupper() and i > 0 and tokens[i - 1].text not in ".:;-–•"
             if (
                 not heading
                 and not named
                 and (
                     token.lower == noun.word
+                    or head != i
                     or not (token.text[0].isupper() or phrase.determiner in _DEFINITE)
                 )
             ):
@@ -642,7 +671,7 @@ def _mentions_in(
         abbreviation = phrase.abbreviation or (token.text if via_abbreviation else None)
         names = dict(ctx.abbreviations)
         key = _key(words, names)
-        if not key or (key == slugify(noun.word) and not heading):
+        if not key or (key == _key(noun.word.split(), {}) and not heading and not named):
             earlier = ctx.resolve(token.text)
             if earlier is not None and phrase.determiner in _DEFINITE:
                 found.append((earlier.key, earlier.title, earlier.kind, token.start))
@@ -704,7 +733,7 @@ _TIME_PHRASE = re.compile(
 
 def _question_words(text: str, start: int) -> list[str]:
     """The question studied, from `of`/`hoe`/`welke` to the clause's end (at most 16 words)."""
-    clause = re.split(r"[,.;:()]", text[start:], maxsplit=1)[0]
+    clause = re.split(r"[,.;:]", re.sub(r"[()]", "", text[start:]), maxsplit=1)[0]
     return re.findall(r"[\w'’-]+", clause)[:16]
 
 
@@ -728,11 +757,36 @@ def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str,
                 words = []  # the object is a noun phrase: `de UDO`, `de werking van de pilots`
         if len(words) >= 3:
             found.append((noun, words, m.start() + offset))
-    return [
+    studies = [
         (key, f"{noun} {' '.join(words)}", "onderzoek", position)
         for noun, words, position in found
         if (key := _key([noun, *words], ctx.abbreviations))
     ]
+    return studies + _work_on_infinitives(ctx, text, offset)
+
+
+# `werk ik aan het verbeteren van raads- en stateninformatiesystemen`, `wordt gewerkt aan het
+# vereenvoudigen van regelgeving`: what is worked on, named by a nominalised infinitive and its object.
+_WORK_ON = re.compile(
+    r"\b(?:werk|werken|werkt|gewerkt)\b[^.;]{0,80}?\baan\s+het\s+(?P<inf>[a-z]{4,}en)\s+van\s+"
+    r"(?P<object>[^,.;:()]{3,120})",
+    re.IGNORECASE,
+)
+
+
+def _work_on_infinitives(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    found = []
+    for m in _WORK_ON.finditer(text):
+        words = re.findall(r"[\w'’-]+", m["object"])[:8]
+        while words and words[-1].lower() in _FUNCTION | _STOP:
+            words.pop()
+        if not words:
+            continue
+        title = f"{m['inf'].capitalize()} van {' '.join(words)}"
+        key = _key([m["inf"], *words], ctx.abbreviations)
+        if key:
+            found.append((key, title, "actie", m.start("inf") + offset))
+    return found
 
 
 def _is_action_line(heading: Heading) -> bool:
