@@ -188,3 +188,103 @@ def test_responsible_minister_is_read_when_stated():
     assert action.responsible == "minister van Financiën"
     (action,) = _one("Ik werk aan een visie op de regio.")
     assert action.responsible is None
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        (
+            "Ik verken of het huidige aantal volksvertegenwoordigers in gemeenten nog past bij de taken.",
+            "Verkenning of het huidige aantal volksvertegenwoordigers in gemeenten nog past bij de taken",
+        ),
+        (
+            "Ook wil ik bezien of de wettelijke bepaling omtrent het maximumaantal wethouders aanpassing behoeft.",
+            "Verkenning of de wettelijke bepaling omtrent het maximumaantal wethouders aanpassing behoeft",
+        ),
+        (
+            "Over een jaar zal ik de UDO samen met departementen en medeoverheden evalueren.",
+            "Evaluatie van de UDO",
+        ),
+        (
+            "Onderzocht wordt of de (online) haat en intimidatie de participatie van die groepen tegenhoudt.",
+            "Onderzoek of de online haat en intimidatie de participatie van die groepen tegenhoudt",
+        ),
+    ],
+)
+def test_study_named_only_by_its_verb(sentence, title):
+    assert title in [a.title for a in _one(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        (
+            "Binnen het traject ‘Dwars door domeinen’ (DDD) zijn in opdracht van mij pilots gestart.",
+            "Traject Dwars door domeinen (DDD)",
+        ),
+        (
+            "Tot slot werk ik samen met de Vereniging van Rekenkamers een plan van aanpak uit om de doorwerking van rekenkamerrapporten te verbeteren.",
+            "Plan van aanpak om de doorwerking van rekenkamerrapporten te verbeteren",
+        ),
+        (
+            "Er wordt momenteel een beleidsdoorlichting uitgevoerd van het onderdeel democratie en bestuur.",
+            "Beleidsdoorlichting van het onderdeel democratie en bestuur",
+        ),
+        (
+            "In opdracht van mijn ministerie worden workshops aangeboden aan lokale driehoeken.",
+            "Workshops aan lokale driehoeken",
+        ),
+        (
+            "Ook is een campagne aangekondigd die bevordert dat mensen politiek actief worden.",
+            "Campagne die bevordert dat mensen politiek actief worden",
+        ),
+        (
+            "Daarnaast werk ik samen met voorhoedegemeenten aan het verbeteren van raads- en stateninformatiesystemen.",
+            "Verbeteren van raads- en stateninformatiesystemen",
+        ),
+        (
+            "Ik zal uw Kamer medio volgend jaar informeren over de voortgang van de genoemde acties.",
+            "Brief over de voortgang van de genoemde acties",
+        ),
+        (
+            "Met het Wetsvoorstel versterking participatie op decentraal niveau wordt beoogd dat raden kaders stellen.",
+            "Wetsvoorstel versterking participatie op decentraal niveau",
+        ),
+        (
+            "Op dit moment werk ik aan een reactie op de voorlichting van de Raad van State.",
+            "Reactie op de voorlichting van de Raad van State",
+        ),
+    ],
+)
+def test_genre_forms_give_informative_titles(sentence, title):
+    assert title in [a.title for a in _one(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zo wordt ter vervanging van de huidige decentralisatie-uitkering gewerkt aan een nieuwe vorm.",
+        "Ik zet mij in op de opvolging van de aanbevelingen van de parlementaire verkenning.",
+        "Ik bied u hierbij het verslag aan dat bureau Berenschot heeft opgesteld.",
+        "Ik zet daarom in overleg met alle betrokkenen in op de verdere concretisering.",
+        "Zoals ik in mijn actieagenda heb aangekondigd werk ik daaraan.",
+        "In deze brief informeer ik uw Kamer over de voortgang van de acties.",
+        "Over de uitkomsten zal ik uw Kamer over de uitkomsten van deze verkenning informeren.",
+        "Ik werk aan een inhoudelijke reactie.",
+    ],
+)
+def test_background_and_manner_are_not_actions(sentence):
+    assert _one(sentence) == []
+
+
+def test_heading_grouping_several_actions_is_a_theme_and_a_key_shares_its_best_title():
+    text = (
+        "1. Een slagvaardige overheid\n\n"
+        "1.1 Verbeteren feedbackloop van medeoverheden naar het Rijk\n\n"
+        "Ik werk aan een visie op de regio. Ik ontwikkel een handreiking over het enquêterecht.\n\n"
+        "1.2 Taakdifferentiatie\n\n"
+        "Ik verwacht dat dit nog tijd vraagt.\n\n"
+    )
+    titles = {a.title for a in _one(text)}
+    assert "Verbeteren feedbackloop van medeoverheden naar het Rijk" not in titles
+    assert {"Visie op de regio", "Taakdifferentiatie"} <= titles

@@ -762,7 +762,39 @@ def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str,
         for noun, words, position in found
         if (key := _key([noun, *words], ctx.abbreviations))
     ]
-    return studies + _work_on_infinitives(ctx, text, offset)
+    return studies + _work_on_infinitives(ctx, text, offset) + _promised_letters(ctx, text, offset)
+
+
+# `Ik zal uw Kamer medio volgend jaar informeren over de voortgang van ...`, `Eind 2023 informeer ik
+# uw Kamer over de uitvoering van de toezeggingen ...`: a promised letter, named by its subject. The
+# letter at hand (`In deze brief informeer ik uw Kamer over ...`) is not one.
+_PROMISED_LETTER = re.compile(
+    r"\b(?:informeer\s+ik|ik\s+informeer|(?:zal|ga|wil)\s+ik|ik\s+(?:zal|ga|wil))\s+"
+    r"(?:uw|de)\s+(?:Tweede\s+|Eerste\s+)?Kamer\s+(?:[\w-]+\s+){0,5}?(?:informeren\s+|berichten\s+)?"
+    r"over\s+(?P<subject>[^,.;:()]{3,200})",
+    re.IGNORECASE,
+)
+_THIS_LETTER = re.compile(
+    r"\b(?:in|met)\s+(?:deze|dit)\s+(?:brief|nota)\b|\bhierbij\b", re.IGNORECASE
+)
+
+
+def _promised_letters(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    if _THIS_LETTER.search(text):
+        return []
+    found = []
+    for m in _PROMISED_LETTER.finditer(text):
+        words = re.findall(r"[\w'’-]+", m["subject"])[:18]
+        if re.fullmatch(r"(?:de|het)", words[0] if words else "", re.IGNORECASE) is None:
+            continue  # `over hoe ...`, `over een jaar`: not a subject
+        if words[1].lower() in {"uitkomsten", "resultaten", "bevindingen", "uitkomst"}:
+            continue  # reporting a study's outcome is a step of that study, not another action
+        while words and words[-1].lower() in {"informeren", "berichten", "nader"} | _FUNCTION:
+            words.pop()
+        key = _key(["brief", *words], ctx.abbreviations)
+        if key:
+            found.append((key, f"Brief over {' '.join(words)}", "brief", m.start() + offset))
+    return found
 
 
 # `werk ik aan het verbeteren van raads- en stateninformatiesystemen`, `wordt gewerkt aan het
@@ -853,11 +885,18 @@ def _heading_actions(
     ]
 
 
+_NAMED_BILL = re.compile(r"(?<=\s)Wetsvoorstel\s+[a-z]")
+
+
 def _sentence_actions(
     ctx: _Context, segmented: Segmented, sentence: Span, action_line: Heading | None
 ) -> list[ActionMention]:
     text = segmented.clean[sentence.start : sentence.end]
     statuses = _status_cues(text, ctx.cues)
+    if not statuses and _NAMED_BILL.search(text):
+        # A bill named by its title (`Met het Wetsvoorstel versterking participatie op decentraal
+        # niveau wordt beoogd ...`) is the cabinet's bill in the making whatever the verb.
+        statuses = [(m.start(), m.end(), "in_progress") for m in _NAMED_BILL.finditer(text)]
     if not statuses:
         return []
     heading = segmented.heading_at(sentence.start)
