@@ -283,6 +283,7 @@ def test_footnote_and_enclosure_forms(text, title):
         "Ook is het afgelopen jaar een Stand van de Uitvoering opgesteld.",
         "Het rapport signaleert bovendien dat gemeenten worstelen.",
         "Onderzoek wordt gedaan naar de besteding van de budgetten.",
+        "Onderzoek naar de regio laat zien dat het werkt.",
     ],
 )
 def test_not_reports_in_the_new_forms(text):

@@ -10,7 +10,7 @@ Forms read:
   van de Raad van State`, `het rapport 'X'`, `de trendrapportage 'X'`, `De <body> heeft een
   advies gepubliceerd, getiteld 'X'`, `De ROB heeft in het rapport over 'X'`;
 - an untitled advice named by its body (`het ROB-advies`): the one advice of that body the same
-  text names with a title, else a generic `<body>-advies` (always generic for a coming advice);
+  text names with a title, else a generic `advies-<body>` (always generic for a coming advice);
   an anaphoric one (`dit ROB-advies`, `dat rapport`) points back to a report named before and is
   dropped when the same text does not name it;
 - a report named by its subject without quotes (`In de voorlichting interbestuurlijke verhoudingen
@@ -35,7 +35,9 @@ Een samenvattend onderzoek naar ...`) is left out of it.
 Bodies are normalised with the `body` rows of the action cue file (ROB -> Raad voor het Openbaar
 Bestuur); a surname alone (`Elzinga`) takes the initials the same text gives it (`D.J. Elzinga`).
 Keys are slugs of `<body>-<year>-<title>` (a person by surname), a year missing from one mention
-taken from another mention of the same report in the text.
+taken from another mention of the same report in the text; an untitled report is keyed
+`<kind>-<body>` (`advies-commissie-van-ark`), an edition by its own words
+(`tweede-jaarverslag-van-de-projectgroep-lokale-rekenkamers`).
 """
 
 from __future__ import annotations
@@ -395,7 +397,7 @@ _LINE_KINDS = (
     r"(?:rapport|rapportage|verslag)|Evaluatie|Onderzoek|Advies|Jaarverslag|Eindrapportage"
 )
 _KIND_LINE = re.compile(
-    rf"(?m)^[ \t]*(?:[-•–*]\s+|\d{{1,3}}[ \t]+|Bijlage(?:\s+bij\s+[\w ]+?)?:\s*)*"
+    rf"(?m)^[ \t]*(?:[-•–*]\s+|\d{{1,3}}[ \t]+|Bijlage(?:\s+bij\s+[\w ]+?)?:\s*)+"
     rf"(?P<title>(?:{_LINE_KINDS})\b[^\n(]{{3,150}}?)\s*(?:\(|,\s*(?:zie|te\s+raadplegen)|\s*$)"
 )
 
