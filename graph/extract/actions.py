@@ -15,6 +15,16 @@ Two sources, read in document order:
   mention per action noun it contains: the noun with its modifiers (`een visie op de regio en
   regionale samenwerking`). Sentences without a cue are background and yield nothing.
 
+- **Verbs.** A study named only by its verb (`Ik verken of ...`, `bezie ik welke ...`, `zal ik de
+  UDO ... evalueren`, `Onderzocht wordt of ...`), work on a nominalised infinitive (`werk ik aan het
+  verbeteren van ...`), a promised letter (`Ik zal uw Kamer ... informeren over de voortgang van ...`)
+  and a bill named by its title (`het Wetsvoorstel versterking participatie ...`).
+
+Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
+verkenning`), the source of an announcement (`Zoals ik in mijn actieagenda heb aangekondigd`),
+manner (`in overleg met`), firms (`bureau Berenschot`), and a verb-headed heading that groups two or
+more actions of its own (a theme). Every mention of a key carries the best title any of them gives.
+
 A bare noun with a definite article (`het beleidskader`, `deze handreiking`) is the action named
 last with the same head noun, so the same action gets the same key across sentences and headings;
 an unresolved bare noun is dropped, except a compound (`het Overhedenoverleg`), which is a name.
