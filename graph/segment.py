@@ -193,6 +193,8 @@ def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarke
             previous_ended = re.search(r"[.!?]['’”)]*\s*$", text[line.start() : body_end])
             continues = following[0].islower() or following.startswith(("http", "www", "<", "("))
             continues = continues or (not previous_ended and following[0].isdigit())
+            # a line that stops on "van de" or "en" goes on, whatever the next one starts with
+            continues = continues or bool(_TRAILING_FUNCTION_WORD.search(text[line.start() : body_end].rstrip()))
             if following.startswith(" ") or not continues:
                 break
             body_end = lines[next_index].end()
