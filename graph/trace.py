@@ -13,6 +13,7 @@ A pure stage over all documents' facts (no I/O but the curated links file, read 
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,23 @@ _STOP = {
     "te", "tot", "door", "of", "deze", "dit", "die", "dat", "mijn", "uw", "onze", "zijn",
 }
 CURATED_FIELDS = ["earlier_document", "earlier_key", "later_document", "later_key", "decision", "curator", "note"]
+
+
+VERBS_PATH = Path(__file__).resolve().parent / "gazetteers" / "commitment_verbs.csv"
+
+
+@functools.cache
+def commitment_verbs(path: Path = VERBS_PATH) -> tuple[str, ...]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = csv.DictReader(line for line in stream if not line.startswith("#"))
+        return tuple(row["stem"].lower() for row in rows)
+
+
+def delivers_to_parliament(mention: CommitmentMention) -> bool:
+    """A promise is a commitment to parliament when it promises something the Kamer receives or
+    that is decided (see gazetteers/commitment_verbs.csv), not only an intention to work on it."""
+    phrase = f"{mention.promise} {mention.text}".lower() if mention.addressee else mention.promise.lower()
+    return any(stem in phrase for stem in commitment_verbs())
 
 
 class CuratedLinksError(ValueError):
@@ -183,7 +201,7 @@ def trace(documents: list[DocumentFacts], curated: list[dict[str, str]] | None =
         Commitment(facts.doc_id, m, abouts[(facts.doc_id, m.start, m.kind, m.promise)])
         for facts in documents
         for m in mentions[facts.doc_id]
-        if m.kind == "promise"
+        if m.kind == "promise" and delivers_to_parliament(m)
     ]
     ordered = sorted((d for d in documents if dates[d.doc_id]), key=lambda d: (dates[d.doc_id], d.doc_id))
     for commitment in commitments:
