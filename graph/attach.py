@@ -22,18 +22,23 @@ from graph.facts import (
 from graph.segment import Footnote, Segmented, Span
 
 
-def citation_occurrences(segmented: Segmented) -> list[CitationOccurrence]:
-    """Every citation: those in footnote bodies (read from the source text of the body) and
-    those standing in the running text."""
-    occurrences: list[CitationOccurrence] = []
+def passages_of(segmented: Segmented):
+    """Where facts are read from, in order: each footnote body (its source text, with its span
+    and number), then each sentence of the running text (its clean text)."""
     for footnote in sorted(segmented.footnotes.values(), key=lambda f: f.start):
-        body = segmented.text[footnote.start : footnote.end]
-        for citation in extract_citations(body, offset=footnote.start):
-            occurrences.append(CitationOccurrence(citation, Span(footnote.start, footnote.end), footnote.number))
+        span = Span(footnote.start, footnote.end)
+        yield segmented.text[footnote.start : footnote.end], span, footnote.number
     for sentence in segmented.sentences:
-        for citation in extract_citations(segmented.clean[sentence.start : sentence.end], sentence.start):
-            occurrences.append(CitationOccurrence(citation, sentence, None))
-    return occurrences
+        yield segmented.clean[sentence.start : sentence.end], sentence, None
+
+
+def citation_occurrences(segmented: Segmented) -> list[CitationOccurrence]:
+    """Every citation: those in footnote bodies and those standing in the running text."""
+    return [
+        CitationOccurrence(citation, span, footnote)
+        for text, span, footnote in passages_of(segmented)
+        for citation in extract_citations(text, offset=span.start)
+    ]
 
 
 def _reach(segmented: Segmented, index: int) -> Span:
@@ -125,15 +130,11 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
 
 def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:
     """Advisory reports and studies named in footnote bodies and in sentences."""
-    found: list[ReportOccurrence] = []
-    for footnote in sorted(segmented.footnotes.values(), key=lambda f: f.start):
-        body = segmented.text[footnote.start : footnote.end]
-        for report in extract_reports(body, offset=footnote.start):
-            found.append(ReportOccurrence(report, Span(footnote.start, footnote.end), footnote.number))
-    for sentence in segmented.sentences:
-        for report in extract_reports(segmented.clean[sentence.start : sentence.end], sentence.start):
-            found.append(ReportOccurrence(report, sentence, None))
-    return found
+    return [
+        ReportOccurrence(report, span, footnote)
+        for text, span, footnote in passages_of(segmented)
+        for report in extract_reports(text, offset=span.start)
+    ]
 
 
 def motion_relations(
