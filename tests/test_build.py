@@ -147,3 +147,19 @@ def test_kamerstukken_link_to_their_official_publication(built_graph_path, minte
     page = URIRef("https://zoek.officielebekendmakingen.nl/kst-35925-VII-129.html")
     assert (minter.kamerstuk("kst-35925-VII-129"), FOAF.page, page) in links
     assert (minter.kamerstuk("kst-35925-VII-129"), RDFS.label, Literal("Kamerstukken II 2021/22, 35925-VII, nr. 129")) in _union(built_graph_path)
+
+
+def test_ministries_and_laws_of_the_letters_link_to_tooi_and_bwb(built_graph_path, minter):
+    from rdflib.namespace import DCTERMS, OWL
+
+    graph = _union(built_graph_path)
+    bzk = minter.thing("organisatie", "ministerie-van-binnenlandse-zaken-en-koninkrijksrelaties")
+    assert (bzk, OWL.sameAs, URIRef("https://identifier.overheid.nl/tooi/id/ministerie/mnre1034")) in graph
+    for law, bwb in [
+        ("gemeentewet", "BWBR0005416"), ("provinciewet", "BWBR0005645"),
+        ("wet-gemeenschappelijke-regelingen", "BWBR0003740"), ("financiele-verhoudingswet", "BWBR0008290"),
+    ]:
+        assert (minter.thing("wet", law), DCTERMS.identifier, Literal(bwb)) in graph, law
+    # an organisation TOOI does not list gets no invented link
+    vng = minter.thing("organisatie", "vereniging-van-nederlandse-gemeenten")
+    assert (vng, RDF.type, None) in graph and not list(graph.objects(vng, OWL.sameAs))

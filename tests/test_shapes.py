@@ -32,6 +32,8 @@ REGIO_DEAL = URIRef(ID + "samenwerking/regio-deal-parkstad")
 LAW = URIRef(ID + "wet/gemeentewet")
 PROVISION = URIRef(ID + "wet/gemeentewet/artikel-1")
 CURATED = Literal("corpus/brief.json")
+STEP = URIRef(ID + "toezegging/1/stap/1")
+CONTINUATION = URIRef(ID + "voortzetting/1")
 
 
 def valid_graph() -> Graph:
@@ -152,6 +154,19 @@ def valid_graph() -> Graph:
     add((PROVISION, RDFS.label, Literal("artikel 1 Gemeentewet")))
     add((PROVISION, BG.provisionOf, LAW))
     add((PROVISION, BG.mentionedIn, PASSAGE))
+
+    add((STEP, RDF.type, BG.CommitmentStep))
+    add((STEP, BG.stepOf, COMMITMENT))
+    add((STEP, BG.stepDocument, DOC))
+    add((STEP, BG.status, BG.Deferred))
+    add((STEP, BG.stepKind, Literal("deferred")))
+    add((STEP, BG.stepDate, Literal("2024-06-01", datatype=XSD.date)))
+    add((STEP, BG.evidence, PASSAGE))
+    add((CONTINUATION, RDF.type, BG.ActionContinuation))
+    add((CONTINUATION, BG.fromAction, ACTION))
+    add((CONTINUATION, BG.toAction, ACTION))
+    add((CONTINUATION, BG.linkMethod, Literal("automatic: same name")))
+    add((CONTINUATION, BG.evidence, PASSAGE))
     return g
 
 
@@ -216,6 +231,22 @@ def new_chamber(g: Graph) -> None:
 
 
 BROKEN = {
+    # What connects the letters in time
+    "commitment step of no commitment": (drop(STEP, BG.stepOf), STEP, BG.stepOf),
+    "commitment step with an action status": (replace(STEP, BG.status, BG.Done), STEP, BG.status),
+    "commitment step dated by a string": (
+        replace(STEP, BG.stepDate, Literal("juni 2024")), STEP, BG.stepDate,
+    ),
+    "commitment step without its passage": (drop(STEP, BG.evidence), STEP, None),
+    "continuation without saying how it was found": (
+        drop(CONTINUATION, BG.linkMethod), CONTINUATION, BG.linkMethod,
+    ),
+    "continuation with a made-up method": (
+        replace(CONTINUATION, BG.linkMethod, Literal("guessed")), CONTINUATION, BG.linkMethod,
+    ),
+    "continuation to an untyped node": (
+        replace(CONTINUATION, BG.toAction, URIRef(ID + "x")), CONTINUATION, BG.toAction,
+    ),
     # Document (reached through bg:Kamerbrief ⊑ bg:Document)
     "document without source file or curation": (drop(DOC, BG.sourceFile), DOC, None),
     "document with two titles": (

@@ -113,3 +113,12 @@ def test_unreadable_document_stops_the_build_with_no_partial_graph(tmp_path, cor
     with pytest.raises(DocumentError, match=message):
         build(corpus, out)
     assert not out.exists() and not list(tmp_path.glob(".graph.nq.*"))
+
+
+def test_a_province_named_in_an_unseen_letter_links_to_tooi(unseen_graph):
+    from rdflib import URIRef
+    from rdflib.namespace import OWL
+
+    graph = union_graph(Dataset().parse(unseen_graph, format="nquads"))
+    gelderland = Minter().thing("organisatie", "provincie-gelderland")
+    assert (gelderland, OWL.sameAs, URIRef("https://identifier.overheid.nl/tooi/id/provincie/pv25")) in graph
