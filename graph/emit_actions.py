@@ -67,6 +67,9 @@ def emit_actions(emitter, motion_nodes: dict[int, URIRef]) -> dict[str, URIRef]:
             g.add((node, BG.mentionedIn, emitter.passage(Span(mention.start, mention.end))))
         if first.action_line:
             g.add((node, BG.actionLine, _action_line(emitter, first)))
+        responsible = next((m for m in mentions if m.responsible), None)
+        if responsible is not None:
+            _responsible(emitter, node, responsible)
     for relation in facts.relations:
         motion = motion_nodes.get(relation.motion_index)
         if motion is None:
@@ -142,3 +145,18 @@ def emit_reports(emitter) -> None:
         g.add((node, BG.mentionedIn, emitter.passage(Span(report.start, report.end))))
         g.add((emitter.doc, BG.cites, node))
 
+
+
+def _responsible(emitter, action: URIRef, mention: ActionMention) -> None:
+    """`de minister van BZK werkt aan …`: the ministry (or other organisation) the letter names as
+    responsible, as the entity stage knows it; nothing when it names none it knows."""
+    from graph.emit_entities import entity_node
+    from graph.extract.entities import extract_entities
+
+    for entity in extract_entities(mention.responsible or ""):
+        if entity.kind == "organisation":
+            node = entity_node(emitter, entity)
+            if node is not None:
+                emitter.graph.add((node, BG.mentionedIn, emitter.passage(Span(mention.start, mention.end))))
+                emitter.graph.add((action, BG.responsible, node))
+                return
