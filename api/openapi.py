@@ -24,17 +24,12 @@ ENTRY_POINTS = {
     "openapi": ("service.openapi", "OpenAPI 3.1 description of this API"),
     "ontology": ("linked_data.ontology", "The ontology, documented (and as Turtle, JSON-LD, RDF/XML)"),
     "void": ("linked_data.void", "DCAT/VoID description of the dataset, with its dumps"),
-    "timeline": ("timeline.action_timeline", "Timeline of an action through the letters"),
 }
-ENTRY_ARGUMENTS = {"timeline": {"key": "beleidskader-decentraal-bestuur"}}
 
 
 @service_blueprint.get("/")
 def index() -> Response:
-    links = {
-        name: url_for(endpoint, **ENTRY_ARGUMENTS.get(name, {}))
-        for name, (endpoint, _) in ENTRY_POINTS.items()
-    }
+    links = {name: url_for(endpoint) for name, (endpoint, _) in ENTRY_POINTS.items()}
     if negotiate(["application/json", "text/html"], "the index") == "text/html":
         items = Markup("").join(
             Markup('<li><a href="{}">{}</a>: {}</li>').format(links[name], name, about)
