@@ -16,7 +16,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from graph.extract.commitments import CommitmentMention, extract_commitments
@@ -59,21 +59,131 @@ def document_date(facts: DocumentFacts) -> date | None:
     return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
+def letter_order(facts: DocumentFacts) -> tuple[date, date, str] | None:
+    """Where a letter stands in time: by the last day its date allows, then the first, so a letter
+    dated only by its month or year ("juni 2024") follows the letters of known days in it (in the
+    genre a dated nota or letter in that month is what precedes or sends it)."""
+    first = document_date(facts)
+    if first is None:
+        return None
+    value = str(facts.source.metadata.get("date") or (facts.metadata.date.value if facts.metadata.date else ""))
+    if re.fullmatch(r"\d{4}", value):
+        last = date(first.year, 12, 31)
+    elif re.fullmatch(r"\d{4}-\d{2}", value):
+        last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        last = first
+    return (last, first, facts.doc_id)
+
+
+def in_time_order(documents: list[DocumentFacts]) -> list[DocumentFacts]:
+    """The dated letters, earliest first (see `letter_order`)."""
+    return sorted((d for d in documents if letter_order(d)), key=letter_order)
+
+
 def tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")) if t not in _STOP and len(t) > 1}
 
 
+# Head classes of the genre: a letter names one piece of work by different nouns of one kind — a
+# study announced as a "verkenning" is reported as an "onderzoek", a progress letter is a
+# "voortgangsbrief" one year and a "voortgangsrapportage" the next, a reaction is a
+# "kabinetsreactie" or a "reactie". Nouns of one class are one head.
+HEAD_CLASSES = {
+    "study": ("onderzoek", "verkenning", "studie", "evaluatie", "analyse"),
+    "letter": ("brief", "kamerbrief", "voortgangsbrief", "rapportage", "voortgangsrapportage"),
+    "reaction": ("reactie", "kabinetsreactie"),
+}
+_HEAD_OF = {noun: name for name, nouns in HEAD_CLASSES.items() for noun in nouns}
+# Compound heads whose first part only says who writes or receives it (kamer-, kabinets-), not
+# what it is about: dropped; any other first part (voortgangs-) is a content word of its own.
+_ADDRESS_PARTS = {"kamer", "kabinet"}
+# Words a progress letter uses for what it reports on without naming it.
+_GENERIC = {"genoemde", "acties", "maatregelen", "jaarlijkse", "brief", "kamerbrief"}
+
+
+def _stem(word: str) -> str:
+    """A crude Dutch plural/inflection strip so `aanpassingen`/`aanpassing`, `budgetten`/`budget` agree."""
+    for ending in ("ten", "en", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _head_and_words(key: str) -> tuple[str, set[str]]:
+    """The head class of an action key (its first word, or the class noun a compound ends in) and
+    its other content words, stemmed, without years."""
+    words = [t for t in re.findall(r"[a-z0-9]+", key.lower()) if t not in _STOP and len(t) > 1]
+    if not words:
+        return "", set()
+    first, rest = words[0], words[1:]
+    head, extra = _HEAD_OF.get(first, first), []
+    if first not in _HEAD_OF:
+        for noun, name in _HEAD_OF.items():
+            if first.endswith(noun) and len(first) > len(noun) + 2:
+                part = first[: -len(noun)].removesuffix("s")
+                head, extra = name, ([] if part in _ADDRESS_PARTS else [part])
+                break
+    content = {_stem(t) for t in extra + rest if not t.isdigit()}
+    return head, content
+
+
+def _is_progress_letter(head: str, words: set[str]) -> bool:
+    return head == "letter" and "voortgang" in words
+
+
+def _same_head(ha: str, hb: str) -> bool:
+    """One head class, or a compound of the other's head (`samenwerkingsplatform`, `platform`)."""
+    if ha == hb:
+        return True
+    short, long = sorted((ha, hb), key=len)
+    return len(short) >= 5 and long.endswith(short)
+
+
+def _compound_prefix(ha: str, hb: str) -> set[str]:
+    """What a compound head adds before the other's head (`samenwerking` of `samenwerkingsplatform`)."""
+    if ha != hb and ha.endswith(hb):
+        part = ha[: -len(hb)].removesuffix("s")
+        return {part} if len(part) > 2 and part not in _ADDRESS_PARTS else set()
+    return set()
+
+
+def _parts_match(x: str, y: str) -> bool:
+    """One word, or a part of a compound: `burgemeestersbevoegdheden` holds `bevoegdheden`; parts
+    shorter than five letters (`raad`, `wet`) are too common to count."""
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 5 and (long.startswith(short) or long.endswith(short))
+
+
+def _overlap(wa: set[str], wb: set[str]) -> int:
+    small, large = sorted((wa, wb), key=len)
+    return sum(1 for x in small if any(_parts_match(x, y) for y in large))
+
+
 def same_action(a: str, b: str) -> bool:
-    """Two action keys name one action: equal, or one's words contained in the other's with at
-    least two words shared and the same head (`onderzoek-budgetten-rekenkamers` and
-    `onderzoek-omvang-budgetten-rekenkamers-griffie-fractieondersteuning`)."""
+    """Two action keys name one action: equal, or of one head (a class of HEAD_CLASSES, or a
+    compound ending in the other's head) with at least two words shared counting the head and
+    compound parts, covering two thirds of the shorter key (`onderzoek-budgetten-rekenkamers` and
+    `onderzoek-omvang-budgetten-rekenkamers-griffie-fractieondersteuning`;
+    `afwegingskader-burgemeestersbevoegdheden` and `afwegingskader-bevoegdheden-burgemeester`);
+    or both progress letters (a recurring series) that name the same programme or one of which
+    names none."""
     if a == b:
         return True
-    ta, tb = tokens(a), tokens(b)
-    shared = ta & tb
-    if len(shared) < 2 or a.split("-")[0] != b.split("-")[0]:
+    (ha, wa), (hb, wb) = _head_and_words(a), _head_and_words(b)
+    if not ha or not hb or not _same_head(ha, hb):
         return False
-    return len(shared) * 3 >= 2 * min(len(ta), len(tb))
+    wa, wb = wa | _compound_prefix(ha, hb), wb | _compound_prefix(hb, ha)
+    if _is_progress_letter(ha, wa) and _is_progress_letter(hb, wb):
+        generic = {_stem(w) for w in _GENERIC} | {"voortgang"}
+        ra, rb = wa - generic, wb - generic
+        return not ra or not rb or bool(ra & rb)
+    shared = _overlap(wa, wb) + 1  # the head
+    if shared < 2:
+        return False
+    return shared * 3 >= 2 * min(len(wa) + 1, len(wb) + 1)
 
 
 @dataclass(frozen=True)
@@ -146,7 +256,7 @@ def _about(mention: CommitmentMention, facts: DocumentFacts) -> str | None:
 
 
 def continuations(documents: list[DocumentFacts], dates: dict[str, date | None], curated: list[dict[str, str]], curated_source: str) -> list[Continuation]:
-    ordered = sorted((d for d in documents if dates[d.doc_id]), key=lambda d: (dates[d.doc_id], d.doc_id))
+    ordered = in_time_order(documents)
     motions_of: dict[tuple[str, str], set[str]] = {}
     for facts in ordered:
         for relation in facts.relations:
@@ -157,9 +267,9 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
         for key in dict.fromkeys(a.key for a in later.actions):
+            # Letters of one day or month are successive too: a nota that proposes a letter
+            # discusses the actions it reports on, so the letter continues them.
             for earlier in reversed(ordered[:index]):
-                if dates[earlier.doc_id] == dates[later.doc_id]:
-                    continue  # a nota and the letter it sends are not successive
                 match = next((a.key for a in earlier.actions if same_action(a.key, key)), None)
                 method = "automatic: same name"
                 if match is None:
@@ -203,15 +313,13 @@ def trace(documents: list[DocumentFacts], curated: list[dict[str, str]] | None =
         for m in mentions[facts.doc_id]
         if m.kind == "promise" and delivers_to_parliament(m)
     ]
-    ordered = sorted((d for d in documents if dates[d.doc_id]), key=lambda d: (dates[d.doc_id], d.doc_id))
+    ordered = in_time_order(documents)
+    position = {d.doc_id: index for index, d in enumerate(ordered)}
     for commitment in commitments:
-        made = dates[commitment.document]
-        if made is None:
+        if commitment.document not in position:
             continue
-        for later in ordered:
+        for later in ordered[position[commitment.document] + 1 :]:
             when = dates[later.doc_id]
-            if when <= made or later.doc_id == commitment.document:
-                continue
             step = _step_in(commitment, later, when, mentions[later.doc_id], abouts)
             if step is not None:
                 commitment.steps.append(step)

@@ -11,7 +11,7 @@ import pytest
 
 from graph.cli import main
 from graph.queries import load_query
-from graph.trace import CuratedLinksError, read_curated_links, same_action
+from graph.trace import CuratedLinksError, in_time_order, read_curated_links, same_action
 
 BELEIDSKADER = "beleidskader-decentraal-bestuur"
 LETTERS = ["004_6c88505460917616", "003_716a83a6eb3f8840", "002_8e66f98fee8945c9", "001_4ecc82ebad1aebf7"]
@@ -26,6 +26,24 @@ LETTERS = ["004_6c88505460917616", "003_716a83a6eb3f8840", "002_8e66f98fee8945c9
         ("onderzoek-budgetten-rekenkamers", "onderzoek-aantal-volksvertegenwoordigers", False),
         ("handreiking-enqueterecht", "handreiking-juridische-kwaliteit", False),
         ("visie-regio", "regio-deals", False),  # a shared word is not the same head
+        # study nouns are one head class: a "verkenning" announced is an "onderzoek" reported
+        ("onderzoek-aantal-decentrale-volksvertegenwoordigers", "verkenning-huidige-aantal-wettelijk-vastgelegde-volksvertegenwoordigers", True),
+        ("verkenning-extra-ondersteuning-griffies", "onderzoek-aantal-decentrale-volksvertegenwoordigers", False),
+        ("onderzoek-aantal-wethouders", "handreiking-aantal-wethouders", False),  # another class
+        # letters are one head class; progress letters are a series, whether or not they name it
+        ("kamerbrief-voortgang-actieagenda-sterk-bestuur", "voortgangsrapportage-actieagenda-sterk-bestuur-2023-2024", True),
+        ("brief-voortgang-brief-genoemde-acties", "kamerbrief-voortgang-actieagenda-sterk-bestuur", True),
+        ("voortgangsbrief-actieagenda-sterk-bestuur", "voortgangsbrief-programma-weerbaar-bestuur", False),
+        ("brief-uitvoering-toezeggingen-plenaire-behandeling", "kamerbrief-voortgang-actieagenda", False),
+        # reactions: a "kabinetsreactie" is a "reactie"
+        ("reactie-voorlichting-raad-state", "kabinetsreactie-voorlichting-raad-state", True),
+        ("reactie-voorlichting-raad-state", "kabinetsreactie-advies-afrekenen-disbalans", False),
+        # compounds: a compound head holds the other's head, a compound word holds another word
+        ("samenwerkingsplatform-sociaal-domein", "platform-sociaal-domein", True),
+        ("samenwerkingsplatform-sociaal-domein", "platform-plek", False),
+        ("afwegingskader-burgemeestersbevoegdheden", "afwegingskader-bevoegdheden-burgemeester", True),
+        ("afwegingskader-burgemeestersbevoegdheden", "afwegingskader-taken-provincies", False),
+        ("wetsvoorstel-raadsleden", "wetsvoorstel-raad-state", False),  # short parts do not count
     ],
 )
 def test_same_action_by_name(a, b, same):
@@ -126,3 +144,18 @@ def test_a_curated_veto_removes_an_automatic_link(tmp_path, corpus_dir):
     confirm = dict(veto, decision="confirm", later_key="anything-else")
     confirmed = trace(documents, [confirm], "curated/x.csv").continuations
     assert any(c.later_key == "anything-else" and c.method == "curated: curated/x.csv" for c in confirmed)
+
+
+def test_a_letter_dated_by_its_month_follows_the_dated_nota_of_that_month(corpus_dir):
+    """The nota of 3 June 2024 proposes the letter dated only "June 2024": in time order the nota
+    comes first and the two are successive (the letter continues the nota's actions)."""
+    from graph.build import extract_document
+    from graph.read import read_corpus
+    from graph.trace import trace
+
+    documents = [extract_document(s) for s in read_corpus(corpus_dir)]
+    order = [d.doc_id for d in in_time_order(documents)]
+    assert order == ["004_6c88505460917616", "003_716a83a6eb3f8840", "000_03214f0aabcee69e", *LETTERS[2:]]
+    links = trace(documents).continuations
+    assert any(c.earlier_document == "000_03214f0aabcee69e" and c.later_document == LETTERS[2] for c in links)
+    assert not any(c.earlier_document == LETTERS[2] and c.later_document == "000_03214f0aabcee69e" for c in links)
