@@ -288,3 +288,40 @@ def test_heading_grouping_several_actions_is_a_theme_and_a_key_shares_its_best_t
     titles = {a.title for a in _one(text)}
     assert "Verbeteren feedbackloop van medeoverheden naar het Rijk" not in titles
     assert {"Visie op de regio", "Taakdifferentiatie"} <= titles
+
+
+def test_reaction_is_named_by_the_advice_named_before_it():
+    text = (
+        "De Raad voor het Openbaar Bestuur heeft een advies gepubliceerd, getiteld ‘Grip op de "
+        "regio’. De raad constateert dat er veel te verbeteren is. Ik ben voornemens uw Kamer na "
+        "de zomer een kabinetsreactie te sturen op dit advies.\n"
+    )
+    titles = [m.title for m in _one(text)]
+    assert "Reactie op Grip op de regio" in titles
+
+
+def test_reaction_left_to_the_next_cabinet_in_the_passive():
+    text = (
+        "Hetzelfde geldt voor het briefadvies ‘Grip op de regio’ van de Raad voor het Openbaar "
+        "Bestuur, waarbij een reactie aan het volgende kabinet wordt gelaten.\n"
+    )
+    (mention,) = [m for m in _one(text) if m.title.startswith("Reactie")]
+    assert mention.status == "handed_to_next_cabinet"
+
+
+def test_reaction_to_an_advice_named_only_by_its_author_is_no_action():
+    text = (
+        "Het is goed om ook het advies van de Raad van State te betrekken. Ik laat het aan mijn "
+        "ambtsopvolger om dit advies van kabinetsreactie te voorzien.\n"
+    )
+    assert not [m for m in _one(text) if m.title.startswith("Reactie")]
+
+
+def test_document_title_heading_is_not_an_action():
+    titles = {m.title for m in _actions("002_8e66f98fee8945c9.txt")}
+    assert "Voortgangsrapportage Actieagenda Sterk Bestuur 2023-2024" not in titles
+
+
+def test_action_in_a_first_person_footnote_of_a_sentence():
+    mentions = [m for m in _actions("001_4ecc82ebad1aebf7.txt") if "projectgroep" in m.key]
+    assert mentions and mentions[0].status == "done"

@@ -862,12 +862,25 @@ def _section_status(ctx: _Context, segmented: Segmented, index: int) -> str:
     return statuses[0] if statuses else "in_progress"
 
 
+def _document_title(segmented: Segmented, index: int) -> bool:
+    """Genre rule: the heading a document opens with, before any running sentence and any other
+    heading (`Voortgangsrapportage Actieagenda Sterk Bestuur 2023-2024` atop an annex), is the
+    document's own title: the document itself, not an action it announces or reports on. A title
+    under a cover heading (a nota's `Kamerbrief ...` after `nota`) is the subject it submits."""
+    if index != 0:
+        return False
+    heading = segmented.headings[0]
+    return not any(s.start < heading.start for s in segmented.sentences)
+
+
 def _heading_actions(
     ctx: _Context, segmented: Segmented, index: int, action_line: Heading | None
 ) -> list[ActionMention]:
     heading = segmented.headings[index]
     title = _heading_title(heading)
     if title.endswith("?") or _GENERIC_HEADING.match(title) or _is_action_line(heading):
+        return []
+    if _document_title(segmented, index):
         return []
     named = _mentions_in(ctx, segmented.clean, Span(heading.start, heading.end), heading=True)
     if not named and action_line is not None:
@@ -897,11 +910,79 @@ def _heading_actions(
 
 _NAMED_BILL = re.compile(r"(?<=\s)Wetsvoorstel\s+[a-z]")
 
+# Genre rule: the cabinet's reaction to an advice (`kabinetsreactie`, `reactie`) is named by the
+# advice it answers. Letters name that advice first and the reaction after it, without an object
+# of its own (`een integrale kabinetsreactie te sturen op dit ROB-advies`, `deze reactie ... mee te
+# nemen`, `waarbij een reactie aan het volgende kabinet wordt gelaten`): the advice is the report
+# named last by its title before the reaction, in its sentence or the four before it (about a
+# paragraph); an advice the window names only by its author (`het advies van de Raad van State`)
+# does not name the reaction.
+_REACTION = re.compile(r"\b(?:kabinets)?reactie\b", re.IGNORECASE)
+_OWN_OBJECT = re.compile(r"\s+op\s+(?!(?:dit|deze|dat|die)\b)", re.IGNORECASE)
+_REACTION_WINDOW = 4  # sentences before the reaction's own: about a paragraph
 
-def _sentence_actions(
+
+def _reactions_to_reports(
+    ctx: _Context, segmented: Segmented, sentence: Span
+) -> list[tuple[str, str, str, int]]:
+    from graph.extract.reports import extract_reports  # reports reads this module's word lists
+
+    text = segmented.clean[sentence.start : sentence.end]
+    reaction = _REACTION.search(text)
+    if reaction is None or _OWN_OBJECT.match(text, reaction.end()):
+        return []  # `een reactie op de voorlichting ...` is named by its own object
+    index = next(
+        (n for n, s in enumerate(segmented.sentences) if s.start == sentence.start), 0
+    )
+    window_start = segmented.sentences[max(0, index - _REACTION_WINDOW)].start
+    before = segmented.clean[window_start : sentence.start + reaction.start()]
+    reports = [r for r in extract_reports(before) if r.title and r.title in r.raw]
+    if not reports:
+        return []
+    title = f"Reactie op {reports[-1].title}"
+    key = _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations)
+    return [(key, title, "reactie", sentence.start + reaction.start())] if key else []
+
+
+# Genre rule: a footnote in which the minister speaks of his own work (`het derde jaarverslag van
+# deze projectgroep doe ik u als bijlage bij deze brief toekomen`) carries an action of the sentence
+# its marker stands in, as the sentence itself would. Footnotes that only cite a source (no `ik`,
+# `we`, `wij`, `mijn`) are not read.
+_FIRST_PERSON = re.compile(r"\b(?:ik|we|wij|mijn|onze?)\b", re.IGNORECASE)
+
+
+def _footnote_actions(
     ctx: _Context, segmented: Segmented, sentence: Span, action_line: Heading | None
 ) -> list[ActionMention]:
-    text = segmented.clean[sentence.start : sentence.end]
+    from graph.segment import split_sentences
+
+    found = []
+    for footnote in segmented.footnotes_in(sentence):
+        for part in split_sentences(segmented.text, [Span(footnote.start, footnote.end)]):
+            text = segmented.text[part.start : part.end]
+            if _FIRST_PERSON.search(text):
+                found += _sentence_actions(
+                    ctx, segmented, part, action_line, source=segmented.text, footnotes=False
+                )
+    return found
+
+
+def _sentence_actions(
+    ctx: _Context,
+    segmented: Segmented,
+    sentence: Span,
+    action_line: Heading | None,
+    source: str | None = None,
+    footnotes: bool = True,
+) -> list[ActionMention]:
+    """The actions a sentence commits to; `source` is the text its span is in (a footnote's
+    sentence is in the source text, a running sentence in the clean text)."""
+    if footnotes:
+        return _sentence_actions(ctx, segmented, sentence, action_line, footnotes=False) + (
+            _footnote_actions(ctx, segmented, sentence, action_line)
+        )
+    source = source or segmented.clean
+    text = source[sentence.start : sentence.end]
     statuses = _status_cues(text, ctx.cues)
     if not statuses and _NAMED_BILL.search(text):
         # A bill named by its title (`Met het Wetsvoorstel versterking participatie op decentraal
@@ -924,10 +1005,9 @@ def _sentence_actions(
             sentence.end,
             _collapse(text),
         )
-        for key, title, kind, position in _mentions_in(
-            ctx, segmented.clean, sentence, heading=False
-        )
+        for key, title, kind, position in _mentions_in(ctx, source, sentence, heading=False)
         + _verb_studies(ctx, text, sentence.start)
+        + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
     ]
 
 
