@@ -325,3 +325,24 @@ def test_document_title_heading_is_not_an_action():
 def test_action_in_a_first_person_footnote_of_a_sentence():
     mentions = [m for m in _actions("001_4ecc82ebad1aebf7.txt") if "projectgroep" in m.key]
     assert mentions and mentions[0].status == "done"
+
+
+def test_effort_for_a_group_is_an_action_without_an_action_noun():
+    text = (
+        "Ook zet ik me in voor jonge raadsleden met een migratieachtergrond, zodat zij "
+        "ongehinderd kunnen deelnemen.\n"
+    )
+    (mention,) = [m for m in _one(text) if m.title.startswith("Inzet voor")]
+    assert mention.title == "Inzet voor jonge raadsleden met een migratieachtergrond"
+    assert mention.status == "in_progress"
+
+
+def test_promised_letter_with_its_subject_first():
+    text = "Over de voortgang van de pilots zal ik uw Kamer jaarlijks informeren.\n"
+    titles = [m.title for m in _one(text)]
+    assert "Brief over de voortgang van de pilots" in titles
+
+
+def test_outcome_of_a_study_first_is_not_another_letter():
+    text = "Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024.\n"
+    assert not [m for m in _one(text) if m.kind == "brief"]

@@ -784,6 +784,12 @@ _PROMISED_LETTER = re.compile(
     r"over\s+(?P<subject>[^,.;:()]{3,200})",
     re.IGNORECASE,
 )
+# Genre rule: the subject may come first (`Over de voortgang en inzichten zal ik uw Kamer jaarlijks
+# informeren.`): the same promised letter.
+_FRONTED_LETTER = re.compile(
+    r"^\s*Over\s+(?P<subject>(?:de|het)\s+[^,.;:()]{3,120}?)\s+"
+    r"(?:zal|ga|wil|informeer|bericht)\s+ik\s+(?:uw|de)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b"
+)
 _THIS_LETTER = re.compile(
     r"\b(?:in|met)\s+(?:deze|dit)\s+(?:brief|nota)\b|\bhierbij\b", re.IGNORECASE
 )
@@ -793,7 +799,8 @@ def _promised_letters(ctx: _Context, text: str, offset: int) -> list[tuple[str, 
     if _THIS_LETTER.search(text):
         return []
     found = []
-    for m in _PROMISED_LETTER.finditer(text):
+    matches = [*_PROMISED_LETTER.finditer(text), *_FRONTED_LETTER.finditer(text)]
+    for m in matches:
         words = re.findall(r"[\w'’-]+", m["subject"])[:18]
         if re.fullmatch(r"(?:de|het)", words[0] if words else "", re.IGNORECASE) is None:
             continue  # `over hoe ...`, `over een jaar`: not a subject
@@ -944,6 +951,30 @@ def _reactions_to_reports(
     return [(key, title, "reactie", sentence.start + reaction.start())] if key else []
 
 
+# Genre rule: `zet ik me in voor X` / `ik zet mij in voor X` is the minister's own effort for X,
+# named by what it is for even without an action noun (`Ook zet ik me in voor (potentiële)
+# politieke ambtsdragers met een beperking, zodat ...`): titled `Inzet voor X`, X up to the first
+# clause boundary.
+_EFFORT_FOR = re.compile(
+    r"\b(?:zet(?:ten)?\s+(?:ik|we|wij)\s+(?:me|mij|ons)|(?:ik|we|wij)\s+zet(?:ten)?\s+(?:me|mij|ons))"
+    r"\s+(?:ook\s+|daarnaast\s+|verder\s+)?in\s+voor\s+(?P<what>[^,.;:]{3,120})",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"\s+(?:zodat|omdat|waarbij|waarmee|door|om|en\s+(?:ik|we|wij))\s.*$")
+
+
+def _efforts_for(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    found = []
+    for m in _EFFORT_FOR.finditer(text):
+        what = _CLAUSE_START.sub("", m["what"]).strip()
+        words = re.findall(r"[\w'’()-]+", what)
+        title = f"Inzet voor {what}"
+        key = _key(["inzet", "voor", *words], ctx.abbreviations)
+        if len(words) >= 2 and key:
+            found.append((key, title, "actie", offset + m.start()))
+    return found
+
+
 # Genre rule: a footnote in which the minister speaks of his own work (`het derde jaarverslag van
 # deze projectgroep doe ik u als bijlage bij deze brief toekomen`) carries an action of the sentence
 # its marker stands in, as the sentence itself would. Footnotes that only cite a source (no `ik`,
@@ -1007,6 +1038,7 @@ def _sentence_actions(
         )
         for key, title, kind, position in _mentions_in(ctx, source, sentence, heading=False)
         + _verb_studies(ctx, text, sentence.start)
+        + _efforts_for(ctx, text, sentence.start)
         + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
     ]
 
