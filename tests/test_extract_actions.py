@@ -346,3 +346,12 @@ def test_promised_letter_with_its_subject_first():
 def test_outcome_of_a_study_first_is_not_another_letter():
     text = "Over de uitkomsten van het onderzoek informeer ik uw Kamer begin 2024.\n"
     assert not [m for m in _one(text) if m.kind == "brief"]
+
+
+def test_fronted_topic_belongs_in_a_verb_study_title():
+    text = "Voor de burgemeester bezie ik of er mogelijkheden zijn om zijn positie te versterken.\n"
+    titles = [m.title for m in _one(text)]
+    assert (
+        "Verkenning voor de burgemeester of er mogelijkheden zijn om zijn positie te versterken"
+        in titles
+    )

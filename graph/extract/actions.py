@@ -747,7 +747,19 @@ def _question_words(text: str, start: int) -> list[str]:
     return re.findall(r"[\w'’-]+", clause)[:16]
 
 
+# Genre rule: a sentence may open with whom or what the study is for (`Voor de griffier bezie ik
+# separaat of er mogelijkheden zijn om zijn positie te versterken`): the fronted topic belongs in
+# the study's title, as the question often only points back to it (`zijn positie`).
+_FRONTED_TOPIC = re.compile(
+    r"^\s*(?:Voor|Ten\s+aanzien\s+van|Wat\s+betreft)\s+(?P<topic>(?:de|het)\s+[^,.;:()]{3,60}?)"
+    r"\s+(?:bezie|verken|onderzoek|evalueer|zal|ga|wil)\s+ik\b",
+    re.IGNORECASE,
+)
+
+
 def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    topic = _FRONTED_TOPIC.match(text)
+    prefix = ["voor", *re.findall(r"[\w'’-]+", topic["topic"])] if topic else []
     found = []
     for m in _VERB_STUDY.finditer(text):
         verb = next(m[g] for g in ("v1", "v2", "v3", "v4") if m[g]).lower()
@@ -767,6 +779,7 @@ def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str,
                 words = []  # the object is a noun phrase: `de UDO`, `de werking van de pilots`
         if len(words) >= 3:
             found.append((noun, words, m.start() + offset))
+    found = [(noun, [*prefix, *words], position) for noun, words, position in found]
     studies = [
         (key, f"{noun} {' '.join(words)}", "onderzoek", position)
         for noun, words, position in found
@@ -938,9 +951,7 @@ def _reactions_to_reports(
     reaction = _REACTION.search(text)
     if reaction is None or _OWN_OBJECT.match(text, reaction.end()):
         return []  # `een reactie op de voorlichting ...` is named by its own object
-    index = next(
-        (n for n, s in enumerate(segmented.sentences) if s.start == sentence.start), 0
-    )
+    index = next((n for n, s in enumerate(segmented.sentences) if s.start == sentence.start), 0)
     window_start = segmented.sentences[max(0, index - _REACTION_WINDOW)].start
     before = segmented.clean[window_start : sentence.start + reaction.start()]
     reports = [r for r in extract_reports(before) if r.title and r.title in r.raw]
