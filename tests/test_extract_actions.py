@@ -355,3 +355,12 @@ def test_fronted_topic_belongs_in_a_verb_study_title():
         "Verkenning voor de burgemeester of er mogelijkheden zijn om zijn positie te versterken"
         in titles
     )
+
+
+def test_topic_put_first_names_the_promised_document():
+    text = (
+        "Ten aanzien van het bevorderen van de weerbaarheid van raadsleden, informeer ik uw Kamer "
+        "in een samenhangende visie in het eerste kwartaal van 2025.\n"
+    )
+    titles = [m.title for m in _one(text)]
+    assert "Visie over het bevorderen van de weerbaarheid van raadsleden" in titles

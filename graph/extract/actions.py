@@ -986,6 +986,30 @@ def _efforts_for(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, 
     return found
 
 
+# Genre rule: a topic put first (`Ten aanzien van mijn beleid inzake het bevorderen van de
+# integriteit ..., informeer ik uw Kamer in een samenhangende visie in het eerste kwartaal`) is what
+# the promised document is about: titled `<noun> over <topic>`, the noun an action noun or `brief`.
+_TOPIC_FIRST = re.compile(
+    r"^\s*(?:Ten\s+aanzien\s+van|Wat\s+betreft)\s+(?:mijn\s+beleid\s+inzake\s+)?"
+    r"(?P<topic>[^,;:()]{5,160}?),\s+(?:informeer|stuur|zend|bied)\s+ik\s+(?:uw\s+Kamer\s+)?"
+    r"(?:[\w-]+\s+){0,4}?in\s+een\s+(?:[a-zà-ÿ]+e\s+)?(?P<noun>[a-zà-ÿ]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _topic_first(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    m = _TOPIC_FIRST.match(text)
+    if m is None:
+        return []
+    noun = ctx.cues.noun(m["noun"])
+    if noun is None and m["noun"].lower() != "brief":
+        return []
+    words = re.findall(r"[\w'’-]+", m["topic"])
+    title = f"{m['noun'].capitalize()} over {' '.join(words)}"
+    key = _key([m["noun"], "over", *words], ctx.abbreviations)
+    return [(key, title, noun.kind if noun else "brief", offset + m.start("noun"))] if key else []
+
+
 # Genre rule: a footnote in which the minister speaks of his own work (`het derde jaarverslag van
 # deze projectgroep doe ik u als bijlage bij deze brief toekomen`) carries an action of the sentence
 # its marker stands in, as the sentence itself would. Footnotes that only cite a source (no `ik`,
@@ -1050,6 +1074,7 @@ def _sentence_actions(
         for key, title, kind, position in _mentions_in(ctx, source, sentence, heading=False)
         + _verb_studies(ctx, text, sentence.start)
         + _efforts_for(ctx, text, sentence.start)
+        + _topic_first(ctx, text, sentence.start)
         + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
     ]
 
