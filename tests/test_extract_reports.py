@@ -344,3 +344,11 @@ def test_letters_000_and_003():
         "Goede ondersteuning, sterke democratie",
         "Teveel van het goede?",
     } <= titles
+
+
+def test_parliaments_own_inquiry_named_with_the_article_is_a_report():
+    (report,) = extract_reports(
+        "Ik bewaak de opvolging van de aanbevelingen van de parlementaire verkenning."
+    )
+    assert report.title == "parlementaire verkenning" and report.kind == "verkenning"
+    assert not extract_reports("Uw Kamer kan een parlementaire enquête instellen.")

@@ -390,6 +390,36 @@ def _state_of(text: str, offset: int) -> list[ReportMention]:
     return found
 
 
+# Genre rule: parliament's own inquiries (`de parlementaire verkenning`, `de parlementaire
+# enquête`) named with the definite article are one specific report the letter cites (`de
+# aanbevelingen van de parlementaire verkenning`), labelled by that name; `een parlementaire
+# enquête` (any one) is not.
+_PARLIAMENTARY = re.compile(
+    r"(?<![\w-])(?:de|deze|die)\s+(?P<title>parlementaire\s+(?:verkenning|enquête|ondervraging))\b",
+    re.IGNORECASE,
+)
+
+
+def _parliamentary(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _PARLIAMENTARY.finditer(text):
+        title = re.sub(r"\s+", " ", m["title"]).lower()
+        kind = title.split()[-1]
+        found.append(
+            ReportMention(
+                _key(None, None, title, kind),
+                None,
+                None,
+                title,
+                kind,
+                m["title"],
+                m.start("title") + offset,
+                m.end("title") + offset,
+            )
+        )
+    return found
+
+
 # A line that opens with a report kind: a list item, an enclosure (`Bijlage bij Kamerbrief:`), a
 # footnote body. Guides, letters and the minister's own progress reports are actions, not reports.
 _LINE_KINDS = (
@@ -668,6 +698,7 @@ def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     others = _running_text(text, offset) + _study_of_name(text, offset)
     others += _subject_named(text, offset) + _state_of(text, offset) + _kind_lines(text, offset)
     others += _editions(text, offset) + _quoted_of_body(text, offset)
+    others += _parliamentary(text, offset)
     for mention in sorted(others, key=lambda m: (m.start, -m.end)):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)  # `De ROB heeft in het rapport over 'X'` once, with its body
