@@ -19,6 +19,11 @@ Two sources, read in document order:
   UDO ... evalueren`, `Onderzocht wordt of ...`), work on a nominalised infinitive (`werk ik aan het
   verbeteren van ...`), a promised letter (`Ik zal uw Kamer ... informeren over de voortgang van ...`)
   and a bill named by its title (`het Wetsvoorstel versterking participatie ...`).
+- **Genre forms without an action noun of their own.** A reaction named by the advice named before
+  it (`een kabinetsreactie te sturen op dit ROB-advies`), an effort (`zet ik me in voor ...`), a
+  topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
+  ..., informeer ik uw Kamer in een visie`), and a first-person footnote on a sentence, read as
+  part of it. A document's opening title heading is the document itself, not an action.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
 verkenning`), the source of an announcement (`Zoals ik in mijn actieagenda heb aangekondigd`),
