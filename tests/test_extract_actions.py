@@ -364,3 +364,14 @@ def test_topic_put_first_names_the_promised_document():
     )
     titles = [m.title for m in _one(text)]
     assert "Visie over het bevorderen van de weerbaarheid van raadsleden" in titles
+
+
+def test_advice_the_minister_asks_for_is_his_own_step():
+    text = (
+        "Aan de Raad van State heb ik advies gevraagd naar het toezicht op kleine "
+        "gemeenschappelijke regelingen, zoals uw Kamer vroeg.\n"
+    )
+    (mention,) = [m for m in _one(text) if m.title.startswith("Adviesaanvraag")]
+    assert mention.title == (
+        "Adviesaanvraag over het toezicht op kleine gemeenschappelijke regelingen"
+    )

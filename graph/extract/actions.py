@@ -991,6 +991,29 @@ def _efforts_for(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, 
     return found
 
 
+# Genre rule: advice the minister asks for (`Aan de Raad van State heb ik advies gevraagd naar het
+# handelingsperspectief in situaties waarbij ...`) is his own step, named by what it is about:
+# titled `Adviesaanvraag over X`, X up to the clause's end (at most 12 words).
+_ADVICE_ASKED = re.compile(
+    r"\b(?:heb\s+ik|ik\s+heb|hebben\s+we|we\s+hebben)\s+(?:[\w-]+\s+){0,3}?advies\s+gevraagd\s+"
+    r"(?:naar|over)\s+(?P<subject>(?:de|het)\s+[^,.;:()]{3,160})",
+    re.IGNORECASE,
+)
+
+
+def _advice_asked(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    found = []
+    for m in _ADVICE_ASKED.finditer(text):
+        words = re.findall(r"[\w'’-]+", m["subject"])[:12]
+        while words and words[-1].lower() in _FUNCTION | _STOP:
+            words.pop()
+        key = _key(["adviesaanvraag", "over", *words], ctx.abbreviations)
+        if len(words) >= 2 and key:
+            title = f"Adviesaanvraag over {' '.join(words)}"
+            found.append((key, title, "actie", offset + m.start()))
+    return found
+
+
 # Genre rule: a topic put first (`Ten aanzien van mijn beleid inzake het bevorderen van de
 # integriteit ..., informeer ik uw Kamer in een samenhangende visie in het eerste kwartaal`) is what
 # the promised document is about: titled `<noun> over <topic>`, the noun an action noun or `brief`.
@@ -1080,6 +1103,7 @@ def _sentence_actions(
         + _verb_studies(ctx, text, sentence.start)
         + _efforts_for(ctx, text, sentence.start)
         + _topic_first(ctx, text, sentence.start)
+        + _advice_asked(ctx, text, sentence.start)
         + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
     ]
 
