@@ -186,6 +186,52 @@ def same_action(a: str, b: str) -> bool:
     return shared * 3 >= 2 * min(len(wa) + 1, len(wb) + 1)
 
 
+# Words every letter on decentral government uses of its subject, which say nothing of which
+# action is meant (the domain's "the", not a name).
+_DOMAIN_WORDS = {
+    "decentrale", "decentraal", "overheden", "medeoverheden", "gemeenten", "provincies", "bestuur",
+    "versterken", "versterking", "ondersteunen", "verbeteren", "kunnen", "worden", "tussen",
+}
+
+
+def _title_words(title: str) -> set[str]:
+    """The distinctive words of an action title: seven letters or more, not of the domain, stemmed."""
+    words = re.findall(r"[a-zà-ÿ0-9]+", title.lower())
+    return {_stem(w) for w in words if len(w) >= 7 and w not in _STOP and w not in _DOMAIN_WORDS}
+
+
+def same_action_by_title(key_a: str, title_a: str, key_b: str, title_b: str) -> bool:
+    """A later letter often names an action with other words than its key ("verkenning of de
+    bepaling omtrent het maximumaantal wethouders aanpassing behoeft", later "verkenning welke
+    aanpassingen nodig zijn zodat gemeenteraden meer wethouders kunnen benoemen"): of one head,
+    and the titles share two distinctive words besides the head (compound parts count)."""
+    (ha, _), (hb, _) = _head_and_words(key_a), _head_and_words(key_b)
+    if not ha or not hb or not _same_head(ha, hb):
+        return False
+    heads = {_stem(h) for h in (ha, hb, *(n for n, c in _HEAD_OF.items() if c in (ha, hb)))}
+    wa = {w for w in _title_words(title_a) if w not in heads}
+    wb = {w for w in _title_words(title_b) if w not in heads}
+    return _overlap(wa, wb) >= 2
+
+
+def _object_word(key: str) -> str | None:
+    """What a reaction reacts to: the first word after its head (`voorlichting`, `advies`)."""
+    head, _ = _head_and_words(key)
+    words = [t for t in re.findall(r"[a-z0-9]+", key.lower()) if t not in _STOP and len(t) > 1][1:]
+    return _stem(words[0]) if head == "reaction" and words else None
+
+
+def same_reaction(key_a: str, keys_a: list[str], key_b: str, keys_b: list[str]) -> bool:
+    """A cabinet reaction is named after the product it answers, and by later letters often with
+    another name of its author (`reactie op de voorlichting van de Raad van State`, later `reactie
+    op de voorlichting Interbestuurlijke verhoudingen`): two reactions to the same kind of product
+    are one when each is its letter's only reaction to that kind (`keys_*`: the letter's keys)."""
+    kind = _object_word(key_a)
+    if kind is None or kind != _object_word(key_b):
+        return False
+    return [_object_word(k) for k in set(keys_a)].count(kind) == 1 and [_object_word(k) for k in set(keys_b)].count(kind) == 1
+
+
 @dataclass(frozen=True)
 class Continuation:
     earlier_document: str
@@ -266,12 +312,24 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
     vetoed = {(r["earlier_document"], r["earlier_key"], r["later_document"], r["later_key"]) for r in curated if r["decision"] == "veto"}
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
+        titles = {a.key: a.title for a in reversed(later.actions)}  # the first title of each key
         for key in dict.fromkeys(a.key for a in later.actions):
             # Letters of one day or month are successive too: a nota that proposes a letter
             # discusses the actions it reports on, so the letter continues them.
             for earlier in reversed(ordered[:index]):
                 match = next((a.key for a in earlier.actions if same_action(a.key, key)), None)
                 method = "automatic: same name"
+                if match is None:
+                    match = next(
+                        (a.key for a in earlier.actions if same_action_by_title(a.key, a.title, key, titles[key])),
+                        None,
+                    )
+                    method = "automatic: same words in title"
+                if match is None:
+                    keys = [a.key for a in earlier.actions]
+                    later_keys = [a.key for a in later.actions]
+                    match = next((k for k in keys if same_reaction(k, keys, key, later_keys)), None)
+                    method = "automatic: reaction to the same product"
                 if match is None:
                     shared = motions_of.get((later.doc_id, key), set())
                     match = next(
