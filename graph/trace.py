@@ -301,6 +301,40 @@ def _about(mention: CommitmentMention, facts: DocumentFacts) -> str | None:
     return next(iter(sorted(headed)), None)
 
 
+_EXAMPLE_CUES = re.compile(r"\b(zoals|bijvoorbeeld|waaronder|onder andere|o\.a\.)\s", re.IGNORECASE)
+
+
+def named_in_passing(facts: DocumentFacts) -> set[str]:
+    """The actions a letter names only in passing, which the genre does not count as speaking of
+    them: named once, as an example (after `zoals`, `bijvoorbeeld`, `waaronder`) or in a sentence
+    that is about another action the letter discusses (one it names more than once). A chain of
+    letters passes over such a letter to the one before."""
+    counts: dict[str, int] = {}
+    for action in facts.actions:
+        counts[action.key] = counts.get(action.key, 0) + 1
+    text, passing = facts.segmented.clean, set()
+    for action in facts.actions:
+        if counts[action.key] != 1:
+            continue
+        sentence = next((s for s in facts.segmented.sentences if s.start <= action.start < s.end), None)
+        if sentence is None:
+            continue
+        words = " ".join(text[sentence.start : sentence.end].split())
+        at = words.lower().find(" ".join(action.title.split()).lower()[:20])
+        example = at > 0 and _EXAMPLE_CUES.search(words[max(0, at - 30) : at])
+        own = tokens(action.key)
+        others = [
+            a
+            for a in facts.actions
+            if counts[a.key] > 1
+            and not tokens(a.key) & own  # the action it is part of (its evaluation names it)
+            and sentence.start <= a.start < sentence.end
+        ]
+        if example or others:
+            passing.add(action.key)
+    return passing
+
+
 def continuations(documents: list[DocumentFacts], dates: dict[str, date | None], curated: list[dict[str, str]], curated_source: str) -> list[Continuation]:
     ordered = in_time_order(documents)
     motions_of: dict[tuple[str, str], set[str]] = {}
@@ -310,13 +344,18 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
             target = occurrence.kamerstuk.kst_id if occurrence.kamerstuk else " ".join(s.name for s in occurrence.mention.submitters)
             motions_of.setdefault((facts.doc_id, relation.action_key), set()).add(target)
     vetoed = {(r["earlier_document"], r["earlier_key"], r["later_document"], r["later_key"]) for r in curated if r["decision"] == "veto"}
+    passing = {facts.doc_id: named_in_passing(facts) for facts in ordered}
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
         titles = {a.key: a.title for a in reversed(later.actions)}  # the first title of each key
         for key in dict.fromkeys(a.key for a in later.actions):
+            if key in passing[later.doc_id]:
+                continue
             # Letters of one day or month are successive too: a nota that proposes a letter
             # discusses the actions it reports on, so the letter continues them.
             for earlier in reversed(ordered[:index]):
+                if any(same_action(k, key) for k in passing[earlier.doc_id]):
+                    continue  # named there in passing: the chain goes on to the letter before
                 match = next((a.key for a in earlier.actions if same_action(a.key, key)), None)
                 method = "automatic: same name"
                 if match is None:

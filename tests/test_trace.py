@@ -206,3 +206,22 @@ def test_a_letter_dated_by_its_month_follows_the_dated_nota_of_that_month(corpus
     assert order == ["004_6c88505460917616", "003_716a83a6eb3f8840", "000_03214f0aabcee69e", *LETTERS[2:]]
     links = trace(documents).continuations
     assert not any(c.earlier_document == LETTERS[2] and c.later_document == "000_03214f0aabcee69e" for c in links)
+
+
+def test_actions_named_in_passing_are_passed_over(corpus_dir):
+    """An example after "zoals" (004: "zoals het programma Werk aan Uitvoering") and an action
+    named once in a sentence about another the letter discusses (000: the Code, in a sentence on
+    the actieagenda) are named in passing; an evaluation naming the thing it evaluates is not, nor
+    an action the letter discusses in several sentences."""
+    from graph.build import extract_document
+    from graph.read import read_corpus
+    from graph.trace import named_in_passing, trace
+
+    documents = {s.doc_id: extract_document(s) for s in read_corpus(corpus_dir)}
+    assert "programma-werk-uitvoering" in named_in_passing(documents["004_6c88505460917616"])
+    assert "code-interbestuurlijke-verhoudingen" in named_in_passing(documents["000_03214f0aabcee69e"])
+    assert "evaluatie-uitvoerbaarheidstoets-decentrale-overheden" not in named_in_passing(documents["004_6c88505460917616"])
+    assert BELEIDSKADER not in named_in_passing(documents[LETTERS[0]])
+    links = trace(list(documents.values())).continuations
+    assert not any(c.later_key == "code-interbestuurlijke-verhoudingen" for c in links)
+    assert not any(c.earlier_document == LETTERS[0] and c.earlier_key == "programma-werk-uitvoering" for c in links)
