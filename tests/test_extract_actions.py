@@ -317,11 +317,6 @@ def test_reaction_to_an_advice_named_only_by_its_author_is_no_action():
     assert not [m for m in _one(text) if m.title.startswith("Reactie")]
 
 
-def test_document_title_heading_is_not_an_action():
-    titles = {m.title for m in _actions("002_8e66f98fee8945c9.txt")}
-    assert "Voortgangsrapportage Actieagenda Sterk Bestuur 2023-2024" not in titles
-
-
 def test_action_in_a_first_person_footnote_of_a_sentence():
     mentions = [m for m in _actions("001_4ecc82ebad1aebf7.txt") if "projectgroep" in m.key]
     assert mentions and mentions[0].status == "done"

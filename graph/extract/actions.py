@@ -23,7 +23,7 @@ Two sources, read in document order:
   it (`een kabinetsreactie te sturen op dit ROB-advies`), an effort (`zet ik me in voor ...`), a
   topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
   ..., informeer ik uw Kamer in een visie`), and a first-person footnote on a sentence, read as
-  part of it. A document's opening title heading is the document itself, not an action.
+  part of it.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
 verkenning`), the source of an announcement (`Zoals ik in mijn actieagenda heb aangekondigd`),
@@ -887,25 +887,12 @@ def _section_status(ctx: _Context, segmented: Segmented, index: int) -> str:
     return statuses[0] if statuses else "in_progress"
 
 
-def _document_title(segmented: Segmented, index: int) -> bool:
-    """Genre rule: the heading a document opens with, before any running sentence and any other
-    heading (`Voortgangsrapportage Actieagenda Sterk Bestuur 2023-2024` atop an annex), is the
-    document's own title: the document itself, not an action it announces or reports on. A title
-    under a cover heading (a nota's `Kamerbrief ...` after `nota`) is the subject it submits."""
-    if index != 0:
-        return False
-    heading = segmented.headings[0]
-    return not any(s.start < heading.start for s in segmented.sentences)
-
-
 def _heading_actions(
     ctx: _Context, segmented: Segmented, index: int, action_line: Heading | None
 ) -> list[ActionMention]:
     heading = segmented.headings[index]
     title = _heading_title(heading)
     if title.endswith("?") or _GENERIC_HEADING.match(title) or _is_action_line(heading):
-        return []
-    if _document_title(segmented, index):
         return []
     named = _mentions_in(ctx, segmented.clean, Span(heading.start, heading.end), heading=True)
     if not named and action_line is not None:
