@@ -385,3 +385,23 @@ def test_corpus_pass_is_fast():
     for seg, name in zip(segmented, sorted(REFERENCES)):
         extract_commitments(seg, REFERENCES[name])
     assert time.perf_counter() - started < 1.0
+
+
+def test_verb_closing_the_clause_after_a_noun_in_e_is_the_promise():
+    (found,) = _mentions(
+        "In overleg met de verenigingen zal ik een reactie formuleren op de aanbevelingen."
+    )
+    assert found.promise.startswith("een reactie formuleren")
+
+
+def test_noun_in_en_after_an_adjective_is_not_the_verb():
+    (found,) = _mentions("Ik zal met de grote gemeenten spreken over de uitvoering.")
+    assert found.promise.startswith("spreken")  # the verb, not "gemeenten"
+
+
+def test_writer_as_one_of_several_subjects_promises():
+    (found,) = _mentions(
+        "Deze zullen de koepels van decentrale overheden en ik namens het kabinet op korte termijn ondertekenen."
+    )
+    assert found.kind == "promise" and "ondertekenen" in found.promise
+    assert found.deadline.text == "op korte termijn"

@@ -469,8 +469,12 @@ def _infinitive(text: str, start: int, right: int, te_mode: bool):
             )
         if not _is_infinitive(w[0]) or (i == 0 and start == 0):
             continue
+        following = words[i + 1][0].lower() if i + 1 < len(words) else ""
+        # After a word in -e ("grote gemeenten") an -en word is a noun, unless it closes the
+        # clause, as a verb does in Dutch word order ("zal ik een reactie formuleren op …").
+        closes = following in _PREPOSITIONS or re.match(r"\s*(?:[.,;:]|$)", text[w.end() : right])
         if previous in _DETERMINERS | _PREPOSITIONS | {"en", "of", "te"} or (
-            previous.endswith("e") and previous != "te"
+            previous.endswith("e") and previous != "te" and not closes
         ):
             continue
         chain = _chain(words, i)
