@@ -11,7 +11,14 @@ import pytest
 
 from graph.cli import main
 from graph.queries import load_query
-from graph.trace import CuratedLinksError, in_time_order, read_curated_links, same_action, same_action_by_title, same_reaction
+from graph.trace import (
+    CuratedLinksError,
+    in_time_order,
+    read_curated_links,
+    same_action,
+    same_action_by_title,
+    same_reaction,
+)
 
 BELEIDSKADER = "beleidskader-decentraal-bestuur"
 LETTERS = ["004_6c88505460917616", "003_716a83a6eb3f8840", "002_8e66f98fee8945c9", "001_4ecc82ebad1aebf7"]
