@@ -11,7 +11,7 @@ from graph.extract.citations import Citation, extract_citations
 from graph.extract.entities import extract_entities
 from graph.extract.motions import MotionMention, extract_motion_mentions
 from graph.extract.relations import classify_motion_relations, relate_actions_to_motions
-from graph.extract.reports import extract_reports
+from graph.extract.reports import extract_reports, sent_report
 from graph.facts import (
     CitationOccurrence,
     EntityOccurrence,
@@ -130,11 +130,15 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
 
 def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:
     """Advisory reports and studies named in footnote bodies and in sentences."""
-    return [
-        ReportOccurrence(report, span, footnote)
-        for text, span, footnote in passages_of(segmented)
-        for report in extract_reports(text, offset=span.start)
-    ]
+    found = []
+    for text, span, footnote in passages_of(segmented):
+        reports = extract_reports(text, offset=span.start)
+        heading = segmented.heading_at(span.start) if footnote is None else None
+        sent = sent_report(text, span.start, heading.title if heading else None)
+        if sent and not any(r.start < sent.end and sent.start < r.end for r in reports):
+            reports.append(sent)  # `Het rapport doe ik u hierbij toekomen` under its title
+        found += [ReportOccurrence(report, span, footnote) for report in reports]
+    return found
 
 
 def motion_relations(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract.reports import extract_reports
+from graph.extract.reports import extract_reports, sent_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -352,3 +352,30 @@ def test_parliaments_own_inquiry_named_with_the_article_is_a_report():
     )
     assert report.title == "parlementaire verkenning" and report.kind == "verkenning"
     assert not extract_reports("Uw Kamer kan een parlementaire enquête instellen.")
+
+
+def test_untitled_report_sent_takes_report_heading_as_title():
+    sentence = "Het rapport doe ik uw Kamer hierbij toekomen."
+    mention = sent_report(sentence, 100, "Onderzoek naar de werkdruk van wethouders")
+    assert mention is not None
+    assert mention.title == "Onderzoek naar de werkdruk van wethouders"
+    assert (mention.start, mention.end) == (100, 100 + len(sentence) - 1)
+
+
+def test_untitled_report_offered_takes_evaluation_heading():
+    mention = sent_report(
+        "Dit onderzoek bied ik u hierbij aan.", 0, "Evaluatie subsidieregeling dorpshuizen"
+    )
+    assert mention is not None and mention.kind == "evaluatie"
+
+
+def test_sent_report_under_a_policy_heading_is_not_titled():
+    assert sent_report("Het rapport bied ik u hierbij aan.", 0, "Versterken van de raad") is None
+    assert sent_report("Het rapport bied ik u hierbij aan.", 0, None) is None
+
+
+def test_sentence_without_sending_verb_is_no_sent_report():
+    assert (
+        sent_report("Het rapport laat zien dat er veel variatie is.", 0, "Onderzoek naar X en Y")
+        is None
+    )

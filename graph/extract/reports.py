@@ -690,6 +690,44 @@ def _resolve_untitled(mention: ReportMention, mentions: list[ReportMention]) -> 
     return replace(mention, key=twin.key, year=twin.year, title=twin.title)
 
 
+# A letter that encloses a report without naming it (`Het rapport doe ik u hierbij toekomen`,
+# `Het onderzoek bied ik uw Kamer hierbij aan`) usually does so under a section heading that is
+# the report's own title (`Onderzoek omvang budgetten ...`): the heading names the report when it
+# opens with a report kind. Only a definite, untitled report counts (`het rapport`, `dit
+# onderzoek`), and only the sending verbs of the genre.
+_SENT_REPORT = re.compile(
+    r"\b(?:[Hh]et|[Dd]it|[Dd]eze|[Dd]e)\s+(?:rapport|onderzoeksrapport|onderzoek|evaluatie|"
+    r"verkenning|rapportage|eindrapport|eindrapportage|studie)\b[^.'‘“\"]{0,80}?\b"
+    r"(?:doe|bied|stuur|zend)\s+ik\s+(?:u|uw\s+Kamer)\b[^.]{0,40}?\b"
+    r"(?:hierbij|bijgaand)\b[^.]{0,40}?\b(?:toekomen|aan|toe)\b"
+)
+_REPORT_HEADING = re.compile(
+    r"^(?:Onderzoek|Rapport|Eindrapport|Evaluatie|Verkenning|Studie|Onderzoeksrapport)\b"
+)
+
+
+def sent_report(sentence: str, offset: int, heading_title: str | None) -> ReportMention | None:
+    """The report a sentence sends to the Kamer untitled, titled by the section heading it stands
+    under when that heading names a study or report; else None."""
+    m = _SENT_REPORT.search(sentence)
+    if not m or not heading_title:
+        return None
+    title = " ".join(heading_title.split()).strip(" .:;")
+    if not _REPORT_HEADING.match(title) or len(title.split()) < 3:
+        return None
+    kind = _kind(title, None)
+    return ReportMention(
+        _key(None, None, title, kind),
+        None,
+        None,
+        title,
+        kind,
+        m[0],
+        m.start() + offset,
+        m.end() + offset,
+    )
+
+
 def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     """Every cited report in a text (a whole letter with its footnotes, or one footnote), in order."""
     mentions = _reference_style(text, offset)
