@@ -370,3 +370,30 @@ def test_advice_the_minister_asks_for_is_his_own_step():
     assert mention.title == (
         "Adviesaanvraag over het toezicht op kleine gemeenschappelijke regelingen"
     )
+
+
+def test_monitoring_of_de_wetswijziging_is_titled_by_the_amended_law():
+    text = (
+        "Met de wijziging van de Waterwet die vorig jaar in werking trad, kunnen schappen meer "
+        "sturen. Ik zal de effecten van de wetswijziging monitoren in overleg met de koepels.\n"
+    )
+    titles = [a.title.lower() for a in _one(text)]
+    assert any("wijziging van de waterwet" in t and "monitor" in t for t in titles), titles
+
+
+def test_monitoring_of_de_wetswijziging_without_a_named_law_keeps_its_words():
+    text = "Ik zal de effecten van de wetswijziging monitoren in overleg met de koepels.\n"
+    titles = [a.title.lower() for a in _one(text)]
+    assert any("wetswijziging" in t for t in titles), titles
+
+
+def test_amended_law_is_the_last_named_by_its_full_or_short_name():
+    from graph.extract.actions import _amended_law
+
+    assert _amended_law("Na de wijziging van de Wet open overheid, die per mei geldt") == (
+        "Wet open overheid"
+    )
+    assert _amended_law("de wijziging van de Awb en later de wijziging van de Gemeentewet.") == (
+        "Gemeentewet"
+    )
+    assert _amended_law("Er komt een nieuwe wet.") is None

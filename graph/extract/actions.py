@@ -762,7 +762,35 @@ _FRONTED_TOPIC = re.compile(
 )
 
 
-def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+# Genre rule: `de wetswijziging` in a study of its effects (`Ik zal de effecten van de wetswijziging
+# monitoren`) points back to the amendment the text just named (`Met de wijziging van de Wgr die in
+# 2022 in werking is getreden ...`): the study is titled by that law, the last one named before.
+_LAW_AMENDMENT = re.compile(
+    r"\bwijziging\s+van\s+de\s+(?P<law>Wet(?:\s+[a-zà-ÿ-]+){1,5}?(?=\s+(?:die|dat|in|is|op|en|"
+    r"wordt|heeft|zijn)\b|[,.;])|[A-Z][\w-]+)"
+)
+
+
+def _amended_law(before: str) -> str | None:
+    """The law whose amendment the preceding text names last (`de wijziging van de Wgr`)."""
+    laws = [m["law"] for m in _LAW_AMENDMENT.finditer(before)]
+    return laws[-1] if laws else None
+
+
+def _resolve_amendment(words: list[str], before: str) -> list[str]:
+    """`de wetswijziging` -> `de wijziging van de <law>` when the text before names that law."""
+    lowered = [w.lower() for w in words]
+    if "wetswijziging" not in lowered or not (law := _amended_law(before)):
+        return words
+    n = lowered.index("wetswijziging")
+    return [*words[:n], "wijziging", "van", "de", *law.split(), *words[n + 1 :]]
+
+
+def _verb_studies(
+    ctx: _Context, text: str, offset: int, before: str = ""
+) -> list[tuple[str, str, str, int]]:
+    """Studies a sentence announces by its verb (`ik zal ... monitoren`); `before` is the text that
+    precedes the sentence, for what its words point back to."""
     topic = _FRONTED_TOPIC.match(text)
     prefix = ["voor", *re.findall(r"[\w'’-]+", topic["topic"])] if topic else []
     found = []
@@ -784,7 +812,10 @@ def _verb_studies(ctx: _Context, text: str, offset: int) -> list[tuple[str, str,
                 words = []  # the object is a noun phrase: `de UDO`, `de werking van de pilots`
         if len(words) >= 3:
             found.append((noun, words, m.start() + offset))
-    found = [(noun, [*prefix, *words], position) for noun, words, position in found]
+    found = [
+        (noun, _resolve_amendment([*prefix, *words], before), position)
+        for noun, words, position in found
+    ]
     studies = [
         (key, f"{noun} {' '.join(words)}", "onderzoek", position)
         for noun, words, position in found
@@ -1087,7 +1118,9 @@ def _sentence_actions(
             _collapse(text),
         )
         for key, title, kind, position in _mentions_in(ctx, source, sentence, heading=False)
-        + _verb_studies(ctx, text, sentence.start)
+        + _verb_studies(
+            ctx, text, sentence.start, source[max(0, sentence.start - 1000) : sentence.start]
+        )
         + _efforts_for(ctx, text, sentence.start)
         + _topic_first(ctx, text, sentence.start)
         + _advice_asked(ctx, text, sentence.start)
