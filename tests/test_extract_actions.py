@@ -397,3 +397,15 @@ def test_amended_law_is_the_last_named_by_its_full_or_short_name():
         "Gemeentewet"
     )
     assert _amended_law("Er komt een nieuwe wet.") is None
+
+
+def test_a_report_of_the_minister_is_an_action():
+    # `*rapport` cue: a (tussen)rapport the minister sends or commissions is a deliverable.
+    found = _one("Hierbij bied ik u het Tussenrapport Zicht op wijkteams aan.\n")
+    assert any("wijkteams" in a.title.lower() for a in found)
+
+
+def test_an_advisory_report_is_not_an_action():
+    # An `adviesrapport` is an advisory body's product, not a measure of the letter.
+    found = _one("Het Adviesrapport Zicht op wijkteams vormt de basis voor mijn beleid.\n")
+    assert not any("rapport" in a.title.lower() for a in found)

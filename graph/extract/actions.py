@@ -642,6 +642,10 @@ def _mentions_in(
             continue
         if token.lower in _FIRM_WORDS and (token.text[0].isupper() or following[:1].isupper()):
             continue  # `Bureau Berenschot`, `bureau Berenschot`: a firm
+        # Genre rule: an `adviesrapport` is an advisory body's product (an advisory report), not
+        # a measure of the letter; the `*rapport` cue is meant for the minister's own reports.
+        if noun.word == "rapport" and token.lower.startswith("advies"):
+            continue
         if token.lower == "overleg" and i > 0 and tokens[i - 1].lower == "in":
             continue  # `in overleg met`: how something is done, not what
         if (
