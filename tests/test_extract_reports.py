@@ -379,3 +379,36 @@ def test_sentence_without_sending_verb_is_no_sent_report():
         sent_report("Het rapport laat zien dat er veel variatie is.", 0, "Onderzoek naar X en Y")
         is None
     )
+
+
+# --- genre rules: advices named by their request or their committee -------------------------
+
+
+def test_committee_acted_on_is_its_advice():
+    # made-up sentence: proposals `n.a.v.` a committee named after its chair cite its advice
+    keys = [m.key for m in extract_reports("De voorstellen (n.a.v. commissie De Wit) worden uitgewerkt.")]
+    assert "advies-commissie-de-wit" in keys
+
+
+def test_requested_voorlichting_is_titled_by_its_subject():
+    text = "Ik heb de Afdeling verzocht een voorlichting uit te brengen over de lokale belastingen."
+    (m,) = [m for m in extract_reports(text) if m.kind == "voorlichting"]
+    assert m.title == "Voorlichting over lokale belastingen"
+    assert m.body == "Raad van State"
+
+
+def test_advice_asked_of_body_is_keyed_by_body_and_subject():
+    text = "Aan de Raad van State heb ik advies gevraagd naar het toezichtsarrangement in crisissituaties."
+    keys = [m.key for m in extract_reports(text)]
+    assert "advies-raad-van-state-over-toezichtsarrangement" in keys
+
+
+def test_recap_of_a_request_names_no_new_report():
+    text = "Zoals eerder vermeld heb ik de Raad van State advies gevraagd over mogelijke varianten."
+    assert not [m for m in extract_reports(text) if "varianten" in m.key]
+
+
+def test_coming_body_advice_is_named_by_its_subject():
+    text = "Ik ga ook in op het nog komende ROB-advies op verzoek van de Eerste Kamer over rekenkamers."
+    titles = [m.title for m in extract_reports(text)]
+    assert "ROB-advies over rekenkamers" in titles

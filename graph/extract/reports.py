@@ -620,6 +620,116 @@ def _quoted_of_body(text: str, offset: int) -> list[ReportMention]:
     return found
 
 
+# --- Genre rules for advices the letter names by their request or their body, not by a title ---
+
+# An ad-hoc committee named after its chair exists to give one advice: a letter that acts on it
+# (`de voorstellen (n.a.v. commissie Van Dam)`, `naar aanleiding van de commissie De Vries`) cites
+# that advice, keyed `advies-commissie-<name>` like `het advies van de commissie Van Ark`.
+_COMMITTEE_CITED = re.compile(
+    rf"\b(?:n\.a\.v\.|naar\s+aanleiding\s+van|(?:voorstellen|aanbevelingen)\s+van)\s+(?:de\s+)?"
+    rf"(?P<body>{_NAMED_COMMITTEE})"
+)
+
+
+def _committee_cited(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _COMMITTEE_CITED.finditer(text):
+        body = re.sub(r"\s+", " ", m["body"])
+        body = body[0].upper() + body[1:]
+        found.append(
+            ReportMention(
+                _key(body, None, None, "advies"), body, None, None, "advies", m[0],
+                m.start() + offset, m.end() + offset,
+            )
+        )
+    return found
+
+
+# The subject words of a requested advice: lower-case words after an optional article, up to a
+# function word or stop word (`over de interbestuurlijke verhoudingen.` -> `interbestuurlijke
+# verhoudingen`; `naar het handelingsperspectief in situaties` -> `handelingsperspectief`).
+def _request_subject(words: str) -> str | None:
+    taken = []
+    for word in words.split():
+        lower = word.lower().strip(".,;:")
+        if lower in _FUNCTION | _STOP or not re.fullmatch(r"[a-zà-ÿ][\w-]*", lower):
+            break
+        taken.append(lower)
+        if word[-1] in ".,;:":
+            break
+    return " ".join(taken[:4]) or None
+
+
+# The minister asks an advisory body for an advice on a subject (`heb ik de Afdeling verzocht een
+# voorlichting uit te brengen over de X`, `Aan de Raad van State heb ik advies gevraagd naar het
+# X`): the requested advice is a specific report, titled `<Kind> over <subject>` and keyed
+# `<kind>-<body>-over-<subject>`. The body is the advisory body the same sentence names (`de
+# Afdeling` being the Raad van State's advisory division).
+_REQUESTED = re.compile(
+    r"\b(?:verzocht|gevraagd|gevraagd\s+om)\s+(?:om\s+)?een\s+(?P<kind>voorlichting|advies)\s+uit\s+te\s+"
+    r"brengen\s+(?:over|naar)\s+(?:de\s+|het\s+)?(?P<words>[^.;]{3,80})"
+    r"|\b(?P<kind2>advies|voorlichting)\s+(?:gevraagd|verzocht|aangevraagd)\s+(?:over|naar)\s+"
+    r"(?:de\s+|het\s+)?(?P<words2>[^.;]{3,80})"
+)
+_ADVISORY_IN_SENTENCE = re.compile(
+    r"\b(?:de\s+)?(?P<body>Afdeling(?:\s+advisering)?(?:\s+van\s+de\s+Raad\s+van\s+State)?|Raad\s+van\s+State|RvS|"
+    r"ROB|Raad\s+voor\s+het\s+Openbaar\s+Bestuur)\b"
+)
+
+
+# `Zoals boven vermeld heb ik ... advies gevraagd over ...` repeats a request the letter already
+# reported, in other words: it names no new report.
+_RECAP = re.compile(r"\bZoals\s+(?:hier)?(?:boven|eerder|hiervoor)\s+(?:vermeld|gemeld|aangegeven|genoemd)")
+
+
+def _requested_advice(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _REQUESTED.finditer(text):
+        if _RECAP.search(text[: m.start()]):
+            continue
+        kind = m["kind"] or m["kind2"]
+        subject = _request_subject(m["words"] or m["words2"])
+        if not subject:
+            continue
+        named = _ADVISORY_IN_SENTENCE.search(text)
+        body = None
+        if named:
+            raw = re.sub(r"\s+", " ", named["body"])
+            body = "Raad van State" if raw.startswith("Afdeling") else _canonical(raw, text)
+        title = f"{kind.capitalize()} over {subject}"
+        key = "-".join(p for p in (kind, _body_key(body), "over", slugify(subject)) if p)
+        found.append(
+            ReportMention(key, body, None, title, kind, m[0], m.start() + offset, m.end() + offset)
+        )
+    return found
+
+
+# A coming advice of a body named by its subject (`het nog komende ROB-advies op verzoek van de
+# Eerste Kamer over monitoring`): the `over` phrase in the same clause names it; titled
+# `<BODY>-advies over <subject>` as the letter writes the kind.
+_COMING_ON = re.compile(
+    rf"\b(?:komende|toekomstige|volgende)\s+(?P<prefix>[A-Z][\w]*)-(?P<kind>advies|rapport)\b"
+    r"[^.;,]{0,60}?\bover\s+(?:de\s+|het\s+)?(?P<words>[^.;]{3,80})"
+)
+
+
+def _coming_on_subject(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _COMING_ON.finditer(text):
+        subject = _request_subject(m["words"])
+        if not subject or m["prefix"] not in known_bodies():
+            continue
+        title = f"{m['prefix']}-{m['kind']} over {subject}"
+        body = _canonical(m["prefix"], text)
+        found.append(
+            ReportMention(
+                _key(None, None, title, m["kind"]), body, None, title, m["kind"], m[0],
+                m.start() + offset, m.end() + offset,
+            )
+        )
+    return found
+
+
 def _same(a: ReportMention, b: ReportMention) -> bool:
     if not (a.title and b.title):
         return False
@@ -682,8 +792,10 @@ def _resolve_untitled(mention: ReportMention, mentions: list[ReportMention]) -> 
     if not mention.body or _forthcoming(mention):
         return mention
     titled = {
-        o.key: o for o in mentions if o.title and o.body == mention.body and o.kind == mention.kind
-    }
+        o.key: o
+        for o in mentions
+        if o.title and o.body == mention.body and o.kind == mention.kind and not _forthcoming(o)
+    }  # `dit ROB-advies` points back, never to a coming advice named by its subject
     if len(titled) != 1:
         return mention
     (twin,) = titled.values()
@@ -737,6 +849,8 @@ def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     others += _subject_named(text, offset) + _state_of(text, offset) + _kind_lines(text, offset)
     others += _editions(text, offset) + _quoted_of_body(text, offset)
     others += _parliamentary(text, offset)
+    others += _committee_cited(text, offset) + _requested_advice(text, offset)
+    others += _coming_on_subject(text, offset)
     for mention in sorted(others, key=lambda m: (m.start, -m.end)):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)  # `De ROB heeft in het rapport over 'X'` once, with its body
