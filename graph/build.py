@@ -27,6 +27,7 @@ from graph.link import resolve_motions
 from graph.linkout import link_out
 from graph.namespaces import PREFIXES, Minter
 from graph.read import SourceDocument, read_corpus
+from graph.recognise import recognise_earlier_actions
 from graph.segment import segment
 from graph.trace import read_curated_links, trace
 
@@ -91,7 +92,14 @@ def build_dataset(
             f"{len({e.entity.key for e in facts.entities})} entities"
         )
     motions, assignment = resolve_motions(documents)
+    recognised = recognise_earlier_actions(documents)
+    say(
+        f"recognised {sum(len({m.key for m in found}) for found in recognised.values())} actions of "
+        "earlier letters named again in later ones"
+    )
     say(f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions")
+    for facts in documents:
+        facts.actions.extend(recognised.get(facts.doc_id, []))
     curated_links = CURATED_DIR / "action_links.csv"
     traced = trace(documents, read_curated_links(curated_links), _relative(curated_links))
     say(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from graph.extract.actions import load_action_cues
 from graph.extract.commitments import CommitmentMention, extract_commitments
 from graph.facts import DocumentFacts
 
@@ -30,6 +31,22 @@ CURATED_FIELDS = ["earlier_document", "earlier_key", "later_document", "later_ke
 
 
 VERBS_PATH = Path(__file__).resolve().parent / "gazetteers" / "commitment_verbs.csv"
+SYNONYMS_PATH = Path(__file__).resolve().parent / "gazetteers" / "action_synonyms.csv"
+
+
+@functools.cache
+def synonyms(path: Path = SYNONYMS_PATH) -> dict[str, str]:
+    """Words letters use for one another in naming an action (`omvang`/`aantal`), each stemmed word
+    mapped to the stem of the row's first word (see gazetteers/action_synonyms.csv)."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    return {_stem(w.lower()): _stem(row["word"].lower()) for row in rows for w in (row["word"], row["synonym"])}
+
+
+def is_generic_head(head: str) -> bool:
+    """An action noun that says what kind of work an action is, not which (`onderzoek`,
+    `afwegingskader`): a noun of the action cue file (compounds included) or of the head classes."""
+    return head in _HEAD_OF or head in HEAD_CLASSES or load_action_cues().noun(head) is not None
 
 
 @functools.cache
@@ -102,6 +119,11 @@ _ADDRESS_PARTS = {"kamer", "kabinet"}
 _GENERIC = {"genoemde", "acties", "maatregelen", "jaarlijkse", "brief", "kamerbrief"}
 
 
+# Words of a clause in a title (`verkenning hoe de omvang ... kan worden aangepast`) that say
+# nothing of its subject.
+_FILLER = {"hoe", "kan", "kunnen", "worden", "wordt", "welke", "waarop", "zodat", "er", "wat", "nodig", "zijn"}
+
+
 def _stem(word: str) -> str:
     """A crude Dutch plural/inflection strip so `aanpassingen`/`aanpassing`, `budgetten`/`budget` agree."""
     for ending in ("ten", "en", "s", "e"):
@@ -110,13 +132,19 @@ def _stem(word: str) -> str:
     return word
 
 
+def _canonical(word: str) -> str:
+    """A word's stem, or the stem of the synonym that stands for it."""
+    stem = _stem(word)
+    return synonyms().get(stem, stem)
+
+
 def _head_and_words(key: str) -> tuple[str, set[str]]:
     """The head class of an action key (its first word, or the class noun a compound ends in) and
     its other content words, stemmed, without years."""
     words = [t for t in re.findall(r"[a-z0-9]+", key.lower()) if t not in _STOP and len(t) > 1]
     if not words:
         return "", set()
-    first, rest = words[0], words[1:]
+    first, rest = words[0], [w for w in words[1:] if w not in _FILLER]
     head, extra = _HEAD_OF.get(first, first), []
     if first not in _HEAD_OF:
         for noun, name in _HEAD_OF.items():
@@ -124,7 +152,7 @@ def _head_and_words(key: str) -> tuple[str, set[str]]:
                 part = first[: -len(noun)].removesuffix("s")
                 head, extra = name, ([] if part in _ADDRESS_PARTS else [part])
                 break
-    content = {_stem(t) for t in extra + rest if not t.isdigit()}
+    content = {_canonical(t) for t in extra + rest if not t.isdigit()}
     return head, content
 
 
@@ -169,12 +197,16 @@ def same_action(a: str, b: str) -> bool:
     `onderzoek-omvang-budgetten-rekenkamers-griffie-fractieondersteuning`;
     `afwegingskader-burgemeestersbevoegdheden` and `afwegingskader-bevoegdheden-burgemeester`);
     or both progress letters (a recurring series) that name the same programme or one of which
-    names none."""
+    names none; or one head that is itself a name, a noun no cue lists as a kind of work
+    (`medeondertekening-wetten-gemeenten-provincies-raken`, `medeondertekening-handelingsperspectief`).
+    Words of one meaning count as one (gazetteers/action_synonyms.csv)."""
     if a == b:
         return True
     (ha, wa), (hb, wb) = _head_and_words(a), _head_and_words(b)
     if not ha or not hb or not _same_head(ha, hb):
         return False
+    if ha == hb and len(ha) >= 8 and not is_generic_head(ha) and ha not in _DOMAIN_WORDS:
+        return True
     wa, wb = wa | _compound_prefix(ha, hb), wb | _compound_prefix(hb, ha)
     if _is_progress_letter(ha, wa) and _is_progress_letter(hb, wb):
         generic = {_stem(w) for w in _GENERIC} | {"voortgang"}
@@ -197,7 +229,7 @@ _DOMAIN_WORDS = {
 def _title_words(title: str) -> set[str]:
     """The distinctive words of an action title: seven letters or more, not of the domain, stemmed."""
     words = re.findall(r"[a-zà-ÿ0-9]+", title.lower())
-    return {_stem(w) for w in words if len(w) >= 7 and w not in _STOP and w not in _DOMAIN_WORDS}
+    return {_canonical(w) for w in words if len(w) >= 7 and w not in _STOP and w not in _DOMAIN_WORDS}
 
 
 def same_action_by_title(key_a: str, title_a: str, key_b: str, title_b: str) -> bool:
@@ -238,7 +270,7 @@ class Continuation:
     earlier_key: str
     later_document: str
     later_key: str
-    method: str  # "automatic: same name" | "automatic: shared motion" | "curated: <file>"
+    method: str  # "automatic: same name" | "automatic: named again" | ... | "curated: <file>"
 
 
 @dataclass
@@ -335,6 +367,24 @@ def named_in_passing(facts: DocumentFacts) -> set[str]:
     return passing
 
 
+def _only_shared_word(earlier: DocumentFacts, later: DocumentFacts, key: str) -> str | None:
+    """The action of `earlier` of the same head as `key` that shares with it a content word (six
+    letters or more, not of the domain) which no other action of either letter names: a
+    `handreiking ... statuut` and a later `handreiking ... handvest` (synonyms count as one)."""
+    head, _ = _head_and_words(key)
+
+    def distinctive(facts: DocumentFacts, own: str) -> set[str]:
+        others = set().union(*(_head_and_words(a.key)[1] for a in facts.actions if a.key != own))
+        return {w for w in _head_and_words(own)[1] if len(w) >= 6 and w not in _DOMAIN_WORDS} - others
+
+    mine = distinctive(later, key)
+    for candidate in dict.fromkeys(a.key for a in earlier.actions):
+        other_head, _ = _head_and_words(candidate)
+        if other_head and _same_head(head, other_head) and mine & distinctive(earlier, candidate):
+            return candidate
+    return None
+
+
 def continuations(documents: list[DocumentFacts], dates: dict[str, date | None], curated: list[dict[str, str]], curated_source: str) -> list[Continuation]:
     ordered = in_time_order(documents)
     motions_of: dict[tuple[str, str], set[str]] = {}
@@ -348,6 +398,7 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
         titles = {a.key: a.title for a in reversed(later.actions)}  # the first title of each key
+        named_again = {a.key for a in later.actions if a.named_again}
         for key in dict.fromkeys(a.key for a in later.actions):
             if key in passing[later.doc_id]:
                 continue
@@ -357,7 +408,7 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
                 if any(same_action(k, key) for k in passing[earlier.doc_id]):
                     continue  # named there in passing: the chain goes on to the letter before
                 match = next((a.key for a in earlier.actions if same_action(a.key, key)), None)
-                method = "automatic: same name"
+                method = "automatic: named again" if key in named_again else "automatic: same name"
                 if match is None:
                     match = next(
                         (a.key for a in earlier.actions if same_action_by_title(a.key, a.title, key, titles[key])),
@@ -369,6 +420,9 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
                     later_keys = [a.key for a in later.actions]
                     match = next((k for k in keys if same_reaction(k, keys, key, later_keys)), None)
                     method = "automatic: reaction to the same product"
+                if match is None:
+                    match = _only_shared_word(earlier, later, key)
+                    method = "automatic: one head and a word only these two name"
                 if match is None:
                     shared = motions_of.get((later.doc_id, key), set())
                     match = next(

@@ -51,6 +51,13 @@ LETTERS = ["004_6c88505460917616", "003_716a83a6eb3f8840", "002_8e66f98fee8945c9
         ("afwegingskader-burgemeestersbevoegdheden", "afwegingskader-bevoegdheden-burgemeester", True),
         ("afwegingskader-burgemeestersbevoegdheden", "afwegingskader-taken-provincies", False),
         ("wetsvoorstel-raadsleden", "wetsvoorstel-raad-state", False),  # short parts do not count
+        # a head that is a name of its own (no cue lists it as a kind of work) is the action
+        ("medeondertekening-wetten-gemeenten-provincies", "medeondertekening-handelingsperspectief", True),
+        ("herindeling-gemeenten-friesland", "herindeling-gemeenten-drenthe", True),
+        ("handreiking-wetten-gemeenten", "handreiking-handelingsperspectief", False),  # a kind of work
+        # words of one meaning count as one (gazetteers/action_synonyms.csv); clause fillers do not count
+        ("onderzoek-aantal-gemeenteraden", "verkenning-hoe-omvang-gemeenteraden-kan-worden", True),
+        ("verkenning-hoe-taken-kunnen-worden-belegd", "onderzoek-hoe-kosten-kunnen-worden-gedekt", False),
     ],
 )
 def test_same_action_by_name(a, b, same):

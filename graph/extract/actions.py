@@ -66,6 +66,7 @@ class ActionMention:
     start: int
     end: int
     quote: str
+    named_again: bool = False  # recognised by its name from an earlier letter (graph/recognise.py)
 
 
 @dataclass(frozen=True)
@@ -1189,3 +1190,8 @@ def _title_rank(mention: ActionMention) -> tuple[int, int]:
     from_heading = mention.quote == _collapse(mention.section_heading or "")
     cut_short = words[-1].lower() in _FUNCTION | _STOP | _LIGHT_VERBS
     return (not cut_short, from_heading, min(len(content), 10))
+
+
+def status_in(sentence: str, position: int, cues: ActionCues | None = None) -> str | None:
+    """The status a sentence gives the action named at `position` in it (None when it has no cue)."""
+    return _status_near(_status_cues(sentence, cues or load_action_cues()), position)

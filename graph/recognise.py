@@ -1,0 +1,208 @@
+"""Find in a later letter the actions that earlier letters named, when it speaks of them again by name.
+
+The action stage reads one letter at a time, so it finds an action only where the letter presents
+it as work (a heading, a sentence with a status cue). A progress letter often speaks of an earlier
+action without that: `Met de UDO vul ik mijn coördinerende rol in`, `het programma Werk aan
+Uitvoering (WaU), waarbinnen ...`, `waarmee ik mede invulling geef aan de actieagenda sterk
+bestuur`. Knowing the earlier letters' actions, such a sentence is recognisable. An action is
+recognised in a later letter when a sentence of its running text names it by
+
+- its **name**: the title (without a parenthesised abbreviation) of an action whose title is a
+  short name, case folded (`Actieagenda Sterk Bestuur` in `de actieagenda sterk bestuur`), or the
+  capitalised proper name inside it (`Werk aan Uitvoering` of `Programma Werk aan Uitvoering`);
+- its **abbreviation**: the `(UDO)` of its title, as a word that is not all lower case;
+- its **head and object**: an action named as a study, reaction, guide or evaluation *of* a named
+  thing (`Evaluatie van de UDO`) is recognised in a sentence that names the thing and the head,
+  as a noun or as the verb (`de UDO ... te evalueren`).
+
+A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`) or as the source of an
+announcement (`Zoals ik in de actieagenda heb aangekondigd`) is not enough: the sentence must speak
+of the action. An action the later letter has already (the same key) is left alone. A recognised
+action takes the key and title it had in the earlier letter, so the two connect by name; its
+passages, section and status are the later letter's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.actions import ActionMention, status_in
+from graph.facts import DocumentFacts
+from graph.trace import in_time_order, same_action, same_action_by_title, same_reaction
+
+# Words before a name that make it an example or the source of what the sentence says.
+_PASSING = re.compile(
+    r"\b(zoals|bijvoorbeeld|waaronder|onder andere|o\.a\.|bv\.)\s[^.;:]*$", re.IGNORECASE
+)
+# Heads whose action is about a named object, with the stems that name the head as noun or verb.
+_OBJECT_HEADS = {
+    # an evaluation is reported as the experience with, the workings of or the lessons from a thing
+    "evaluatie": ("evalu", "ervaringen", "werking", "lessen"),
+    "onderzoek": ("onderzo",),
+    "verkenning": ("verken",),
+    "reactie": ("reactie", "reageer", "reager"),
+    "kabinetsreactie": ("reactie", "reageer", "reager"),
+    "handleiding": ("handleiding",),
+    "handreiking": ("handreiking",),
+    "monitor": ("monitor",),
+}
+_ARTICLES = r"(?:de|het|een|deze|dit|die)"
+# An abbreviation as titles give it: two or more capitals, perhaps with lower-case letters (WaU).
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\)")
+_MAX_NAME_WORDS = 6
+_NAME_LINKS = {"aan", "van", "en", "voor", "op", "in", "de", "het"}  # `Werk aan Uitvoering`
+_ANNOUNCED_BEFORE = re.compile(r"\b(heb|hebben|had|is|werd)\b[^.]*\baangekondigd\b", re.IGNORECASE)
+_AS = re.compile(r"\bzoals\b", re.IGNORECASE)
+# A list of enclosures names what is sent along, not what the letter says of it.
+_ENCLOSURES = re.compile(r"\bbijlage", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:[-–•]|\d+[a-z]?\.?)\s+[^-–•]*$")
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """The ways a later letter can name an action: phrases (case folded), capitalised names (case
+    kept), abbreviations, and a head that must stand in the sentence together with its object."""
+
+    phrases: tuple[str, ...] = ()
+    proper: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    head_stems: tuple[str, ...] = ()  # set when the forms above name the object, not the action
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\wÀ-ÿ'’-]+", text)
+
+
+def _proper_names(title: str) -> list[str]:
+    """Runs of capitalised words after the first word (`Werk aan Uitvoering`), linked by
+    lower-case function words, of two words or more."""
+    words, names, run = _words(title)[1:], [], []
+    for word in words + [""]:
+        if word[:1].isupper() or (run and word in _NAME_LINKS):
+            run.append(word)
+        else:
+            while run and not run[-1][:1].isupper():
+                run.pop()
+            if sum(1 for w in run if w[:1].isupper()) >= 2:
+                names.append(" ".join(run))
+            run = []
+    return names
+
+
+def name_forms(action: ActionMention) -> NameForms:
+    """How a later letter may name `action` (see the module docstring)."""
+    title = " ".join(action.title.split())
+    abbreviations = tuple(_ABBREVIATION.findall(title))
+    bare = re.sub(r"\s*\([^)]*\)", "", title).strip()
+    words = _words(bare)
+    head = words[0].lower() if words else ""
+    of_object = re.match(rf"(\w+)\s+(?:van|naar|op|over|voor)\s+(?:{_ARTICLES}\s+)?(.+)$", bare)
+    if head in _OBJECT_HEADS and of_object:
+        obj = of_object[2]
+        obj_abbr = tuple(re.findall(r"\b([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\b", obj))
+        return NameForms(
+            phrases=(obj.lower(),) if len(_words(obj)) <= _MAX_NAME_WORDS and not obj_abbr else (),
+            proper=tuple(_proper_names("x " + obj)),
+            abbreviations=abbreviations or obj_abbr,
+            head_stems=_OBJECT_HEADS[head],
+        )
+    phrases = (bare.lower(),) if 2 <= len(words) <= _MAX_NAME_WORDS else ()
+    return NameForms(
+        phrases=phrases, proper=tuple(_proper_names(bare)), abbreviations=abbreviations
+    )
+
+
+def _pattern(forms: NameForms) -> list[tuple[re.Pattern[str], bool]]:
+    """(pattern, needs_capital) per form; phrases match across line breaks and spacing."""
+    found = []
+    for phrase in forms.phrases:
+        body = r"\s+".join(re.escape(w) for w in phrase.split())
+        found.append((re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE), False))
+    for name in forms.proper:
+        body = r"\s+".join(re.escape(w) for w in name.split())
+        found.append((re.compile(rf"(?<![\w-]){body}(?!\w)"), False))
+    for abbreviation in forms.abbreviations:
+        found.append(
+            (re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?!\w)", re.IGNORECASE), True)
+        )
+    return found
+
+
+def _named_at(sentence: str, forms: NameForms) -> int | None:
+    """Where the sentence names the action (an offset into it), or None."""
+    if forms.head_stems and not any(stem in sentence.lower() for stem in forms.head_stems):
+        return None
+    for pattern, needs_capital in _pattern(forms):
+        for match in pattern.finditer(sentence):
+            if needs_capital and match[0].islower():
+                continue
+            if _PASSING.search(sentence[max(0, match.start() - 60) : match.start()]):
+                continue
+            if _ENCLOSURES.search(sentence) and _LIST_ITEM.search(sentence[: match.start()]):
+                continue
+            if _AS.search(sentence[: match.start()]) and _ANNOUNCED_BEFORE.search(
+                sentence[match.end() :]
+            ):
+                continue  # the source of an announcement: `Zoals ik in de X heb aangekondigd`
+            return match.start()
+    return None
+
+
+def _already_has(action: ActionMention, key: str, title: str, keys: list[str]) -> bool:
+    """The later letter has this action of its own, by any of the ways letters are linked."""
+    return (
+        same_action(action.key, key)
+        or same_action_by_title(action.key, action.title, key, title)
+        or same_reaction(action.key, [action.key], key, keys)
+    )
+
+
+def recognise_in(later: DocumentFacts, earlier_actions: list[ActionMention]) -> list[ActionMention]:
+    """The earlier actions `later` names again by name, as actions of `later` (one mention per
+    sentence that names one)."""
+    own = {a.key: a.title for a in reversed(later.actions)}
+    keys = list(own)
+    text = later.segmented.clean
+    found: list[ActionMention] = []
+    for action in earlier_actions:
+        if any(_already_has(action, key, title, keys) for key, title in own.items()):
+            continue
+        forms = name_forms(action)
+        if not (forms.phrases or forms.proper or forms.abbreviations):
+            continue
+        for span in later.segmented.sentences:
+            sentence = text[span.start : span.end]
+            at = _named_at(sentence, forms)
+            if at is None:
+                continue
+            heading = later.segmented.heading_at(span.start)
+            found.append(
+                ActionMention(
+                    key=action.key,
+                    title=action.title,
+                    kind=action.kind,
+                    status=status_in(sentence, at) or "in_progress",
+                    section_heading=heading.title if heading is not None else None,
+                    action_line=None,
+                    responsible=None,
+                    start=span.start,
+                    end=span.end,
+                    quote=" ".join(sentence.split()),
+                    named_again=True,
+                )
+            )
+        if any(m.key == action.key for m in found):
+            own[action.key] = action.title
+    return found
+
+
+def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[ActionMention]]:
+    """For each dated letter, the actions of the letters before it that it names again (by doc id)."""
+    result: dict[str, list[ActionMention]] = {}
+    earlier: dict[str, ActionMention] = {}  # the first mention of each key, earliest letter first
+    for later in in_time_order(documents):
+        result[later.doc_id] = recognise_in(later, list(earlier.values()))
+        for action in later.actions + result[later.doc_id]:
+            earlier.setdefault(action.key, action)
+    return result

@@ -1,0 +1,97 @@
+"""Recognising in a later letter the actions earlier letters named: by name, by abbreviation, by
+head and object; not as an example, not in a list of enclosures. On letters written for these
+tests in the genre's style, through the real segmenter and action stage, and on the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.build import extract_document
+from graph.read import SourceDocument, read_corpus
+from graph.recognise import name_forms, recognise_earlier_actions
+from graph.trace import trace
+
+EARLIER = """Kamerbrief over de toekomst van de waterschappen
+
+Geachte voorzitter,
+
+Ik zal het programma Sterke Waterschappen (PSW) starten. Daarnaast zal ik de Monitor bestuurskracht
+waterschappen laten uitvoeren. Ook ga ik een handreiking opstellen voor de omgang met
+burgerberaden. Het programma zal ik na twee jaar evalueren; ik zal de evaluatie van het PSW
+aan uw Kamer sturen.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+"""
+
+LATER = """Kamerbrief over de voortgang van de waterschapsagenda
+
+Geachte voorzitter,
+
+Het programma Sterke Waterschappen telt inmiddels elf pilots met de waterschappen. De eerste
+ervaringen met het PSW zijn positief, zo blijkt uit gesprekken met de Unie van Waterschappen.
+Net als andere trajecten, zoals de Monitor bestuurskracht waterschappen, vraagt dit om tijd.
+
+Ook wordt voorgesteld de volgende bijlagen mee te sturen: - Handreiking burgerberaden - Verslag.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+"""
+
+
+def _letter(doc_id: str, text: str, date: str):
+    source = SourceDocument(doc_id, Path(f"{doc_id}.txt"), f"{doc_id}.txt", text, {"date": date})
+    return extract_document(source)
+
+
+def test_name_forms_of_a_programme_a_study_of_a_named_thing_and_a_description():
+    earlier = _letter("earlier", EARLIER, "2023-03-01")
+    forms = {a.key: name_forms(a) for a in earlier.actions}
+    programme = next(f for k, f in forms.items() if k.startswith("programma"))
+    assert "PSW" in programme.abbreviations and "Sterke Waterschappen" in programme.proper
+    evaluation = next(f for k, f in forms.items() if k.startswith("evaluatie"))
+    assert evaluation.head_stems and "PSW" in evaluation.abbreviations  # the object names it
+
+
+def test_a_later_letter_names_an_earlier_programme_by_name_and_its_evaluation_by_experience():
+    earlier = _letter("earlier", EARLIER, "2023-03-01")
+    later = _letter("later", LATER, "2024-03-01")
+    found = recognise_earlier_actions([later, earlier])
+    assert found["earlier"] == []  # nothing comes before the first letter
+    keys = {m.key for m in found["later"]}
+    programme = next(a.key for a in earlier.actions if a.key.startswith("programma"))
+    evaluation = next(a.key for a in earlier.actions if a.key.startswith("evaluatie"))
+    assert programme in keys and evaluation in keys
+    mention = next(m for m in found["later"] if m.key == programme)
+    assert (
+        "Het programma Sterke Waterschappen telt" in later.source.text[mention.start : mention.end]
+    )
+    assert mention.title == next(a.title for a in earlier.actions if a.key == programme)
+
+
+def test_an_example_and_an_enclosure_list_are_not_speaking_of_an_action():
+    earlier = _letter("earlier", EARLIER, "2023-03-01")
+    later = _letter("later", LATER, "2024-03-01")
+    keys = {m.key for m in recognise_earlier_actions([earlier, later])["later"]}
+    assert not any(k.startswith("monitor") for k in keys)  # after "zoals"
+    assert not any(k.startswith("handreiking") for k in keys)  # a list of enclosures
+
+
+def test_recognised_actions_connect_the_letters():
+    earlier = _letter("earlier", EARLIER, "2023-03-01")
+    later = _letter("later", LATER, "2024-03-01")
+    for facts, found in recognise_earlier_actions([earlier, later]).items():
+        {"earlier": earlier, "later": later}[facts].actions.extend(found)
+    links = trace([earlier, later]).continuations
+    assert {(c.earlier_document, c.later_document) for c in links} == {("earlier", "later")}
+    assert any(c.later_key.startswith("programma") for c in links)
+
+
+def test_on_the_corpus_the_progress_report_speaks_of_werk_aan_uitvoering_and_the_udo_lessons(
+    corpus_dir,
+):
+    documents = [extract_document(s) for s in read_corpus(corpus_dir)]
+    found = recognise_earlier_actions(documents)
+    report = {m.key for m in found["002_8e66f98fee8945c9"]}
+    assert "programma-werk-uitvoering" in report
+    assert "evaluatie-uitvoerbaarheidstoets-decentrale-overheden" in report
+    # the nota lists the projectgroep's annual report among its enclosures only
+    assert "projectgroep-lokale-rekenkamers" not in {m.key for m in found["000_03214f0aabcee69e"]}
