@@ -11,9 +11,10 @@ recognised in a later letter when a sentence of its running text names it by
   short name, case folded (`Actieagenda Sterk Bestuur` in `de actieagenda sterk bestuur`), or the
   capitalised proper name inside it (`Werk aan Uitvoering` of `Programma Werk aan Uitvoering`);
 - its **abbreviation**: the `(UDO)` of its title, as a word that is not all lower case;
-- its **head and object**: an action named as a study, reaction, guide or evaluation *of* a named
-  thing (`Evaluatie van de UDO`) is recognised in a sentence that names the thing and the head,
-  as a noun or as the verb (`de UDO ... te evalueren`).
+- its **head and object**: an action named as a study, reaction, guide, evaluation or letter *of*
+  or *about* a named thing (`Evaluatie van de UDO`, `Brief over de voortgang en inzichten`) is
+  recognised in a sentence that names the thing and the head, as a noun or as the verb (`de UDO
+  ... te evalueren`, `de Kamer jaarlijks over de voortgang en inzichten te informeren`).
 
 A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`) or as the source of an
 announcement (`Zoals ik in de actieagenda heb aangekondigd`) is not enough: the sentence must speak
@@ -46,6 +47,9 @@ _OBJECT_HEADS = {
     "handleiding": ("handleiding",),
     "handreiking": ("handreiking",),
     "monitor": ("monitor",),
+    # a promised letter about a subject is spoken of as informing the Kamer about it
+    "brief": ("brief", "informeer", "informeren"),
+    "kamerbrief": ("brief", "informeer", "informeren"),
 }
 _ARTICLES = r"(?:de|het|een|deze|dit|die)"
 # An abbreviation as titles give it: two or more capitals, perhaps with lower-case letters (WaU).

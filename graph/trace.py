@@ -116,7 +116,7 @@ _HEAD_OF = {noun: name for name, nouns in HEAD_CLASSES.items() for noun in nouns
 # what it is about: dropped; any other first part (voortgangs-) is a content word of its own.
 _ADDRESS_PARTS = {"kamer", "kabinet"}
 # Words a progress letter uses for what it reports on without naming it.
-_GENERIC = {"genoemde", "acties", "maatregelen", "jaarlijkse", "brief", "kamerbrief"}
+_GENERIC = {"genoemde", "acties", "maatregelen", "jaarlijkse", "brief", "kamerbrief", "inzichten"}
 
 
 # Words of a clause in a title (`verkenning hoe de omvang ... kan worden aangepast`) that say
