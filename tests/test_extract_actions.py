@@ -463,3 +463,21 @@ def test_a_letter_still_to_come_is_named_by_its_subject():
 def test_a_letter_already_sent_is_no_promised_letter():
     text = "In een brief over de toekomst van het lokaal bestuur heb ik dit toegelicht.\n"
     assert not any(a.title.startswith("Brief") for a in _one(text))
+
+
+def test_a_status_verb_with_a_condition_describes_use_not_progress():
+    text = "Een Wijktoets (WT) wordt uitgevoerd zodra een ministerie een nieuwe taak overweegt.\n"
+    assert not _one(text)
+
+
+def test_the_same_status_verb_without_a_condition_is_progress():
+    text = "Er wordt een Wijktoets (WT) uitgevoerd voor de nieuwe jeugdtaak.\n"
+    assert any("wijktoets" in a.title.lower() for a in _one(text))
+
+
+def test_a_copy_of_a_document_sent_along_is_no_action():
+    text = (
+        "De agenda is ook aan de Eerste Kamer verzonden, omdat het gebruik is een afschrift van "
+        "de Code Goed Verenigingsbestuur aan te bieden.\n"
+    )
+    assert not any("code" in a.title.lower() for a in _one(text))

@@ -32,7 +32,9 @@ Two sources, read in document order:
   part of it.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
-verkenning`), the source of an announcement (`Zoals ik in mijn actieagenda heb aangekondigd`),
+verkenning`), a copy sent along (`een afschrift van de Code ...`), how an instrument is used (a
+status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an announcement
+(`Zoals ik in mijn actieagenda heb aangekondigd`),
 manner (`in overleg met`), firms (`bureau Berenschot`), and a verb-headed heading that groups two or
 more actions of its own (a theme). Every mention of a key carries the best title any of them gives.
 
@@ -566,10 +568,19 @@ def _title(words: list[str], abbreviation: str | None, abbreviations: dict[str, 
 # --- statuses -----------------------------------------------------------------------------------
 
 
+# Genre rule: a status verb followed by a condition (`Een toets wordt uitgevoerd zodra een
+# ministerie een nieuwe taak overweegt`) describes how an instrument is used, not work in progress.
+_CONDITION = re.compile(r"\s+(?:zodra|wanneer|indien|als|telkens\s+als)\b", re.IGNORECASE)
+
+
 def _status_cues(text: str, cues: ActionCues) -> list[tuple[int, int, str]]:
     found = []
     for pattern, status in cues.statuses:
-        found.extend((m.start(), m.end(), status) for m in pattern.finditer(text))
+        found.extend(
+            (m.start(), m.end(), status)
+            for m in pattern.finditer(text)
+            if not _CONDITION.match(text, m.end())
+        )
     return found
 
 
@@ -621,6 +632,9 @@ _BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementair
 _NEEDS_OBJECT = {"reactie": "op"}
 # A bureau with a name is a firm (`Bureau Berenschot`), not one set up as a measure.
 _FIRM_WORDS = {"bureau"}
+# Genre rule: a copy of a document sent along to a chamber (`een afschrift van de Code ...`) is
+# distribution of what exists, not work on it.
+_COPY_WORDS = {"afschrift", "kopie", "kopieën", "afschriften"}
 # Page furniture that runs into a sentence across a page break.
 _FURNITURE_WORDS = {"Datum", "Kenmerk", "Pagina"}
 
@@ -634,6 +648,14 @@ def _multiword_noun(
         if len(words) > 1 and [t.lower for t in tokens[i : i + len(words)]] == words:
             return noun, i + len(words) - 1
     return None
+
+
+def _copy_of(tokens: list[_Token], first: int) -> bool:
+    """Whether the phrase starting at token `first` is what `een afschrift van` is a copy of."""
+    n = first - 1
+    if n >= 0 and tokens[n].lower in _DETERMINERS:
+        n -= 1
+    return n >= 1 and tokens[n].lower == "van" and tokens[n - 1].lower in _COPY_WORDS
 
 
 def _mentions_in(
@@ -687,6 +709,8 @@ def _mentions_in(
         phrase = _phrase(tokens, head, noun, heading)
         if head != i:
             phrase = replace(phrase, first=i)  # `plan van aanpak`
+        if _copy_of(tokens, phrase.first):
+            continue  # `een afschrift van de Code ... aan de EK aan te bieden`: a copy sent along
         covered = phrase.last
         words = _phrase_words(tokens, phrase)
         if _FURNITURE_WORDS & set(words):
