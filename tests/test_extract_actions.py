@@ -409,3 +409,75 @@ def test_an_advisory_report_is_not_an_action():
     # An `adviesrapport` is an advisory body's product, not a measure of the letter.
     found = _one("Het Adviesrapport Zicht op wijkteams vormt de basis voor mijn beleid.\n")
     assert not any("rapport" in a.title.lower() for a in found)
+
+
+def test_headings_under_a_labelled_action_line_are_actions_not_themes():
+    # A progress report labels its action lines (`Actielijn 2.`): each heading under one is an
+    # action of the agenda, even when its section names further actions of its own.
+    text = (
+        "Actielijn 2. Betere dienstverlening aan inwoners\n\n"
+        "Bundelen van kennis over wijkgerichte zorg\n"
+        "Vanuit de agenda is ingezet op het bundelen van kennis over wijkgerichte zorg. Daarom werk "
+        "ik aan een handreiking wijkteams. Ook werk ik aan een monitor wijkgerichte zorg.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Bundelen van kennis over wijkgerichte zorg" in titles, titles
+
+
+def test_verb_headed_heading_grouping_actions_under_a_numbered_line_stays_a_theme():
+    text = (
+        "2. Betere dienstverlening aan inwoners\n\n"
+        "Bundelen van kennis over wijkgerichte zorg\n"
+        "Daarom werk ik aan een handreiking wijkteams. Ook werk ik aan een monitor wijkgerichte "
+        "zorg.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Bundelen van kennis over wijkgerichte zorg" not in titles, titles
+
+
+def test_a_report_named_by_getiteld_takes_its_quoted_title():
+    text = "Elk jaar brengt de minister van BZK een rapport uit, getiteld ‘Zorg in de wijk’.\n"
+    titles = [a.title.lower() for a in _one(text)]
+    assert any("zorg in de wijk" in t for t in titles), titles
+
+
+def test_a_named_law_in_preparation_is_a_bill():
+    text = "Daarnaast is de Wet versterking rechtsbescherming Wmo nu in voorbereiding.\n"
+    found = _one(text)
+    assert [(a.title, a.kind) for a in found] == [
+        ("Wet versterking rechtsbescherming Wmo", "wetsvoorstel")
+    ]
+
+
+def test_a_named_law_in_force_is_no_bill():
+    text = "Per 1 juli is de Wet open overheid in werking getreden.\n"
+    assert not any(a.title.startswith("Wet") for a in _one(text))
+
+
+def test_a_letter_still_to_come_is_named_by_its_subject():
+    text = "Hierop ga ik in een brief over de toekomst van het lokaal bestuur, voor de zomer, in.\n"
+    titles = [a.title for a in _one(text)]
+    assert "Brief over de toekomst van het lokaal bestuur" in titles, titles
+
+
+def test_a_letter_already_sent_is_no_promised_letter():
+    text = "In een brief over de toekomst van het lokaal bestuur heb ik dit toegelicht.\n"
+    assert not any(a.title.startswith("Brief") for a in _one(text))
+
+
+def test_a_status_verb_with_a_condition_describes_use_not_progress():
+    text = "Een Wijktoets (WT) wordt uitgevoerd zodra een ministerie een nieuwe taak overweegt.\n"
+    assert not _one(text)
+
+
+def test_the_same_status_verb_without_a_condition_is_progress():
+    text = "Er wordt een Wijktoets (WT) uitgevoerd voor de nieuwe jeugdtaak.\n"
+    assert any("wijktoets" in a.title.lower() for a in _one(text))
+
+
+def test_a_copy_of_a_document_sent_along_is_no_action():
+    text = (
+        "De agenda is ook aan de Eerste Kamer verzonden, omdat het gebruik is een afschrift van "
+        "de Code Goed Verenigingsbestuur aan te bieden.\n"
+    )
+    assert not any("code" in a.title.lower() for a in _one(text))

@@ -7,7 +7,9 @@ Two sources, read in document order:
   Uitvoerbaarheidstoets decentrale overheden`, `Projectgroep lokale rekenkamers`) names that
   action. Under a numbered action line (`Actielijn 2.`, `3.`, the top level of a numbered letter),
   a heading that opens with a nominalisation or an infinitive (`Taakdifferentiatie`,
-  `Medeondertekening van ...`, `Verzamelen van inzichten ...`) names an action too. Its status is
+  `Medeondertekening van ...`, `Verzamelen van inzichten ...`) names an action too; under a line
+  labelled as one (`Actielijn 2.`, a progress report's structure) it stays one even when its section
+  names steps of its own, under a line that is only numbered it is then a theme. Its status is
   read from the sentences of its section: handed over if any of them hands it to the next
   cabinet, else the status of the first sentence that has one.
 - **Sentences.** A sentence with a status cue (`ik ga/zal/wil`, `werk ik aan`, `wordt gewerkt
@@ -18,7 +20,11 @@ Two sources, read in document order:
 - **Verbs.** A study named only by its verb (`Ik verken of ...`, `bezie ik welke ...`, `zal ik de
   UDO ... evalueren`, `Onderzocht wordt of ...`), work on a nominalised infinitive (`werk ik aan het
   verbeteren van ...`), a promised letter (`Ik zal uw Kamer ... informeren over de voortgang van ...`)
-  and a bill named by its title (`het Wetsvoorstel versterking participatie ...`).
+  and a bill named by its title (`het Wetsvoorstel versterking participatie ...`, `de Wet versterking
+  ... is nu in voorbereiding`); a letter still to come, named with `een` (`ga ik in een brief over
+  de ... nader in`), in a sentence that announces it.
+- **Titles.** A noun followed by `getiteld ‘...’` (`brengt de minister een rapport uit, getiteld
+  ‘...’`) is named by the quoted title.
 - **Genre forms without an action noun of their own.** A reaction named by the advice named before
   it (`een kabinetsreactie te sturen op dit ROB-advies`), an effort (`zet ik me in voor ...`), a
   topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
@@ -26,7 +32,9 @@ Two sources, read in document order:
   part of it.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
-verkenning`), the source of an announcement (`Zoals ik in mijn actieagenda heb aangekondigd`),
+verkenning`), a copy sent along (`een afschrift van de Code ...`), how an instrument is used (a
+status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an announcement
+(`Zoals ik in mijn actieagenda heb aangekondigd`),
 manner (`in overleg met`), firms (`bureau Berenschot`), and a verb-headed heading that groups two or
 more actions of its own (a theme). Every mention of a key carries the best title any of them gives.
 
@@ -345,6 +353,11 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
     modifiers, last, abbreviation = i - first, i, None
     k, prepositions = i + 1, 0
     skipped_verb, skipped = False, (0, 0)
+    titled = _titled_at(tokens, k)
+    if titled is not None:
+        # `een rapport uit, getiteld ‘Hardheden en kansen’`: the title names the noun; the particle
+        # and `getiteld` stay out of it
+        skipped, k = (k, titled), titled
     if k < len(tokens) and tokens[k].text in _OPEN_QUOTES:
         # `het traject ‘Dwars door domeinen’`: a quoted name right after the noun is its name
         close = next(
@@ -473,6 +486,23 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
     return _Phrase(noun, i, first, last, determiner, modifiers, abbreviation, skipped)
 
 
+_TITLED = {"getiteld", "genaamd", "getiteld:", "genaamd:"}
+
+
+def _titled_at(tokens: list[_Token], k: int) -> int | None:
+    """The opening quote of `(uit), getiteld ‘...’` starting at token `k`, if there is one."""
+    if k < len(tokens) and tokens[k].lower in _PARTICLES:
+        k += 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k >= len(tokens) or tokens[k].lower not in _TITLED:
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].text == ":":
+        k += 1
+    return k if k < len(tokens) and tokens[k].text in _OPEN_QUOTES else None
+
+
 def _purpose_end(tokens: list[_Token], om: int) -> int | None:
     """The last token of a purpose clause `om ... te <verb>`; `om ervoor te zorgen dat X` and
     `om X te ondersteunen om Y te stellen` run on to what is really aimed at."""
@@ -539,10 +569,19 @@ def _title(words: list[str], abbreviation: str | None, abbreviations: dict[str, 
 # --- statuses -----------------------------------------------------------------------------------
 
 
+# Genre rule: a status verb followed by a condition (`Een toets wordt uitgevoerd zodra een
+# ministerie een nieuwe taak overweegt`) describes how an instrument is used, not work in progress.
+_CONDITION = re.compile(r"\s+(?:zodra|wanneer|indien|als|telkens\s+als)\b", re.IGNORECASE)
+
+
 def _status_cues(text: str, cues: ActionCues) -> list[tuple[int, int, str]]:
     found = []
     for pattern, status in cues.statuses:
-        found.extend((m.start(), m.end(), status) for m in pattern.finditer(text))
+        found.extend(
+            (m.start(), m.end(), status)
+            for m in pattern.finditer(text)
+            if not _CONDITION.match(text, m.end())
+        )
     return found
 
 
@@ -594,6 +633,9 @@ _BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementair
 _NEEDS_OBJECT = {"reactie": "op"}
 # A bureau with a name is a firm (`Bureau Berenschot`), not one set up as a measure.
 _FIRM_WORDS = {"bureau"}
+# Genre rule: a copy of a document sent along to a chamber (`een afschrift van de Code ...`) is
+# distribution of what exists, not work on it.
+_COPY_WORDS = {"afschrift", "kopie", "kopieën", "afschriften"}
 # Page furniture that runs into a sentence across a page break.
 _FURNITURE_WORDS = {"Datum", "Kenmerk", "Pagina"}
 
@@ -607,6 +649,14 @@ def _multiword_noun(
         if len(words) > 1 and [t.lower for t in tokens[i : i + len(words)]] == words:
             return noun, i + len(words) - 1
     return None
+
+
+def _copy_of(tokens: list[_Token], first: int) -> bool:
+    """Whether the phrase starting at token `first` is what `een afschrift van` is a copy of."""
+    n = first - 1
+    if n >= 0 and tokens[n].lower in _DETERMINERS:
+        n -= 1
+    return n >= 1 and tokens[n].lower == "van" and tokens[n - 1].lower in _COPY_WORDS
 
 
 def _mentions_in(
@@ -660,6 +710,8 @@ def _mentions_in(
         phrase = _phrase(tokens, head, noun, heading)
         if head != i:
             phrase = replace(phrase, first=i)  # `plan van aanpak`
+        if _copy_of(tokens, phrase.first):
+            continue  # `een afschrift van de Code ... aan de EK aan te bieden`: a copy sent along
         covered = phrase.last
         words = _phrase_words(tokens, phrase)
         if _FURNITURE_WORDS & set(words):
@@ -844,6 +896,15 @@ _FRONTED_LETTER = re.compile(
     r"^\s*Over\s+(?P<subject>(?:de|het)\s+[^,.;:()]{3,120}?)\s+"
     r"(?:zal|ga|wil|informeer|bericht)\s+ik\s+(?:uw|de)\s+(?:Tweede\s+|Eerste\s+)?Kamer\b"
 )
+# Genre rule: a letter still to come is named with the indefinite article and its subject (`Hierop
+# ga ik in een brief over de toekomst van het lokaal bestuur nader in`, `zal ik u een aparte brief
+# over het toezicht sturen`) in a sentence that announces it; `mijn brief van 20 juni over ...` is
+# one already sent.
+_INDEFINITE_LETTER = re.compile(
+    r"\been\s+(?:(?:nieuwe|aparte|afzonderlijke|separate|volgende|nadere)\s+)?(?:Kamer)?brief\s+"
+    r"over\s+(?P<subject>[^,.;:()]{3,200})",
+    re.IGNORECASE,
+)
 _THIS_LETTER = re.compile(
     r"\b(?:in|met)\s+(?:deze|dit)\s+(?:brief|nota)\b|\bhierbij\b", re.IGNORECASE
 )
@@ -854,6 +915,8 @@ def _promised_letters(ctx: _Context, text: str, offset: int) -> list[tuple[str, 
         return []
     found = []
     matches = [*_PROMISED_LETTER.finditer(text), *_FRONTED_LETTER.finditer(text)]
+    if any(status == "announced" for _, _, status in _status_cues(text, ctx.cues)):
+        matches += _INDEFINITE_LETTER.finditer(text)
     for m in matches:
         words = re.findall(r"[\w'’-]+", m["subject"])[:18]
         if re.fullmatch(r"(?:de|het)", words[0] if words else "", re.IGNORECASE) is None:
@@ -890,6 +953,14 @@ def _work_on_infinitives(ctx: _Context, text: str, offset: int) -> list[tuple[st
         if key:
             found.append((key, title, "actie", m.start("inf") + offset))
     return found
+
+
+# Genre rule: a progress report that labels its action lines (`Actielijn 2. Passende verdeling van
+# taken`) reports per action: each heading under such a line is one of the agenda's actions, also
+# when its section names further steps (`Verzamelen van inzichten over ...` with the programmes
+# it gathers from). Under a line that is only numbered (`3.`), a verb-headed heading that groups two
+# or more actions stays a theme.
+_LABELLED_ACTION_LINE = re.compile(r"^\s*(?:Actielijn|Actiespoor)\s+\d", re.IGNORECASE)
 
 
 def _is_action_line(heading: Heading) -> bool:
@@ -936,7 +1007,8 @@ def _heading_actions(
         if _NOMINALISATION.match(first) or _INFINITIVE.match(first):
             words = re.findall(r"[\w'’-]+", title)
             named = [(_key(words, ctx.abbreviations), title, "actie", heading.start)]
-            ctx.themes[named[0][0]] = index
+            if not _LABELLED_ACTION_LINE.match(action_line.title):
+                ctx.themes[named[0][0]] = index
     status = _section_status(ctx, segmented, index) if named else "in_progress"
     return [
         ActionMention(
@@ -957,6 +1029,26 @@ def _heading_actions(
 
 
 _NAMED_BILL = re.compile(r"(?<=\s)Wetsvoorstel\s+[a-z]")
+
+# Genre rule: a law named by its title and said to be in preparation (`Daarnaast is de Wet
+# versterking rechtsbescherming Wmo nu in voorbereiding`) is a bill in the making, the cabinet's
+# own; a named law that is in force or only cited is not.
+_BILL_IN_PREPARATION = re.compile(
+    r"\b(?P<name>Wet(?:\s+(?!(?:is|wordt|ligt|nu|die|dat|in|zal|momenteel|thans|inmiddels)\b)"
+    r"[\w’'-]+){1,8}?)\s+(?:(?:is|wordt|ligt)\s+)?(?:(?:nu|ook|momenteel|thans|inmiddels)\s+)*"
+    r"in\s+(?:voorbereiding|consultatie|internetconsultatie)\b"
+)
+
+
+def _bills_in_preparation(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+    found = []
+    for m in _BILL_IN_PREPARATION.finditer(text):
+        words = m["name"].split()
+        key = _key(words, {})
+        if key:
+            found.append((key, m["name"], "wetsvoorstel", offset + m.start()))
+    return found
+
 
 # Genre rule: the cabinet's reaction to an advice (`kabinetsreactie`, `reactie`) is named by the
 # advice it answers. Letters name that advice first and the reaction after it, without an object
@@ -1127,6 +1219,7 @@ def _sentence_actions(
             ctx, text, sentence.start, source[max(0, sentence.start - 1000) : sentence.start]
         )
         + _efforts_for(ctx, text, sentence.start)
+        + _bills_in_preparation(ctx, text, sentence.start)
         + _topic_first(ctx, text, sentence.start)
         + _advice_asked(ctx, text, sentence.start)
         + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
