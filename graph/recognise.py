@@ -9,16 +9,19 @@ recognised in a later letter when a sentence of its running text names it by
 
 - its **name**: the title (without a parenthesised abbreviation) of an action whose title is a
   short name, case folded (`Actieagenda Sterk Bestuur` in `de actieagenda sterk bestuur`), or the
-  capitalised proper name inside it (`Werk aan Uitvoering` of `Programma Werk aan Uitvoering`);
+  capitalised proper name after a programme's or platform's head (`Werk aan Uitvoering` of
+  `Programma Werk aan Uitvoering`);
 - its **abbreviation**: the `(UDO)` of its title, as a word that is not all lower case;
 - its **head and object**: an action named as a study, reaction, guide, evaluation or letter *of*
   or *about* a named thing (`Evaluatie van de UDO`, `Brief over de voortgang en inzichten`) is
   recognised in a sentence that names the thing and the head, as a noun or as the verb (`de UDO
   ... te evalueren`, `de Kamer jaarlijks over de voortgang en inzichten te informeren`).
 
-A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`) or as the source of an
-announcement (`Zoals ik in de actieagenda heb aangekondigd`) is not enough: the sentence must speak
-of the action. An action the later letter has already (the same key) is left alone. A recognised
+A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`), as the source of an
+announcement (`Zoals ik in de actieagenda heb aangekondigd`), as the companion of what the sentence
+is about (`in samenhang met de UDO`), as a copy sent along or as an enclosure in a list, or as an
+instance (`Een UDO wordt uitgevoerd zodra ...`) is not enough: the sentence must speak of the
+action. An action the later letter has already (the same key) is left alone. A recognised
 action takes the key and title it had in the earlier letter, so the two connect by name; its
 passages, section and status are the later letter's own.
 """
@@ -34,7 +37,12 @@ from graph.trace import in_time_order, same_action, same_action_by_title, same_r
 
 # Words before a name that make it an example or the source of what the sentence says.
 _PASSING = re.compile(
-    r"\b(zoals|bijvoorbeeld|waaronder|onder andere|o\.a\.|bv\.)\s[^.;:]*$", re.IGNORECASE
+    r"\b(zoals|bijvoorbeeld|waaronder|onder andere|o\.a\.|bv\.)\s[^.;:]*$"
+    # a companion of what the sentence is about, or a copy sent along
+    r"|\b(in samenhang met|in combinatie met|net als|evenals|een afschrift van)\s+(de|het)?\s*$"
+    # an instance of an instrument (`Een UDO wordt uitgevoerd zodra ...`), not the instrument
+    r"|(^|\s)een\s+$",
+    re.IGNORECASE,
 )
 # Heads whose action is about a named object, with the stems that name the head as noun or verb.
 _OBJECT_HEADS = {
@@ -55,12 +63,23 @@ _ARTICLES = r"(?:de|het|een|deze|dit|die)"
 # An abbreviation as titles give it: two or more capitals, perhaps with lower-case letters (WaU).
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,4})\)")
 _MAX_NAME_WORDS = 6
+# Heads followed by the name of the thing (`Programma Werk aan Uitvoering`); after another head the
+# capitalised words are its subject (`Code Interbestuurlijke Verhoudingen`), which other things share.
+_NAMED_HEADS = {
+    "programma",
+    "platform",
+    "samenwerkingsplatform",
+    "project",
+    "traject",
+    "netwerk",
+    "campagne",
+}
 _NAME_LINKS = {"aan", "van", "en", "voor", "op", "in", "de", "het"}  # `Werk aan Uitvoering`
 _ANNOUNCED_BEFORE = re.compile(r"\b(heb|hebben|had|is|werd)\b[^.]*\baangekondigd\b", re.IGNORECASE)
 _AS = re.compile(r"\bzoals\b", re.IGNORECASE)
 # A list of enclosures names what is sent along, not what the letter says of it.
 _ENCLOSURES = re.compile(r"\bbijlage", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"(?:^|\s)(?:[-–•]|\d+[a-z]?\.?)\s+[^-–•]*$")
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:[-–•]|\d+[a-z]?[.)]?)\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -112,9 +131,8 @@ def name_forms(action: ActionMention) -> NameForms:
             head_stems=_OBJECT_HEADS[head],
         )
     phrases = (bare.lower(),) if 2 <= len(words) <= _MAX_NAME_WORDS else ()
-    return NameForms(
-        phrases=phrases, proper=tuple(_proper_names(bare)), abbreviations=abbreviations
-    )
+    proper = tuple(_proper_names(bare)) if head in _NAMED_HEADS else ()
+    return NameForms(phrases=phrases, proper=proper, abbreviations=abbreviations)
 
 
 def _pattern(forms: NameForms) -> list[tuple[re.Pattern[str], bool]]:
@@ -133,23 +151,36 @@ def _pattern(forms: NameForms) -> list[tuple[re.Pattern[str], bool]]:
     return found
 
 
+def _in_passing(sentence: str, match: re.Match[str]) -> bool:
+    before = sentence[: match.start()]
+    return bool(
+        _PASSING.search(before[-60:])
+        or (_ENCLOSURES.search(sentence) and _LIST_ITEM.search(before))
+        # the source of an announcement: `Zoals ik in de X heb aangekondigd`
+        or (_AS.search(before) and _ANNOUNCED_BEFORE.search(sentence[match.end() :]))
+    )
+
+
 def _named_at(sentence: str, forms: NameForms) -> int | None:
-    """Where the sentence names the action (an offset into it), or None."""
+    """Where the sentence names the action (an offset into it), or None. A form right after one
+    named in passing (`de Uitvoerbaarheidstoets Decentrale Overheden (UDO)`) is in passing too."""
     if forms.head_stems and not any(stem in sentence.lower() for stem in forms.head_stems):
         return None
-    for pattern, needs_capital in _pattern(forms):
-        for match in pattern.finditer(sentence):
-            if needs_capital and match[0].islower():
-                continue
-            if _PASSING.search(sentence[max(0, match.start() - 60) : match.start()]):
-                continue
-            if _ENCLOSURES.search(sentence) and _LIST_ITEM.search(sentence[: match.start()]):
-                continue
-            if _AS.search(sentence[: match.start()]) and _ANNOUNCED_BEFORE.search(
-                sentence[match.end() :]
-            ):
-                continue  # the source of an announcement: `Zoals ik in de X heb aangekondigd`
-            return match.start()
+    matches = sorted(
+        (
+            m
+            for pattern, needs_capital in _pattern(forms)
+            for m in pattern.finditer(sentence)
+            if not (needs_capital and m[0].islower())
+        ),
+        key=lambda m: m.start(),
+    )
+    passing_until = -1
+    for match in matches:
+        if match.start() <= passing_until + 2 or _in_passing(sentence, match):
+            passing_until = max(passing_until, match.end())
+            continue
+        return match.start()
     return None
 
 
