@@ -161,7 +161,7 @@ def _in_passing(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
-def _named_at(sentence: str, forms: NameForms) -> int | None:
+def names_action_at(sentence: str, forms: NameForms) -> int | None:
     """Where the sentence names the action (an offset into it), or None. A form right after one
     named in passing (`de Uitvoerbaarheidstoets Decentrale Overheden (UDO)`) is in passing too."""
     if forms.head_stems and not any(stem in sentence.lower() for stem in forms.head_stems):
@@ -208,7 +208,7 @@ def recognise_in(later: DocumentFacts, earlier_actions: list[ActionMention]) -> 
             continue
         for span in later.segmented.sentences:
             sentence = text[span.start : span.end]
-            at = _named_at(sentence, forms)
+            at = names_action_at(sentence, forms)
             if at is None:
                 continue
             heading = later.segmented.heading_at(span.start)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from graph.build import extract_document
 from graph.read import SourceDocument, read_corpus
-from graph.recognise import name_forms, recognise_earlier_actions
+from graph.recognise import name_forms, names_action_at, recognise_earlier_actions
 from graph.trace import trace
 
 EARLIER = """Kamerbrief over de toekomst van de waterschappen
@@ -95,3 +97,28 @@ def test_on_the_corpus_the_progress_report_speaks_of_werk_aan_uitvoering_and_the
     assert "evaluatie-uitvoerbaarheidstoets-decentrale-overheden" in report
     # the nota lists the projectgroep's annual report among its enclosures only
     assert "projectgroep-lokale-rekenkamers" not in {m.key for m in found["000_03214f0aabcee69e"]}
+
+
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        ("Het programma Sterke Waterschappen telt inmiddels elf pilots.", True),
+        ("Binnen het PSW werken de waterschappen samen.", True),
+        ("Dit past bij andere trajecten, zoals het programma Sterke Waterschappen.", False),
+        (
+            "De regeling wordt in samenhang met het programma Sterke Waterschappen (PSW) ingezet.",
+            False,
+        ),
+        ("Een PSW wordt opgezet zodra een waterschap daarom vraagt.", False),  # an instance
+        ("Ik stuur als bijlagen mee: - Verslag - Programma Sterke Waterschappen.", False),
+        (
+            "Zoals ik in het programma Sterke Waterschappen heb aangekondigd, start ik pilots.",
+            False,
+        ),
+        ("De psw-regeling is gestart.", False),  # the abbreviation only with its capitals
+    ],
+)
+def test_a_sentence_speaks_of_an_action_or_names_it_in_passing(sentence, named):
+    earlier = _letter("earlier", EARLIER, "2023-03-01")
+    programme = next(a for a in earlier.actions if a.key.startswith("programma"))
+    assert (names_action_at(sentence, name_forms(programme)) is not None) is named
