@@ -481,3 +481,19 @@ def test_a_copy_of_a_document_sent_along_is_no_action():
         "de Code Goed Verenigingsbestuur aan te bieden.\n"
     )
     assert not any("code" in a.title.lower() for a in _one(text))
+
+
+def test_work_the_ministry_funds_is_an_action_of_the_letter():
+    text = (
+        "Met financiële steun van mijn ministerie hebben de huurdersbonden drie taskforces "
+        "opgericht die huurders ondersteunen bij klachten over hun woning.\n"
+    )
+    assert any(a.title.lower().startswith("taskforces") for a in _one(text))
+
+
+def test_a_noun_in_ie_after_a_possessive_is_not_a_premodifier():
+    text = (
+        "Er is in opdracht van mijn ministerie onderzoek gedaan naar de wachtlijsten in de zorg.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert titles and not any("inisterie" in t for t in titles), titles

@@ -23,6 +23,9 @@ Two sources, read in document order:
   and a bill named by its title (`het Wetsvoorstel versterking participatie ...`, `de Wet versterking
   ... is nu in voorbereiding`); a letter still to come, named with `een` (`ga ik in een brief over
   de ... nader in`), in a sentence that announces it.
+- **Funded work.** A sentence without a status cue that says the minister funds or commissions the
+  work (`Met financiële steun van mijn ministerie hebben de verenigingen ... opgericht`, `in
+  opdracht van BZK`) reports his own action, done when the sentence is in the perfect.
 - **Titles.** A noun followed by `getiteld ‘...’` (`brengt de minister een rapport uit, getiteld
   ‘...’`) is named by the quoted title.
 - **Genre forms without an action noun of their own.** A reaction named by the advice named before
@@ -343,6 +346,8 @@ def _phrase(tokens: list[_Token], i: int, noun: ActionNoun, heading: bool) -> _P
     while j >= 0 and tokens[j].is_word and tokens[j].lower not in _STOP | _FUNCTION and i - j <= 3:
         if not (tokens[j].text[0].isupper() or (j > 0 and tokens[j - 1].lower in _DETERMINERS)):
             break
+        if tokens[j].text[0].islower() and tokens[j].lower.endswith("ie"):
+            break  # `in opdracht van mijn ministerie onderzoek`: a noun in -ie, not an adjective
         if (j == 0 and not heading) or _NOMINALISATION.match(tokens[j].text):
             break  # a sentence's first word is capitalised anyway; `Intensivering UDO`
         first = j
@@ -1029,6 +1034,12 @@ def _heading_actions(
 
 
 _NAMED_BILL = re.compile(r"(?<=\s)Wetsvoorstel\s+[a-z]")
+_FUNDED = re.compile(
+    r"\b(?:met\s+(?:de\s+)?(?:financiële\s+)?(?:steun|subsidie|bijdrage|middelen)\s+van|in\s+"
+    r"opdracht\s+van)\s+(?:mijn\s+ministerie|mij|BZK|het\s+ministerie\s+van\s+BZK)\b",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:heeft|hebben|is|zijn)\b.*\b(?:ge\w{3,}[dt]|op\w+[dt]|in\w+[dt])\b")
 
 # Genre rule: a law named by its title and said to be in preparation (`Daarnaast is de Wet
 # versterking rechtsbescherming Wmo nu in voorbereiding`) is a bill in the making, the cabinet's
@@ -1197,6 +1208,11 @@ def _sentence_actions(
         # A bill named by its title (`Met het Wetsvoorstel versterking participatie op decentraal
         # niveau wordt beoogd ...`) is the cabinet's bill in the making whatever the verb.
         statuses = [(m.start(), m.end(), "in_progress") for m in _NAMED_BILL.finditer(text)]
+    if not statuses and (funded := _FUNDED.search(text)):
+        # Work the minister funds or commissions is his own whoever carries it out (`Met
+        # financiële steun van mijn ministerie hebben de verenigingen twee taskforces opgericht`).
+        status = "done" if _PERFECT.search(text) else "in_progress"
+        statuses = [(funded.start(), funded.end(), status)]
     if not statuses:
         return []
     heading = segmented.heading_at(sentence.start)
