@@ -28,6 +28,7 @@ passages, section and status are the later letter's own.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -113,6 +114,7 @@ def _proper_names(title: str) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
 def name_forms(action: ActionMention) -> NameForms:
     """How a later letter may name `action` (see the module docstring)."""
     title = " ".join(action.title.split())
@@ -135,6 +137,7 @@ def name_forms(action: ActionMention) -> NameForms:
     return NameForms(phrases=phrases, proper=proper, abbreviations=abbreviations)
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(forms: NameForms) -> list[tuple[re.Pattern[str], bool]]:
     """(pattern, needs_capital) per form; phrases match across line breaks and spacing."""
     found = []
@@ -199,12 +202,13 @@ def recognise_in(later: DocumentFacts, earlier_actions: list[ActionMention]) -> 
     own = {a.key: a.title for a in reversed(later.actions)}
     keys = list(own)
     text = later.segmented.clean
+    folded = " ".join(text.lower().split())  # to pass over, at once, actions the letter never names
     found: list[ActionMention] = []
     for action in earlier_actions:
-        if any(_already_has(action, key, title, keys) for key, title in own.items()):
-            continue
         forms = name_forms(action)
-        if not (forms.phrases or forms.proper or forms.abbreviations):
+        if not any(f.lower() in folded for f in forms.phrases + forms.proper + forms.abbreviations):
+            continue
+        if any(_already_has(action, key, title, keys) for key, title in own.items()):
             continue
         for span in later.segmented.sentences:
             sentence = text[span.start : span.end]
