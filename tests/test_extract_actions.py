@@ -528,3 +528,9 @@ def test_a_status_verb_is_read_past_a_dashed_parenthetical():
 def test_research_as_an_activity_a_guide_helps_with_is_no_study():
     text = "Ik heb een leidraad wijkzorg opgesteld met tips voor het doen van eigen onderzoek naar de wachtlijsten.\n"
     assert [a.title for a in _one(text)] == ["Leidraad wijkzorg"]
+
+
+def test_plural_measures_are_an_action_only_with_their_purpose():
+    found = _one("Daarnaast werk ik aan maatregelen om de werkdruk van wethouders te verlagen.\n")
+    assert [a.title for a in found] == ["Maatregelen om de werkdruk van wethouders te verlagen"]
+    assert not _one("Daarnaast werk ik aan maatregelen en acties voor wethouders.\n")

@@ -28,7 +28,9 @@ Two sources, read in document order:
   opdracht van BZK`) reports his own action, done when the sentence is in the perfect.
 - **Titles.** A noun followed by `getiteld ‘...’` (`brengt de minister een rapport uit, getiteld
   ‘...’`) is named by the quoted title; a product the sentence names only as `een handreiking` by
-  the footnote on the sentence that opens with its published title (`<Title> Handleiding - ...`).
+  the footnote on the sentence that opens with its published title (`<Title> Handleiding - ...`);
+  plural `acties`, `maatregelen` by their purpose only (`acties om de rechtspositie ... te
+  verbeteren`).
   A status verb is read past a parenthetical between dashes (`heb ik – in samenwerking met ... –
   een handreiking laten ontwikkelen`).
 - **Genre forms without an action noun of their own.** A reaction named by the advice named before
@@ -644,7 +646,9 @@ class _Context:
 # huidige decentralisatie-uitkering`, `de parlementaire verkenning`.
 _BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementaire"}
 # A reaction is an action only with what it reacts to (`een reactie op de voorlichting`).
-_NEEDS_OBJECT = {"reactie": "op"}
+# Plural `acties`, `maatregelen` name a set of actions only by its purpose (`acties om de
+# rechtspositie van ambtsdragers te verbeteren`); otherwise they are the letter's generic words.
+_NEEDS_OBJECT = {"reactie": "op", "acties": "om", "maatregelen": "om"}
 # A bureau with a name is a firm (`Bureau Berenschot`), not one set up as a measure.
 _FIRM_WORDS = {"bureau"}
 # Genre rule: a copy of a document sent along to a chamber (`een afschrift van de Code ...`) is
