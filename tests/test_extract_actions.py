@@ -475,14 +475,6 @@ def test_the_same_status_verb_without_a_condition_is_progress():
     assert any("wijktoets" in a.title.lower() for a in _one(text))
 
 
-def test_a_copy_of_a_document_sent_along_is_no_action():
-    text = (
-        "De agenda is ook aan de Eerste Kamer verzonden, omdat het gebruik is een afschrift van "
-        "de Code Goed Verenigingsbestuur aan te bieden.\n"
-    )
-    assert not any("code" in a.title.lower() for a in _one(text))
-
-
 def test_work_the_ministry_funds_is_an_action_of_the_letter():
     text = (
         "Met financiële steun van mijn ministerie hebben de huurdersbonden drie taskforces "

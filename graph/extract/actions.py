@@ -40,12 +40,11 @@ Two sources, read in document order:
   part of it.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
-verkenning`), a copy sent along (`een afschrift van de Code ...`), an activity in general (`tips
-voor het doen van onderzoek naar ...`), how an instrument is used (a
-status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an announcement
-(`Zoals ik in mijn actieagenda heb aangekondigd`),
-manner (`in overleg met`), firms (`bureau Berenschot`), and a verb-headed heading that groups two or
-more actions of its own (a theme). Every mention of a key carries the best title any of them gives.
+verkenning`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
+instrument is used (a status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an
+announcement (`Zoals ik in mijn actieagenda heb aangekondigd`), manner (`in overleg met`), firms
+(`bureau Berenschot`), and a verb-headed heading that groups two or more actions of its own (a
+theme). Every mention of a key carries the best title any of them gives.
 
 A bare noun with a definite article (`het beleidskader`, `deze handreiking`) is the action named
 last with the same head noun, so the same action gets the same key across sentences and headings;
@@ -651,9 +650,6 @@ _BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementair
 _NEEDS_OBJECT = {"reactie": "op", "acties": "om", "maatregelen": "om"}
 # A bureau with a name is a firm (`Bureau Berenschot`), not one set up as a measure.
 _FIRM_WORDS = {"bureau"}
-# Genre rule: a copy of a document sent along to a chamber (`een afschrift van de Code ...`) is
-# distribution of what exists, not work on it.
-_COPY_WORDS = {"afschrift", "kopie", "kopieën", "afschriften"}
 # Page furniture that runs into a sentence across a page break.
 _FURNITURE_WORDS = {"Datum", "Kenmerk", "Pagina"}
 
@@ -667,14 +663,6 @@ def _multiword_noun(
         if len(words) > 1 and [t.lower for t in tokens[i : i + len(words)]] == words:
             return noun, i + len(words) - 1
     return None
-
-
-def _copy_of(tokens: list[_Token], first: int) -> bool:
-    """Whether the phrase starting at token `first` is what `een afschrift van` is a copy of."""
-    n = first - 1
-    if n >= 0 and tokens[n].lower in _DETERMINERS:
-        n -= 1
-    return n >= 1 and tokens[n].lower == "van" and tokens[n - 1].lower in _COPY_WORDS
 
 
 def _activity_of(tokens: list[_Token], i: int) -> bool:
@@ -742,8 +730,6 @@ def _mentions_in(
         phrase = _phrase(tokens, head, noun, heading)
         if head != i:
             phrase = replace(phrase, first=i)  # `plan van aanpak`
-        if _copy_of(tokens, phrase.first):
-            continue  # `een afschrift van de Code ... aan de EK aan te bieden`: a copy sent along
         if _activity_of(tokens, i):
             continue  # `tips voor het doen van concreet onderzoek naar ...`: the activity in general
         covered = phrase.last
