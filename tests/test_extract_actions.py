@@ -475,14 +475,6 @@ def test_the_same_status_verb_without_a_condition_is_progress():
     assert any("wijktoets" in a.title.lower() for a in _one(text))
 
 
-def test_a_copy_of_a_document_sent_along_is_no_action():
-    text = (
-        "De agenda is ook aan de Eerste Kamer verzonden, omdat het gebruik is een afschrift van "
-        "de Code Goed Verenigingsbestuur aan te bieden.\n"
-    )
-    assert not any("code" in a.title.lower() for a in _one(text))
-
-
 def test_work_the_ministry_funds_is_an_action_of_the_letter():
     text = (
         "Met financiële steun van mijn ministerie hebben de huurdersbonden drie taskforces "
@@ -497,3 +489,40 @@ def test_a_noun_in_ie_after_a_possessive_is_not_a_premodifier():
     )
     titles = [a.title for a in _one(text)]
     assert titles and not any("inisterie" in t for t in titles), titles
+
+
+def test_an_indefinite_product_is_titled_by_the_footnote_that_names_it():
+    text = (
+        "Daarom heb ik een handreiking laten opstellen met praktische tips[footnoteRef:1]. Dat "
+        "helpt.\n[1:  Grip op de wijkzorg Handleiding - praktijkvoorbeelden voor gemeenten (2024), "
+        "https://example.org/grip. ]\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Grip op de wijkzorg Handleiding" in titles, titles
+
+
+def test_a_footnote_citing_a_kamerstuk_names_no_product():
+    text = (
+        "Daarom heb ik een handreiking laten opstellen met praktische tips[footnoteRef:1]. Dat "
+        "helpt.\n[1:  Kamerstukken II 2023/24, 29 325, nr. 12. ]\n"
+    )
+    assert not _one(text)
+
+
+def test_a_status_verb_is_read_past_a_dashed_parenthetical():
+    text = (
+        "Daarom heb ik – samen met de koepels van gemeenten, provincies en waterschappen en met de "
+        "VNG – een beleidskader wijkzorg opgesteld.\n"
+    )
+    assert [(a.title, a.status) for a in _one(text)] == [("Beleidskader wijkzorg", "done")]
+
+
+def test_research_as_an_activity_a_guide_helps_with_is_no_study():
+    text = "Ik heb een leidraad wijkzorg opgesteld met tips voor het doen van eigen onderzoek naar de wachtlijsten.\n"
+    assert [a.title for a in _one(text)] == ["Leidraad wijkzorg"]
+
+
+def test_plural_measures_are_an_action_only_with_their_purpose():
+    found = _one("Daarnaast werk ik aan maatregelen om de werkdruk van wethouders te verlagen.\n")
+    assert [a.title for a in found] == ["Maatregelen om de werkdruk van wethouders te verlagen"]
+    assert not _one("Daarnaast werk ik aan maatregelen en acties voor wethouders.\n")

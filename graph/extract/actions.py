@@ -27,7 +27,12 @@ Two sources, read in document order:
   work (`Met financiële steun van mijn ministerie hebben de verenigingen ... opgericht`, `in
   opdracht van BZK`) reports his own action, done when the sentence is in the perfect.
 - **Titles.** A noun followed by `getiteld ‘...’` (`brengt de minister een rapport uit, getiteld
-  ‘...’`) is named by the quoted title.
+  ‘...’`) is named by the quoted title; a product the sentence names only as `een handreiking` by
+  the footnote on the sentence that opens with its published title (`<Title> Handleiding - ...`);
+  plural `acties`, `maatregelen` by their purpose only (`acties om de rechtspositie ... te
+  verbeteren`).
+  A status verb is read past a parenthetical between dashes (`heb ik – in samenwerking met ... –
+  een handreiking laten ontwikkelen`).
 - **Genre forms without an action noun of their own.** A reaction named by the advice named before
   it (`een kabinetsreactie te sturen op dit ROB-advies`), an effort (`zet ik me in voor ...`), a
   topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
@@ -35,11 +40,11 @@ Two sources, read in document order:
   part of it.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
-verkenning`), a copy sent along (`een afschrift van de Code ...`), how an instrument is used (a
-status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an announcement
-(`Zoals ik in mijn actieagenda heb aangekondigd`),
-manner (`in overleg met`), firms (`bureau Berenschot`), and a verb-headed heading that groups two or
-more actions of its own (a theme). Every mention of a key carries the best title any of them gives.
+verkenning`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
+instrument is used (a status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an
+announcement (`Zoals ik in mijn actieagenda heb aangekondigd`), manner (`in overleg met`), firms
+(`bureau Berenschot`), and a verb-headed heading that groups two or more actions of its own (a
+theme). Every mention of a key carries the best title any of them gives.
 
 A bare noun with a definite article (`het beleidskader`, `deze handreiking`) is the action named
 last with the same head noun, so the same action gets the same key across sentences and headings;
@@ -579,7 +584,13 @@ def _title(words: list[str], abbreviation: str | None, abbreviations: dict[str, 
 _CONDITION = re.compile(r"\s+(?:zodra|wanneer|indien|als|telkens\s+als)\b", re.IGNORECASE)
 
 
+# A parenthetical between dashes (`heb ik – in samenwerking met de VNG en de koepels – een
+# handreiking laten ontwikkelen`) is read past: the verb's parts stand on either side of it.
+_DASHED = re.compile(r"\s[–-]\s[^–.;]{1,160}?\s[–-]\s")
+
+
 def _status_cues(text: str, cues: ActionCues) -> list[tuple[int, int, str]]:
+    text = _DASHED.sub(lambda m: " " * len(m[0]), text)  # same offsets
     found = []
     for pattern, status in cues.statuses:
         found.extend(
@@ -635,12 +646,11 @@ class _Context:
 # huidige decentralisatie-uitkering`, `de parlementaire verkenning`.
 _BACKGROUND_MODIFIERS = {"huidige", "bestaande", "vorige", "oude", "parlementaire"}
 # A reaction is an action only with what it reacts to (`een reactie op de voorlichting`).
-_NEEDS_OBJECT = {"reactie": "op"}
+# Plural `acties`, `maatregelen` name a set of actions only by its purpose (`acties om de
+# rechtspositie van ambtsdragers te verbeteren`); otherwise they are the letter's generic words.
+_NEEDS_OBJECT = {"reactie": "op", "acties": "om", "maatregelen": "om"}
 # A bureau with a name is a firm (`Bureau Berenschot`), not one set up as a measure.
 _FIRM_WORDS = {"bureau"}
-# Genre rule: a copy of a document sent along to a chamber (`een afschrift van de Code ...`) is
-# distribution of what exists, not work on it.
-_COPY_WORDS = {"afschrift", "kopie", "kopieën", "afschriften"}
 # Page furniture that runs into a sentence across a page break.
 _FURNITURE_WORDS = {"Datum", "Kenmerk", "Pagina"}
 
@@ -656,12 +666,18 @@ def _multiword_noun(
     return None
 
 
-def _copy_of(tokens: list[_Token], first: int) -> bool:
-    """Whether the phrase starting at token `first` is what `een afschrift van` is a copy of."""
-    n = first - 1
-    if n >= 0 and tokens[n].lower in _DETERMINERS:
-        n -= 1
-    return n >= 1 and tokens[n].lower == "van" and tokens[n - 1].lower in _COPY_WORDS
+def _activity_of(tokens: list[_Token], i: int) -> bool:
+    """Whether the noun at `i` is the object of `het doen van (concreet) ...`: an activity named
+    in general (what a guide helps others do), not a study of the letter."""
+    n = i - 1
+    if n >= 0 and tokens[n].text[0].islower() and tokens[n].lower not in _FUNCTION:
+        n -= 1  # one adjective: `concreet`, `eigen`
+    return (
+        n >= 2
+        and tokens[n].lower == "van"
+        and tokens[n - 1].lower in {"doen", "uitvoeren", "verrichten"}
+        and tokens[n - 2].lower == "het"
+    )
 
 
 def _mentions_in(
@@ -715,8 +731,8 @@ def _mentions_in(
         phrase = _phrase(tokens, head, noun, heading)
         if head != i:
             phrase = replace(phrase, first=i)  # `plan van aanpak`
-        if _copy_of(tokens, phrase.first):
-            continue  # `een afschrift van de Code ... aan de EK aan te bieden`: a copy sent along
+        if _activity_of(tokens, i):
+            continue  # `tips voor het doen van concreet onderzoek naar ...`: the activity in general
         covered = phrase.last
         words = _phrase_words(tokens, phrase)
         if _FURNITURE_WORDS & set(words):
@@ -1187,6 +1203,40 @@ def _footnote_actions(
     return found
 
 
+# Genre rule: a product the sentence names only by an indefinite noun (`heb ik een handreiking laten
+# ontwikkelen met praktische tips ...`) is titled by a footnote on the sentence that opens with its
+# published title (`Grip op de wijkzorg Handleiding - ... (2024), https://...`): a title of at
+# most twelve words, up to a dash, bracket, comma or address, holding a noun of the same kind.
+_FOOTNOTE_TITLE_END = re.compile(r"\s+[-–]\s+|\s*\(|,|:|\s+https?://")
+_CITATION_START = re.compile(
+    r"(?:Kamerstuk|Kst|Handelingen|Zie|Zoals|Toezegging|https?:|www\.)", re.IGNORECASE
+)
+
+
+def _footnote_named(
+    ctx: _Context, segmented: Segmented, sentence: Span, named: list[tuple[str, str, str, int]]
+) -> list[tuple[str, str, str, int]]:
+    tokens = _tokens(segmented.clean, sentence.start, sentence.end)
+    kinds = {kind for _, _, kind, _ in named}
+    wanted = {}
+    for n, token in enumerate(tokens[1:], start=1):
+        noun = ctx.cues.noun(token.text)
+        if noun and tokens[n - 1].lower == "een" and noun.kind not in kinds:
+            wanted.setdefault(noun.kind, token.start)
+    found = []
+    for footnote in segmented.footnotes_in(sentence) if wanted else []:
+        body = _collapse(footnote.body)
+        if _CITATION_START.match(body):
+            continue
+        title = _FOOTNOTE_TITLE_END.split(body, maxsplit=1)[0].strip(" .")
+        words = re.findall(r"[\w'’-]+", title)
+        nouns = [noun for w in words if (noun := ctx.cues.noun(w))]
+        kind = next((noun.kind for noun in nouns if noun.kind in wanted), None)
+        if kind is not None and 2 <= len(words) <= 12 and (key := _key(words, ctx.abbreviations)):
+            found.append((key, title, kind, wanted.pop(kind)))
+    return found
+
+
 def _sentence_actions(
     ctx: _Context,
     segmented: Segmented,
@@ -1217,6 +1267,9 @@ def _sentence_actions(
         return []
     heading = segmented.heading_at(sentence.start)
     responsible = _responsible(text)
+    named = _mentions_in(ctx, source, sentence, heading=False)
+    if source is segmented.clean:
+        named += _footnote_named(ctx, segmented, sentence, named)
     return [
         ActionMention(
             key,
@@ -1230,7 +1283,7 @@ def _sentence_actions(
             sentence.end,
             _collapse(text),
         )
-        for key, title, kind, position in _mentions_in(ctx, source, sentence, heading=False)
+        for key, title, kind, position in named
         + _verb_studies(
             ctx, text, sentence.start, source[max(0, sentence.start - 1000) : sentence.start]
         )
