@@ -38,6 +38,14 @@ def parse_dutch_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# A letterhead line that names its field (`Kenmerk 2024-…`, `Datum 3 juni 2024`): not the second
+# line of a two-line subject.
+_LABEL_LINE = (
+    r"[ \t]*(?:Datum|(?:Ons|Uw)\s+kenmerk|Kenmerk|(?:Onze|Uw)\s+referentie|Uw\s+brief|Bijlagen?|Bijlage\(n\)|"
+    r"Contactpersoon|Inlichtingen|Doorkiesnummer|Telefoon|Pagina|Retouradres)\b"
+)
+
+
 def _first(pattern: str, text: str, group: str | int = 1, flags: int = 0) -> Field | None:
     m = re.search(pattern, text, flags)
     if m is None or m.group(group) is None:
@@ -81,9 +89,14 @@ def _doc_type(clean: str) -> Field | None:
 
 def extract_metadata(clean: str) -> DocumentMetadata:
     """The metadata a letter states about itself (each with the offsets it was read from)."""
-    title = _first(r"(?:^|\n)\s*Betreft\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n).+)?)", clean)
+    title = _first(
+        rf"(?:^|\n)\s*Betreft\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n)(?!{_LABEL_LINE}).+)?)",
+        clean,
+    )
     if title is None:  # a nota states its subject on the line after the word "nota"
-        title = _first(r"(?:^|\n)[ \t#]*nota[ \t]*\n(?:\s*\n)*[ \t]*([^\n]+)", clean, flags=re.IGNORECASE)
+        title = _first(
+            r"(?:^|\n)[ \t#]*nota[ \t]*\n(?:\s*\n)*[ \t]*([^\n]+)", clean, flags=re.IGNORECASE
+        )
     if title is None:
         title = _first(r"(?:^|\n)\s*(Voortgangsrapportage[^\n]+)", clean)
     kenmerk = _first(
@@ -92,8 +105,8 @@ def extract_metadata(clean: str) -> DocumentMetadata:
     )
     signature = re.search(
         r"(?:^|\n)\s*(?:De|Het)\s+(minister|staatssecretaris|Minister|Staatssecretaris)"
-        r"(?P<role>[^\n,]{0,90}),?\s*\n(?:\s*\n)*\s*(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.)?\s*[A-Z][\w'-]+"
-        r"(?:\s+[A-Za-z][\w'-]+){0,3}|[A-Z][a-z]+(?:\s+[A-Za-z][\w'-]+){1,3})\s*(?:\n|$)",
+        r"(?P<role>[^\n,]{0,90}),?\s*\n(?:\s*\n)*\s*(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.)?[ \t]*(?:(?:van|de|der|den|ter|ten|te|in|op|'t)[ \t]+)*[A-Z][\w'-]+"
+        r"(?:[ \t]+[A-Za-z][\w'-]+){0,3}|[A-Z][a-z]+(?:[ \t]+[A-Za-z][\w'-]+){1,3})[ \t]*(?:\n|$)",
         clean,
     )
     signatory = role = None
