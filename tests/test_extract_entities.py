@@ -533,3 +533,51 @@ def test_whole_corpus_in_under_a_second():
 
 def test_gazetteers_are_loaded_once():
     assert load_gazetteers() is load_gazetteers()
+
+
+# --- found probing unseen letters -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, key, label",
+    [
+        (
+            "Het Rijk sluit een Regio Deal Parkstad Limburg af.",
+            "regio-deal-parkstad-limburg",
+            "Regio Deal Parkstad Limburg",
+        ),
+        ("binnen de Regiodeal Noord-Veluwe", "regio-deal-noord-veluwe", "Regio Deal Noord-Veluwe"),
+        (
+            "De Veiligheidsregio Zuid-Holland Zuid oefent.",
+            "veiligheidsregio-zuid-holland-zuid",
+            "Veiligheidsregio Zuid-Holland Zuid",
+        ),
+        ("taken van de Omgevingsdienst Twente", "omgevingsdienst-twente", "Omgevingsdienst Twente"),
+    ],
+)
+def test_a_deal_or_joint_body_named_by_its_region(text: str, key: str, label: str):
+    (m,) = [m for m in extract_entities(text) if m.kind == "regional_collaboration"]
+    assert (m.key, m.label) == (key, label)
+
+
+def test_the_instrument_itself_stays_generic():
+    assert keys(
+        "Regio Deals en omgevingsdiensten. De Regio Deal. Een Regio Deal De",
+        "regional_collaboration",
+    ) == {
+        "regio-deal",
+        "omgevingsdienst",
+    }
+
+
+def test_a_name_does_not_run_into_the_next_letterhead_line():
+    text = "Betreft Reactie op het advies van de Raad voor het Openbaar Bestuur\nOns kenmerk 2024-0000012345\n"
+    assert keys(text, "organisation") == {"raad-voor-het-openbaar-bestuur"}
+    text = "Betreft Bijeenkomst met de Vereniging van Nederlandse\nGemeenten\nDatum 3 mei 2024"
+    assert keys(text, "organisation") == {"vereniging-van-nederlandse-gemeenten"}
+
+
+def test_a_thing_about_all_deals_is_not_a_deal_named_by_its_region():
+    assert keys(
+        "de Regio Deal Monitor 2023 en het Regio Deal Lab Kennis", "regional_collaboration"
+    ) == {"regio-deal"}

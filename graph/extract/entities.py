@@ -112,6 +112,7 @@ class _Token:
     start: int
     end: int
     glued: bool = False  # joined to the previous word by a hyphen (`Wgr-plus`)
+    line_start: bool = False  # the first word on its line
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -127,7 +128,8 @@ def _tokens(text: str) -> list[_Token]:
                 glue_next = True
                 continue
         exact = _fold(raw)
-        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next))
+        line_start = "\n" in text[out[-1].end if out else 0 : m.start()]
+        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next, line_start))
         glue_next = False
     return out
 
@@ -276,6 +278,61 @@ def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> I
             yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
 
 
+# Instruments and joint bodies that are named one by one after their region or theme; the key of
+# the table row and the singular head word that the name follows.
+_NAMED_BY_REGION = {
+    "regio-deal": {"deal", "regiodeal"},
+    "city-deal": {"deal", "citydeal"},
+    "town-deal": {"deal"},
+    "omgevingsdienst": {"omgevingsdienst"},
+    "veiligheidsregio": {"veiligheidsregio"},
+    "ggd": {"ggd"},
+}
+_NOT_DEAL_NAMES = frozenset(
+    {"De", "Het", "Een", "Deze", "Die", "Dit", "Dat", "Ik", "Wij", "Zij", "In", "Op", "Met"}
+)
+# Words that make `Regio Deal X` a thing about the instrument (`Regio Deal Lab Governance`, the
+# learning lab on all deals; `Regio Deal Ronde 3`), not one deal named after its region.
+_NOT_REGION_WORDS = frozenset(
+    {"lab", "monitor", "evaluatie", "ronde", "tranche", "programma", "fonds", "budget", "middelen",
+     "regeling", "aanpak", "agenda", "team", "kader", "netwerk", "platform", "werkwijze", "systematiek"}
+)  # fmt: skip
+
+
+def _named_by_region(
+    text: str, tokens: list[_Token], table: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """`Regio Deal Achterhoek`, `City Deal Zicht op Zee`, `Omgevingsdienst Groningen`,
+    `Veiligheidsregio Kennemerland`: one deal or joint body named by its region or theme, a thing
+    of its own beside the instrument or the form (`Regio Deal`, `omgevingsdienst`)."""
+    for cand in table:
+        heads = (
+            _NAMED_BY_REGION.get(cand.mention.key)
+            if cand.mention.kind == "regional_collaboration"
+            else None
+        )
+        i, last = cand.first, cand.last
+        if not heads or not tokens[i].raw[:1].isupper():
+            continue
+        if tokens[last - 1].norm not in heads or last >= len(tokens):
+            continue  # the plural `Regio Deals` names the instrument
+        if (
+            tokens[last].raw in _NOT_DEAL_NAMES
+            or tokens[last].norm in _NOT_REGION_WORDS
+            or tokens[last].glued
+        ):
+            continue
+        end = _capitalised_run(tokens, last, frozenset({"op", "van", "aan", "de", "het"}), limit=4)
+        if end == last:
+            continue
+        head = cand.mention.label
+        name = " ".join(text[tokens[last].start : tokens[end - 1].end].split())
+        label = f"{head[0].upper()}{head[1:]} {name}"
+        yield _mention(
+            text, tokens, i, end, Entry(cand.mention.kind, slug(label), label, cand.mention.subtype)
+        )
+
+
 def _polity_modifier(tokens: list[_Token], last: int, alias: _Alias) -> bool:
     """`EU-niveau`, `EU-lidstaten`: a polity glued before a lower-case word names a level or an area,
     not the body that acts (unlike `ROB-advies`, the advice of the ROB)."""
@@ -308,11 +365,20 @@ _ROLE_WORDS = {
 _MINISTER_ABBR_RE = re.compile(r"M(?:in)?([A-Z][A-Za-z&]+)")
 
 
+# Words that open a letterhead field line; a name wrapped over a line break never goes on with one.
+_LETTERHEAD_LABELS = frozenset(
+    {"kenmerk", "ons", "uw", "onze", "datum", "betreft", "bijlage", "bijlagen", "contactpersoon",
+     "pagina", "retouradres", "inlichtingen", "doorkiesnummer", "telefoon", "referentie"}
+)  # fmt: skip
+
+
 def _capitalised_run(tokens: list[_Token], i: int, joiners: frozenset[str], limit: int = 8) -> int:
     """End index of a run of capitalised words from i, joined by `joiners`; i when there is none."""
     end = j = i
     while j < len(tokens) and j - i < limit:
         t = tokens[j]
+        if j > i and t.line_start and t.norm in _LETTERHEAD_LABELS:
+            break  # `... van de Raad voor het Openbaar Bestuur` / `Kenmerk 2024-…` on the next line
         if t.raw[:1].isupper() and t.raw[:1].isalpha():
             j += 1
             end = j
@@ -1108,9 +1174,11 @@ def extract_entities(
         return []
     # Named patterns compete with the tables (`gemeente Nieuwstad` beats the layer word `gemeente`; on
     # equal spans the table, listed first, wins); free-running law titles only fill the gaps.
+    table = list(_gazetteer_candidates(text, tokens, gaz))
     known = [
         *_role_candidates(text, tokens, gaz),
-        *_gazetteer_candidates(text, tokens, gaz),
+        *table,
+        *_named_by_region(text, tokens, table),
         *_pattern_candidates(text, tokens),
         *_body_candidates(text, tokens),
     ]
