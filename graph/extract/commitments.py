@@ -71,6 +71,7 @@ _NEGATION = re.compile(r"\b(?:niet(?!\s+alleen)|geen|nooit)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"[;:]|\s[–-]\s|,\s+(?=(?:en|maar|terwijl|omdat|zodat|waarbij|waardoor|want|of|bijvoorbeeld|"
     r"zoals|mits|tenzij|nu|waarna|die|dat|wat|waarover|waarop|waarmee|waarin)\b)|\.\s*$"
+    r"|\s(?=(?:en|maar)\s+(?:zal|zullen)\b)"  # `Ik deel die zorg en zal …`: a clause of its own
 )
 _ADDRESSEES = [
     (re.compile(r"\b(?:de\s+)?(?:Eerste\s+Kamer|EK|[Ss]enaat)\b"), "Eerste Kamer"),
@@ -329,16 +330,21 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
     """(promisor, addressee, promise, object, verb offset) for a promise cue, or None."""
     groups = m.groupdict()
     left, right = _clause(text, m.start(), m.end())
+    if re.match(r"(?:en|maar)\s", m.group(0), re.IGNORECASE):
+        left = m.start()  # `…, maar zal …`: the second clause opens at its conjunction
     clause = text[left:right]
     if _INSIDE_LETTER.search(clause) or (groups.get("fin") and _NOW.search(clause)):
         return None
     subject = groups.get("subj") or ""
     if not subject and not groups.get("kamer") and not groups.get("pp"):
-        if not re.search(
-            r"\bik\b", text[: m.start()], re.IGNORECASE
-        ):  # "… en verwacht": subject ik
+        # "… en verwacht", "…, maar zal": the subject of the first clause goes on
+        cabinet = _SENTENCE_SUBJECT.match(text)
+        if cabinet and not re.search(r"\bik\b", text[: m.start()], re.IGNORECASE):
+            subject = cabinet["subj"]
+        elif re.search(r"\bik\b", text[: m.start()], re.IGNORECASE):
+            subject = "ik"
+        else:
             return None
-        subject = "ik"
     future = _has_future(text, left, right, deadlines, reference)
     cue_text = m.group(0).lower()
     if groups.get("pp"):
@@ -387,6 +393,13 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
     promise, obj = _verb_phrase(verb, front, middle, text, deadlines, content_start)
     addressee = _addressee(text[left:right])
     return _promisor(subject), addressee, promise, obj, verb_at
+
+
+# The cabinet as the subject a sentence opens with (`Het kabinet deelt …, maar zal …`).
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?:(?:daarom|ook|wel|tegelijk)\s*,?\s+)?(?P<subj>(?:het|dit)\s+kabinet|de\s+regering)\b",
+    re.IGNORECASE,
+)
 
 
 def _has_future(text, left, right, deadlines, reference) -> bool:
