@@ -386,7 +386,10 @@ def test_sentence_without_sending_verb_is_no_sent_report():
 
 def test_committee_acted_on_is_its_advice():
     # made-up sentence: proposals `n.a.v.` a committee named after its chair cite its advice
-    keys = [m.key for m in extract_reports("De voorstellen (n.a.v. commissie De Wit) worden uitgewerkt.")]
+    keys = [
+        m.key
+        for m in extract_reports("De voorstellen (n.a.v. commissie De Wit) worden uitgewerkt.")
+    ]
     assert "advies-commissie-de-wit" in keys
 
 
@@ -412,3 +415,46 @@ def test_coming_body_advice_is_named_by_its_subject():
     text = "Ik ga ook in op het nog komende ROB-advies op verzoek van de Eerste Kamer over rekenkamers."
     titles = [m.title for m in extract_reports(text)]
     assert "ROB-advies over rekenkamers" in titles
+
+
+# --- found probing unseen letters -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, body, year, title",
+    [
+        (
+            "7 Raad voor het Openbaar Bestuur, Lokaal bestuur onder druk. Een verkenning, maart 2022.",
+            "Raad voor het Openbaar Bestuur",
+            "2022",
+            "Lokaal bestuur onder druk",
+        ),
+        (
+            "(2) Zie: Algemene Rekenkamer, 'Zicht op gemeentefinanciën' (2021).",
+            "Algemene Rekenkamer",
+            "2021",
+            "Zicht op gemeentefinanciën",
+        ),
+        (
+            "Raad van State, Voorlichting over de Wet open overheid, W04.21.0111/I, 12 mei 2021.",
+            "Raad van State",
+            "2021",
+            "Voorlichting over de Wet open overheid",
+        ),
+    ],
+)
+def test_footnote_naming_body_title_and_date_separated_by_commas(text, body, year, title):
+    (report,) = extract_reports(text)
+    assert (report.body, report.year, report.title) == (body, year, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamerstukken II 2021/22, 35 925 VII, nr. 12.",
+        "Zie: Handelingen II 2021/22, nr. 12, item 4.",
+        "Brief van de minister van BZK, 4 juni 2022.",
+    ],
+)
+def test_comma_separated_footnotes_that_name_no_report(text):
+    assert extract_reports(text) == []

@@ -100,14 +100,18 @@ def known_bodies() -> dict[str, str]:
         }
 
 
-def _body_pattern() -> str:
+def _one_body_pattern() -> str:
     names = sorted({*known_bodies(), *known_bodies().values()}, key=len, reverse=True)
     known = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     chain = (
         r"(?:[A-Z]\.\s?)*[A-Z][\w'’&-]+"
         r"(?:\s+(?:(?:van|voor|de|het|der|den|en|&)\s+)*[A-Z][\w'’&-]+)*"
     )
-    one = rf"(?:(?<![\w-])(?:{known})(?![\w-])|{_NAMED_COMMITTEE}|{chain})"
+    return rf"(?:(?<![\w-])(?:{known})(?![\w-])|{_NAMED_COMMITTEE}|{chain})"
+
+
+def _body_pattern() -> str:
+    one = _one_body_pattern()
     return rf"{one}(?:\s*(?:,|\ben\b|&|i\.s\.m\.)\s*{one})*"
 
 
@@ -240,6 +244,41 @@ def _reference_style(text: str, offset: int) -> list[ReportMention]:
                 )
             )
     return found
+
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+
+
+@lru_cache(maxsize=1)
+def _comma_pattern() -> re.Pattern[str]:
+    """A footnote `Body, Title[. Subtitle][, kenmerk], [3] oktober 2024.` or `Body, 'Title' (2024).`"""
+    return re.compile(
+        r"^\s*(?:(?:<sup>)?\d{1,3}(?:</sup>)?[ \t]+|\(\d{1,3}\)[ \t]+|\[\^?\w+\]:[ \t]*)?"  # the footnote's number
+        rf"(?:(?:Zie|Vgl\.?)(?:\s+ook)?:?\s+)?(?P<body>{_one_body_pattern()}),\s+"
+        r"(?:['‘“\"](?P<quoted>[^'‘’“”\"\n]{3,200}?)['’”\"]|(?P<title>[A-Z][^,\n]{2,200}?))"
+        r"(?:\s*\((?P<pyear>(?:19|20)\d\d)\)"
+        rf"|(?:,\s+[^,\n]{{1,60}}?)??,\s+(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d))"
+        r"\s*\.?\s*$"
+    )
+
+
+def _comma_style(text: str, offset: int) -> list[ReportMention]:
+    """A footnote that names a report as `Body, Title, month year` (the other common citation
+    order, beside `Body (year). Title`)."""
+    m = _comma_pattern().match(text)
+    if m is None:
+        return []
+    body = _canonical(m["body"], text)
+    if not body or body.split()[0] in {"Kamerstukken", "Kamerstuk", "Handelingen", "Zie", "Brief"}:
+        return []
+    title = _main_title(" ".join((m["quoted"] or m["title"]).split()).strip(" ."))
+    year = m["year"] or m["pyear"]
+    return [
+        ReportMention(
+            _key(body, year, title, ""), body, year, title, _kind(title, body),
+            text[m.start("body") : m.end()].strip(), m.start("body") + offset, m.end() + offset,
+        )
+    ]  # fmt: skip
 
 
 def _running_text(text: str, offset: int) -> list[ReportMention]:
@@ -638,8 +677,14 @@ def _committee_cited(text: str, offset: int) -> list[ReportMention]:
         body = body[0].upper() + body[1:]
         found.append(
             ReportMention(
-                _key(body, None, None, "advies"), body, None, None, "advies", m[0],
-                m.start() + offset, m.end() + offset,
+                _key(body, None, None, "advies"),
+                body,
+                None,
+                None,
+                "advies",
+                m[0],
+                m.start() + offset,
+                m.end() + offset,
             )
         )
     return found
@@ -679,7 +724,9 @@ _ADVISORY_IN_SENTENCE = re.compile(
 
 # `Zoals boven vermeld heb ik ... advies gevraagd over ...` repeats a request the letter already
 # reported, in other words: it names no new report.
-_RECAP = re.compile(r"\bZoals\s+(?:hier)?(?:boven|eerder|hiervoor)\s+(?:vermeld|gemeld|aangegeven|genoemd)")
+_RECAP = re.compile(
+    r"\bZoals\s+(?:hier)?(?:boven|eerder|hiervoor)\s+(?:vermeld|gemeld|aangegeven|genoemd)"
+)
 
 
 def _requested_advice(text: str, offset: int) -> list[ReportMention]:
@@ -708,7 +755,7 @@ def _requested_advice(text: str, offset: int) -> list[ReportMention]:
 # Eerste Kamer over monitoring`): the `over` phrase in the same clause names it; titled
 # `<BODY>-advies over <subject>` as the letter writes the kind.
 _COMING_ON = re.compile(
-    rf"\b(?:komende|toekomstige|volgende)\s+(?P<prefix>[A-Z][\w]*)-(?P<kind>advies|rapport)\b"
+    r"\b(?:komende|toekomstige|volgende)\s+(?P<prefix>[A-Z][\w]*)-(?P<kind>advies|rapport)\b"
     r"[^.;,]{0,60}?\bover\s+(?:de\s+|het\s+)?(?P<words>[^.;]{3,80})"
 )
 
@@ -723,8 +770,14 @@ def _coming_on_subject(text: str, offset: int) -> list[ReportMention]:
         body = _canonical(m["prefix"], text)
         found.append(
             ReportMention(
-                _key(None, None, title, m["kind"]), body, None, title, m["kind"], m[0],
-                m.start() + offset, m.end() + offset,
+                _key(None, None, title, m["kind"]),
+                body,
+                None,
+                title,
+                m["kind"],
+                m[0],
+                m.start() + offset,
+                m.end() + offset,
             )
         )
     return found
@@ -843,6 +896,7 @@ def sent_report(sentence: str, offset: int, heading_title: str | None) -> Report
 def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     """Every cited report in a text (a whole letter with its footnotes, or one footnote), in order."""
     mentions = _reference_style(text, offset)
+    mentions = mentions or _comma_style(text, offset)
     mentions += _url_only(text, offset) + _acronym_reference(text, offset)
     taken = [(m.start, m.end) for m in mentions]
     others = _running_text(text, offset) + _study_of_name(text, offset)
