@@ -458,3 +458,33 @@ def test_footnote_naming_body_title_and_date_separated_by_commas(text, body, yea
 )
 def test_comma_separated_footnotes_that_name_no_report(text):
     assert extract_reports(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, key, title",
+    [
+        (
+            "In haar advies over de toekomst van het stelsel van toezicht concludeert de Raad voor het Openbaar Bestuur dat het anders moet.",
+            "advies-raad-voor-het-openbaar-bestuur-over-toekomst-van-het-stelsel-van-toezicht",
+            "Advies over toekomst van het stelsel van toezicht",
+        ),
+        (
+            "De Afdeling advisering van de Raad van State wijst in haar voorlichting over de positie van gemeenteraden op de rol van de griffie.",
+            "voorlichting-raad-van-state-over-positie-van-gemeenteraden",
+            "Voorlichting over positie van gemeenteraden",
+        ),
+    ],
+)
+def test_advice_named_by_its_subject_with_a_possessive(text, key, title):
+    (report,) = extract_reports(text)
+    assert (report.key, report.title) == (key, title)
+    assert report.body in {"Raad van State", "Raad voor het Openbaar Bestuur"}
+
+
+def test_possessive_advice_of_a_body_the_sentence_does_not_name_is_no_report():
+    assert (
+        extract_reports(
+            "De burgemeester heeft in zijn advies over de begroting gewezen op de tekorten."
+        )
+        == []
+    )

@@ -751,6 +751,78 @@ def _requested_advice(text: str, offset: int) -> list[ReportMention]:
     return found
 
 
+# An advisory body's own advice named by its subject (`de Raad van State heeft in zijn voorlichting
+# over de bekostiging van waterschappen gewezen op …`, `In haar advies over de positie van
+# provincies stelt de raad …`): the possessive points at the body the sentence names.
+_POSSESSIVE_ADVICE = re.compile(
+    r"\b(?:zijn|haar)\s+(?P<kind>voorlichting|advies|briefadvies|ongevraagd\s+advies)\s+over\s+"
+    r"(?:de\s+|het\s+)?(?P<words>[^.;:()]{3,100})"
+)
+
+
+# What an advice does in the sentence that names it by its subject (`In zijn advies over X stelt de raad`).
+_REPORTING_VERBS = frozenset(
+    {"stelt", "concludeert", "constateert", "wijst", "geeft", "adviseert", "beveelt", "noemt",
+     "schetst", "signaleert", "benadrukt", "heeft", "had", "is", "was", "wordt", "werd", "vraagt",
+     "gaat", "pleit", "merkt", "onderstreept", "doet", "ziet"}
+)  # fmt: skip
+
+
+def _subject_of(words: str) -> str | None:
+    """`positie van provincies stelt …` -> `positie van provincies`: lower-case words, a `van`
+    joining two of them, up to a verb, function word or punctuation (at most six words)."""
+    taken: list[str] = []
+    tokens = words.split()
+    for n, word in enumerate(tokens):
+        lower = word.lower().strip(".,;:")
+        if lower == "van" and taken and n + 1 < len(tokens):
+            taken.append(lower)  # `positie van provincies`, `toekomst van het stelsel`
+            continue
+        if lower in {"de", "het"} and taken and taken[-1] == "van":
+            taken.append(lower)
+            continue
+        if (
+            lower in _FUNCTION | _STOP | _REPORTING_VERBS
+            or _PARTICIPLE_LIKE.match(lower)
+            or not re.fullmatch(r"[a-zà-ÿ][\w-]*", lower)
+        ):
+            break
+        taken.append(lower)
+        if word[-1] in ".,;:" or len(taken) >= 6:
+            break
+    while taken and taken[-1] in {"van", "de", "het"}:
+        taken.pop()
+    return " ".join(taken) or None
+
+
+def _possessive_advice(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _POSSESSIVE_ADVICE.finditer(text):
+        named = _ADVISORY_IN_SENTENCE.search(text)
+        subject = _subject_of(m["words"])
+        if not named or not subject:
+            continue  # `zijn advies` of someone the sentence does not name as an advisory body
+        raw = re.sub(r"\s+", " ", named["body"])
+        body = "Raad van State" if raw.startswith("Afdeling") else _canonical(raw, text)
+        kind = m["kind"].split()[-1]
+        title = f"{kind.capitalize()} over {subject}"
+        key = "-".join(p for p in (kind, _body_key(body), "over", slugify(subject)) if p)
+        end = m.start("words") + m["words"].index(subject.split()[-1]) + len(subject.split()[-1])
+        found.append(
+            ReportMention(
+                key,
+                body,
+                None,
+                title,
+                kind,
+                text[m.start() : end],
+                m.start() + offset,
+                end + offset,
+            )
+        )
+    return found
+
+
 # A coming advice of a body named by its subject (`het nog komende ROB-advies op verzoek van de
 # Eerste Kamer over monitoring`): the `over` phrase in the same clause names it; titled
 # `<BODY>-advies over <subject>` as the letter writes the kind.
@@ -904,7 +976,7 @@ def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     others += _editions(text, offset) + _quoted_of_body(text, offset)
     others += _parliamentary(text, offset)
     others += _committee_cited(text, offset) + _requested_advice(text, offset)
-    others += _coming_on_subject(text, offset)
+    others += _coming_on_subject(text, offset) + _possessive_advice(text, offset)
     for mention in sorted(others, key=lambda m: (m.start, -m.end)):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)  # `De ROB heeft in het rapport over 'X'` once, with its body
