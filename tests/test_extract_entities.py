@@ -581,3 +581,13 @@ def test_a_thing_about_all_deals_is_not_a_deal_named_by_its_region():
     assert keys(
         "de Regio Deal Monitor 2023 en het Regio Deal Lab Kennis", "regional_collaboration"
     ) == {"regio-deal"}
+
+
+def test_universities_of_cited_researchers_are_organisations():
+    text = (
+        "onderzoekers van de Erasmus Universiteit en de TU Eindhoven; een bedrag van EUR 5 miljoen"
+    )
+    assert keys(text, "organisation") == {
+        "erasmus-universiteit-rotterdam",
+        "technische-universiteit-eindhoven",
+    }
