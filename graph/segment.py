@@ -335,6 +335,9 @@ _TRAILING_FUNCTION_WORD = re.compile(
 )
 
 
+_MOTION_END = re.compile(r"\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b", re.IGNORECASE)
+
+
 def _wrap_width(clean: str) -> int | None:
     """The width a hard-wrapped text was wrapped at (None when paragraphs are single lines)."""
     lengths = sorted(len(line.rstrip()) for line in clean.splitlines() if len(line.strip()) > 30)
@@ -355,6 +358,10 @@ def find_headings(text: str, clean: str, footnotes: dict[int, Footnote]) -> list
     """Headings: markdown `#` lines, bold-only lines, numbered titles, and short title lines
     that stand between the end of one sentence and the capital start of the next."""
     in_footnote = [(f.start, f.end) for f in footnotes.values()]
+    # A motion ends with `en gaat over tot de orde van de dag.` and its submitters' names, one a
+    # line: signatures, not section titles.
+    motion_end = _MOTION_END.search(clean)
+    signatures_from = motion_end.end() if motion_end else len(clean)
     width = _wrap_width(clean)
     max_title = int(width * 0.92) if width else 100
     lines = [m for m in re.finditer(r"^.*$", clean, re.MULTILINE)]
@@ -363,7 +370,11 @@ def find_headings(text: str, clean: str, footnotes: dict[int, Footnote]) -> list
     for i, line in enumerate(nonempty):
         raw = text[line.start() : line.end()]
         title = re.sub(r"\s+", " ", line[0]).strip()
-        if any(s <= line.start() < e for s, e in in_footnote) or not title:
+        if (
+            any(s <= line.start() < e for s, e in in_footnote)
+            or not title
+            or line.start() >= signatures_from
+        ):
             continue
         markdown = re.match(r"^\s*(#{1,6})\s", raw)
         bold = re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw) is not None

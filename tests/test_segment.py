@@ -143,3 +143,11 @@ def test_bracketed_markers_with_a_list_of_notes_at_the_end():
     assert footnotes[2].body == "Kamerstukken II 2021/22, 35 600, nr. 8."
     # the enumeration "(1) de termijnen" in the running text is not a marker
     assert [m.start for m in markers] == [text.index("(1) Het"), text.index("(2) Daarbij")]
+
+
+def test_the_signatures_under_a_motion_are_not_sections():
+    text = (
+        "De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering de wet te evalueren,\n\n"
+        "en gaat over tot de orde van de dag.\n\nKoekkoek\nVan Dijk\nBikker\n"
+    )
+    assert segment(text).headings == []
