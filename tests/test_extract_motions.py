@@ -269,3 +269,32 @@ def test_published_motion_title_names_only_its_submitters(title, signatures, nam
         "voor het eind van 2023",
         "2023-12-31",
     )
+
+
+@pytest.mark.parametrize(
+    "text, raw, names",
+    [
+        ("Ook de motie Kröger vraagt daarom.", "motie Kröger", ("Kröger",)),
+        (
+            "zoals de motie Van den Berg/Ter Horst c.s. vraagt",
+            "motie Van den Berg/Ter Horst c.s.",
+            ("Van den Berg", "Ter Horst"),
+        ),
+        (
+            "de motie van het lid Mirjam van Dijk (CDA) over",
+            "motie van het lid Mirjam van Dijk (CDA)",
+            ("van Dijk",),
+        ),
+    ],
+)
+def test_motion_named_without_hyphen_or_with_a_given_name(text, raw, names):
+    (m,) = extract_motion_mentions(text)
+    assert (m.raw, tuple(s.name for s in m.submitters)) == (raw, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In de motie Sterk Bestuur staat", "De motie Regio Deals Noord is", "de motie Tweede Kamer"],
+)
+def test_capitalised_words_after_motie_that_are_no_names(text):
+    assert extract_motion_mentions(text) == []
