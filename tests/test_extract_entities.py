@@ -591,3 +591,28 @@ def test_universities_of_cited_researchers_are_organisations():
         "erasmus-universiteit-rotterdam",
         "technische-universiteit-eindhoven",
     }
+
+
+def test_persons_by_honorific_office_and_apposition():
+    text = (
+        "Ik sprak met mevrouw dr. E. Sterk, dijkgraaf van het waterschap, met burgemeester Van der Laan "
+        "en met wethouder K. de Wit (Zwolle); wethouder Onderwijs schoof niet aan."
+    )
+    found = {m.key: m for m in extract_entities(text) if m.kind == "person"}
+    assert set(found) == {"sterk", "van-der-laan", "de-wit"}
+    assert ("role", "dijkgraaf van het waterschap") in found["sterk"].attributes
+    assert ("title", "dr.") in found["sterk"].attributes
+    assert ("role", "burgemeester") in found["van-der-laan"].attributes
+
+
+def test_a_given_name_before_a_particle_belongs_to_the_surname():
+    (m,) = [
+        m
+        for m in extract_entities("de motie van het lid Mirjam van Dijk (CDA)")
+        if m.kind == "person"
+    ]
+    assert (m.key, m.label) == ("van-dijk", "Mirjam van Dijk")
+
+
+def test_an_office_word_ending_a_heading_takes_no_name_from_the_next_line():
+    assert keys("Rol van de burgemeester\nBurgemeesters hebben veel taken.", "person") == set()

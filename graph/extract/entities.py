@@ -1058,14 +1058,37 @@ _SIGNATORY_RE = re.compile(
     rf"(?im)^[ \t]*(?:de\s+)?(?P<role>(?:minister|staatssecretaris|minister-president)\b[^\n,]{{0,120}}),[ \t]*\n"
     rf"(?:[ \t]*\n)*[ \t]*(?P<name>(?-i:{_INITIALS}(?:{_LOWER_PARTICLE}\s+)*{_CAPWORD}|{_CAPWORD}(?:[ \t]+(?:{_LOWER_PARTICLE}[ \t]+)*{_CAPWORD}){{0,3}}))[ \t]*$"
 )
+# A given name before a lower-case particle: `het lid Inge van Dijk`, `mevrouw Mirjam van der Berg`.
+_GIVEN_BEFORE_PARTICLE = (
+    rf"(?!(?i:{_LOWER_PARTICLE})\s)[{_UP}][{_LOW}]+\s+(?={_LOWER_PARTICLE}\s+[{_UP}])"
+)
+_FULL_NAME = rf"(?:{_NAME_AFTER_INITIALS}|{_GIVEN_BEFORE_PARTICLE}(?:{_LOWER_PARTICLE}\s+)+{_CAPWORD}|{_SURNAME})"
 _MEMBER_RE = re.compile(
-    rf"(?<![\w-])(?:(?:het|de)\s+)?(?:(?:Eerste|Tweede)\s+)?(?:Kamer)?(?:lid|leden)[- ](?P<name>{_SURNAME})(?![\w-])"
+    rf"(?<![\w-])(?:(?:het|de)\s+)?(?:(?:Eerste|Tweede)\s+)?(?:Kamer)?(?:lid|leden)[- ](?P<name>{_FULL_NAME})(?![\w-])"
 )
 _MOTION_RE = re.compile(rf"(?<![\w-])motie-(?P<names>{_SURNAME}(?:\s*/\s*{_SURNAME})*)")
 _COMMISSION_RE = re.compile(
     rf"(?<![\w-])[Cc]ommissie[- ](?P<name>{_LOOSE_SURNAME})(?![\w-])(?!\s+[{_UP}])"
 )
 _NOT_SURNAMES = frozenset({"Tweede", "Eerste", "Kamer", "Provinciale", "Staten", "Raad", "College"})
+# A person introduced as `de heer` / `mevrouw`, or by a public office held (`burgemeester A. Jansen`).
+_HONORIFIC_RE = re.compile(
+    rf"(?<![\w-])(?:[Dd]e\s+heer|[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]hr\.)[ \t]+(?P<titles>{_TITLES}*)"
+    rf"(?P<name>{_FULL_NAME})(?![\w-])"
+)
+# (`wethouder` and `gedeputeerde` are followed by their portfolio as often as by a name, so there
+# the initials must be written: `wethouder J. de Boer`, not `wethouder Financiën`.)
+_OFFICE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<role>burgemeester|dijkgraaf|[Cc]ommissaris\s+van\s+de\s+[Kk]oning)"
+    rf"[ \t]+(?P<titles>{_TITLES}*)(?P<name>{_NAME_AFTER_INITIALS}|{_SURNAME})"
+    rf"|(?P<role2>wethouder|gedeputeerde)[ \t]+(?P<titles2>{_TITLES}*)(?P<name2>{_NAME_AFTER_INITIALS}))(?![\w-])"
+)
+# The office after the name, as an apposition: `J. Berends, Commissaris van de Koning in Gelderland,`.
+_APPOSITION_RE = re.compile(
+    r",\s+(?P<role>(?:burgemeester|wethouder|gedeputeerde|dijkgraaf|voorzitter|directeur|"
+    r"[Cc]ommissaris\s+van\s+de\s+[Kk]oning|(?:em\.\s+|bijzonder\s+)?hoogleraar|lector|secretaris|"
+    r"griffier|lid)\b[^,.;()\n]{0,80})"
+)
 
 
 def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
@@ -1114,6 +1137,26 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
                 chamber=m.group("chamber") or "",
             )
         )
+    for regex in (_HONORIFIC_RE, _OFFICE_RE):
+        for m in regex.finditer(text):
+            g = m.groupdict()
+            name, titles = (
+                g.get("name") or g.get("name2"),
+                g.get("titles") or g.get("titles2") or "",
+            )
+            role = g.get("role") or g.get("role2") or ""
+            apposition = _APPOSITION_RE.match(text, m.end())
+            if apposition and not role:
+                role = apposition["role"]
+            found.append(
+                person(
+                    m.start(),
+                    m.end(),
+                    name,
+                    title=" ".join(titles.split()),
+                    role=" ".join(role.split()),
+                )
+            )
     for m in _MEMBER_RE.finditer(text):
         found.append(person(m.start("name"), m.end("name"), m.group("name"), role="Kamerlid"))
     for m in _MOTION_RE.finditer(text):
@@ -1134,7 +1177,7 @@ def _party_re(parties: frozenset[str]) -> re.Pattern[str]:
     """`Van Dijk (CDA)`, `Koole (PvdA, Eerste Kamer)`."""
     alternatives = "|".join(sorted((re.escape(p) for p in parties), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w-])(?P<name>{_SURNAME})\s*\(\s*(?P<party>{alternatives})"
+        rf"(?<![\w-])(?P<name>{_FULL_NAME})\s*\(\s*(?P<party>{alternatives})"
         r"(?:\s*,\s*(?P<chamber>Eerste Kamer|Tweede Kamer))?\s*\)"
     )
 
