@@ -36,3 +36,23 @@ def test_signatory_is_the_name_line_only():
         meta.signatory_role.value
         == "staatssecretaris van binnenlandse zaken en koninkrijksrelaties"
     )
+
+
+def test_letterhead_fields_written_with_a_colon():
+    head = (
+        "Datum: 7 oktober 2024\nOnderwerp: Toekomst van de veiligheidsregio's\n"
+        "Kenmerk: 2024-0000555111\n\nGeachte voorzitter,\n"
+    )
+    meta = extract_metadata(head)
+    assert (meta.date.value, meta.title.value, meta.kenmerk.value) == (
+        "2024-10-07",
+        "Toekomst van de veiligheidsregio's",
+        "2024-0000555111",
+    )
+
+
+def test_onderwerp_without_a_colon_is_running_text():
+    assert (
+        extract_metadata("Geachte voorzitter,\n\nOnderwerp van gesprek was de begroting.\n").title
+        is None
+    )

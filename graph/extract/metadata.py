@@ -42,7 +42,7 @@ def parse_dutch_date(text: str) -> date | None:
 # line of a two-line subject.
 _LABEL_LINE = (
     r"[ \t]*(?:Datum|(?:Ons|Uw)\s+kenmerk|Kenmerk|(?:Onze|Uw)\s+referentie|Uw\s+brief|Bijlagen?|Bijlage\(n\)|"
-    r"Contactpersoon|Inlichtingen|Doorkiesnummer|Telefoon|Pagina|Retouradres)\b"
+    r"Contactpersoon|Inlichtingen|Doorkiesnummer|Telefoon|Pagina|Retouradres|Onderwerp)\b"
 )
 
 
@@ -56,7 +56,7 @@ def _first(pattern: str, text: str, group: str | int = 1, flags: int = 0) -> Fie
 
 def _date(clean: str) -> Field | None:
     for pattern in (
-        rf"(?:^|\n)\s*\**Datum\**\s*(?:\n\s*)*({_DATE_TEXT})",
+        rf"(?:^|\n)\s*\**Datum\**[ \t]*:?\s*(?:\n\s*)*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?({_DATE_TEXT})",
         rf"Den Haag,?\s+({_DATE_TEXT})",
         rf"(?:^|\n)\s*Voorgesteld\s+({_DATE_TEXT})",
     ):
@@ -90,7 +90,7 @@ def _doc_type(clean: str) -> Field | None:
 def extract_metadata(clean: str) -> DocumentMetadata:
     """The metadata a letter states about itself (each with the offsets it was read from)."""
     title = _first(
-        rf"(?:^|\n)\s*Betreft\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n)(?!{_LABEL_LINE}).+)?)",
+        rf"(?:^|\n)\s*(?:Betreft[ \t]*:?|Onderwerp[ \t]*:)\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n)(?!{_LABEL_LINE}).+)?)",
         clean,
     )
     if title is None:  # a nota states its subject on the line after the word "nota"
@@ -100,7 +100,7 @@ def extract_metadata(clean: str) -> DocumentMetadata:
     if title is None:
         title = _first(r"(?:^|\n)\s*(Voortgangsrapportage[^\n]+)", clean)
     kenmerk = _first(
-        r"(?:^|\n)\s*(?:Ons kenmerk|Kenmerk|Onze referentie)\s*(?:\n\s*)*(\d{4}-\d{6,}|[A-Z0-9][\w/.-]*\d)",
+        r"(?:^|\n)\s*(?:Ons kenmerk|Kenmerk|Onze referentie)[ \t]*:?\s*(?:\n\s*)*(\d{4}-\d{6,}|[A-Z0-9][\w/.-]*\d)",
         clean,
     )
     signature = re.search(
