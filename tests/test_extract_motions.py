@@ -298,3 +298,23 @@ def test_motion_named_without_hyphen_or_with_a_given_name(text, raw, names):
 )
 def test_capitalised_words_after_motie_that_are_no_names(text):
     assert extract_motion_mentions(text) == []
+
+
+def test_eerste_kamer_motion_heading_with_its_letter_alone():
+    from graph.extract.published import extract_motion_text, extract_published_heading
+    from graph.segment import segment
+
+    text = (
+        "Eerste Kamer der Staten-Generaal 1\nVergaderjaar 2021–2022\n\n"
+        "35 570 VII Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken\n\n"
+        "K MOTIE VAN HET LID KOOLE C.S.\nVoorgesteld 8 februari 2022\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "verzoekt de regering de financiële positie van gemeenten te versterken,\n\n"
+        "en gaat over tot de orde van de dag.\n\nKoole\nVan Ballekom\n"
+    )
+    seg = segment(text)
+    heading = extract_published_heading(seg.clean)
+    assert (heading.kst_id, heading.chamber) == ("kst-35570-VII-K", "I")
+    assert [s.name for s in extract_motion_text(seg.clean, heading).submitters] == [
+        "Koole",
+        "Van Ballekom",
+    ]

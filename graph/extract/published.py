@@ -30,7 +30,8 @@ _DOSSIER = re.compile(
     r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]+(\S[^\n]{2,})$"
 )
 _NUMBER = re.compile(
-    r"(?m)^[ \t]*Nr\.\s*(\d+|[A-Z]{1,2})[ \t]+(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
+    # `Nr. 14 MOTIE …`; an Eerste Kamer paper may show its letter alone (`K MOTIE VAN HET LID …`)
+    r"(?m)^[ \t]*(?:Nr\.\s*|(?=[A-Z]{1,2}[ \t]))(\d+|[A-Z]{1,2})[ \t]+(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
     r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*)$"
 )
 _KINDS = {
