@@ -616,3 +616,16 @@ def test_a_given_name_before_a_particle_belongs_to_the_surname():
 
 def test_an_office_word_ending_a_heading_takes_no_name_from_the_next_line():
     assert keys("Rol van de burgemeester\nBurgemeesters hebben veel taken.", "person") == set()
+
+
+def test_several_articles_of_one_law_and_articles_numbered_by_chapter():
+    assert keys("de artikelen 4 en 7 van de Gemeentewet", "law") == {
+        "gemeentewet-art-4",
+        "gemeentewet-art-7",
+    }
+    (m,) = [m for m in extract_entities("op grond van artikel 10:25 Awb") if m.kind == "law"]
+    assert (m.label, dict(m.attributes)["article"]) == (
+        "Algemene wet bestuursrecht, artikel 10:25",
+        "10:25",
+    )
+    assert keys("artikel 2 van de Gemeentewet en 13 gemeenten", "law") == {"gemeentewet-art-2"}

@@ -835,7 +835,8 @@ _ORDINALS = {
 }  # fmt: skip
 _LID_WORD = r"(?:" + "|".join(_ORDINALS) + r")"
 _ARTICLE_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:[Aa]rtikel(?:en)?|[Aa]rt\.?)\s+(?P<art>\d+[a-z]?(?:\.\d+)?)"
+    r"(?<![\w])(?:[Aa]rtikel(?P<plural>en)?|[Aa]rtt?\.?)\s+(?P<art>\d+[a-z]?(?:[.:]\d+[a-z]?)?)"  # 12, 2.1, 4:8 (Awb)
+    r"(?P<more>(?:(?<=\w)(?(plural)\s*(?:,|\ben\b)\s*\d+[a-z]?(?:[.:]\d+[a-z]?)?|(?!)))*)"  # `artikelen 12 en 13`
     rf"(?:\s*,?\s*(?P<lid>{_LID_WORD}(?:\s+(?:en|t/m)\s+{_LID_WORD})?)\s+lid)?"
     r"(?:\s*,?\s*lid\s+(?P<lidn>\d+))?"
     r"\s*,?\s*(?:van\s+(?:de|het)\s+)?$"
@@ -875,6 +876,15 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
             text[before.start() : end], before.start(), end, attrs,
         )  # fmt: skip
         out.append(_Candidate(first, max(last, cand.last), mention))
+        for more in re.findall(r"\d+[a-z]?(?:[.:]\d+[a-z]?)?", before.group("more") or ""):
+            out.append(
+                _Candidate(
+                    first,
+                    max(last, cand.last),
+                    replace(mention, key=f"{m.key}-art-{more}", label=f"{m.label}, artikel {more}",
+                            attributes=(("law", m.key), ("article", more))),
+                )
+            )  # fmt: skip
     return out
 
 
