@@ -32,6 +32,8 @@ _PLAIN_BODY = re.compile(
 )
 # `provincies.(1)` markers with `(1) body` lines, usually gathered under "Noten" at the end.
 _PAREN_BODY = re.compile(r"^[ \t]?\((\d{1,3})\)[ \t]+(\S.*)$", re.MULTILINE)
+# `provincies.[1]` markers with `[1] body` lines (web pages and Word exports saved as text).
+_SQUARE_BODY = re.compile(r"^[ \t]?\[(\d{1,3})\][ \t]*(\S.*)$", re.MULTILINE)
 
 _FURNITURE = [
     re.compile(r"\[bookmark: [^\]]*\]"),
@@ -238,6 +240,15 @@ def _paren_marker(number: int) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[^\s(])|(?<=[.!?;:’”] ))\({number}\)")
 
 
+def _square_marker(number: int) -> re.Pattern[str]:
+    """`provincies.[1]` or `provincies[1]`: a number in square brackets glued to the text."""
+    return re.compile(rf"(?<=[^\s\[])\[{number}\](?!:)")
+
+
+def _square_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
+    return _sequential_footnotes(text, _SQUARE_BODY, _square_marker)
+
+
 def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
     return _sequential_footnotes(text, _PLAIN_BODY, _plain_marker)
 
@@ -313,11 +324,14 @@ def resolve_footnotes(text: str) -> tuple[str | None, dict[int, Footnote], list[
         footnotes, markers = finder(text)
         if footnotes:
             return name, footnotes, markers
-    # Bodies that start a line, numbered `1` or `(1)`: the reading that finds more footnotes.
-    plain, paren = _plain_footnotes(text), _paren_footnotes(text)
-    name, (footnotes, markers) = (
-        ("parenthesised", paren) if len(paren[0]) > len(plain[0]) else ("plain", plain)
-    )
+    # Bodies that start a line, numbered `1`, `(1)` or `[1]`: the reading that finds most footnotes
+    # (the first of these on a tie).
+    readings = [
+        ("plain", _plain_footnotes(text)),
+        ("parenthesised", _paren_footnotes(text)),
+        ("square", _square_footnotes(text)),
+    ]
+    name, (footnotes, markers) = max(readings, key=lambda r: len(r[1][0]))
     return (name, footnotes, markers) if footnotes else (None, {}, [])
 
 

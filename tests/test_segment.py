@@ -151,3 +151,14 @@ def test_the_signatures_under_a_motion_are_not_sections():
         "en gaat over tot de orde van de dag.\n\nKoekkoek\nVan Dijk\nBikker\n"
     )
     assert segment(text).headings == []
+
+
+def test_square_bracketed_markers_with_their_bodies_at_the_end():
+    text = (
+        "Het kabinet heeft de VNG gevraagd om een reactie.[1] De VNG reageerde positief[2] en snel.\n\n"
+        "[1] Kamerstukken II 2020/21, 35 570 B, nr. 9.\n[2] Brief van de VNG van 3 maart 2021.\n"
+    )
+    fmt, footnotes, markers = resolve_footnotes(text)
+    assert fmt == "square"
+    assert footnotes[1].body == "Kamerstukken II 2020/21, 35 570 B, nr. 9."
+    assert [text[m.start : m.end] for m in markers] == ["[1]", "[2]"]
