@@ -90,7 +90,9 @@ class Gazetteers:
 # --- text normalisation and tokens ------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    """Diacritics off, curly quotes straight (cached: a letter repeats its words)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -240,12 +242,32 @@ def _lookup(
     tokens: list[_Token], i: int, index: Mapping[tuple[str, ...], tuple[_Alias, ...]], longest: int
 ) -> tuple[int, _Alias] | None:
     """The longest alias starting at token i whose case fits: (end token index, alias)."""
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        aliases = index.get(tuple(t.norm for t in tokens[i : i + n]))
+    prefixes = _prefixes(index)
+    norms: list[str] = []
+    for t in tokens[i : i + longest]:  # only as far as some alias starts with these words
+        norms.append(t.norm)
+        if tuple(norms) not in prefixes:
+            norms.pop()
+            break
+    for n in range(len(norms), 0, -1):
+        aliases = index.get(tuple(norms[:n]))
         for alias in aliases or ():
             if _case_fits(alias, tokens[i : i + n]):
                 return i + n, alias
     return None
+
+
+_PREFIX_CACHE: list[tuple[Mapping, frozenset]] = []
+
+
+def _prefixes(index: Mapping[tuple[str, ...], tuple[_Alias, ...]]) -> frozenset:
+    """Every leading part of every alias in an index (computed once per index)."""
+    for known, prefixes in _PREFIX_CACHE:
+        if known is index:
+            return prefixes
+    prefixes = frozenset(key[:n] for key in index for n in range(1, len(key) + 1))
+    _PREFIX_CACHE.append((index, prefixes))
+    return prefixes
 
 
 def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entry, **attrs: str):
