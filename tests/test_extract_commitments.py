@@ -438,3 +438,33 @@ def test_a_finite_verb_before_a_clause_with_zal_is_no_promise_of_its_own():
         "Ik deel die zorg en zal uw Kamer voor het einde van dit jaar een voorstel sturen."
     )
     assert [m.promise for m in found] == ["een voorstel sturen"]
+
+
+@pytest.mark.parametrize(
+    "sentence, promise, deadline",
+    [
+        (
+            "Wij zullen uw Kamer voor 1 december 2023 over de verdeling informeren.",
+            "informeren over de verdeling",
+            "voor 1 december 2023",
+        ),
+        ("Eind dit jaar sturen wij uw Kamer de evaluatie.", "de evaluatie sturen", "Eind dit jaar"),
+        (
+            "De staatssecretaris en ik zullen de Kamer na de zomer een voorstel sturen.",
+            "een voorstel sturen",
+            "na de zomer",
+        ),
+    ],
+)
+def test_a_letter_signed_by_two_promises_as_wij(sentence, promise, deadline):
+    m = _one(sentence)
+    assert (m.kind, m.promisor, m.promise, m.deadline.text) == (
+        "promise",
+        "minister",
+        promise,
+        deadline,
+    )
+
+
+def test_wij_in_the_present_without_a_time_is_no_promise():
+    assert _mentions("Wij informeren uw Kamer over de voortgang.") == []

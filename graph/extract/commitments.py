@@ -414,7 +414,8 @@ def _finite_verb(text: str, m: re.Match[str], right: int) -> tuple[str, int, int
     """The infinitive of a present-tense cue verb, with its separable particle from the clause end."""
     fin = (m.groupdict().get("fin") or "ga").lower()
     stem = fin[:-1] if fin.endswith("t") and fin not in {"bericht"} else fin
-    infinitive = _infinitive_of(stem)
+    plural = re.fullmatch(r"wij|we", (m.groupdict().get("subj") or "").strip(), re.IGNORECASE)
+    infinitive = fin if plural and fin.endswith("en") else _infinitive_of(stem)  # `wij sturen`
     clause_tail = text[m.end() : right].rstrip(" .,")
     last = re.search(r"(\S+)$", clause_tail)
     if (
@@ -713,8 +714,8 @@ def _addressee(text: str) -> str | None:
 
 def _promisor(subject: str) -> str | None:
     subject = re.sub(r"\s+", " ", subject.strip())
-    if subject.lower() == "ik":
-        return "minister"
+    if subject.lower() == "ik" or re.fullmatch(r"wij|we|.+\sen\s+ik", subject, re.IGNORECASE):
+        return "minister"  # the writer, or the writers of a letter signed by two
     for regex, name in _PROMISORS:
         if regex.search(subject):
             return name
