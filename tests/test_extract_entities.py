@@ -629,3 +629,9 @@ def test_several_articles_of_one_law_and_articles_numbered_by_chapter():
         "10:25",
     )
     assert keys("artikel 2 van de Gemeentewet en 13 gemeenten", "law") == {"gemeentewet-art-2"}
+
+
+def test_the_organs_of_a_province_named_like_a_city_are_that_province():
+    assert keys("een besluit van Gedeputeerde Staten van Utrecht", "organisation") == {"provincie-utrecht"}
+    assert keys("Provinciale Staten van Groningen", "organisation") == {"provincie-groningen"}
+    assert keys("in de stad Groningen", "organisation") == set()
