@@ -18,28 +18,97 @@ _BRACKET_MARKER = re.compile(r"\[footnoteRef:(\d+)\]")
 _BRACKET_BODY_START = re.compile(r"\[(\d+):")
 # `[^1]` markers with `[^1]: body` lines (Markdown, Pandoc and most wiki exports).
 _MARKDOWN_MARKER = re.compile(r"\[\^([\w-]+)\](?!:)")
-_MARKDOWN_BODY = re.compile(r"^[ \t]*\[\^([\w-]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)$", re.MULTILINE)
+_MARKDOWN_BODY = re.compile(
+    r"^[ \t]*\[\^([\w-]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t).*)*)$", re.MULTILINE
+)
 # `¹` markers with `¹ body` lines (converted from Markdown/HTML).
 _SUPER_BODY = re.compile(rf"^[ \t]*([{SUPERSCRIPTS}]+)[ \t]+(\S.*)$", re.MULTILINE)
 _SUPER_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+")
-# `kabinet1` markers with `1 body` lines at the foot of each page (converted from PDF).
-_PLAIN_BODY = re.compile(r"^[ \t]?(\d{1,3})[ \t]+(\S.*)$", re.MULTILINE)
+# `kabinet1` markers with `1 body` lines at the foot of each page (converted from PDF); the same
+# with the markers left as HTML (`kabinet<sup>1</sup>`, converted from a web page), whose body
+# lines may keep the tag too (`<sup>1</sup> body`).
+_PLAIN_BODY = re.compile(
+    r"^[ \t]?(?:<sup>[ \t]*)?(\d{1,3})(?:[ \t]*</sup>)?[ \t]+(\S.*)$", re.MULTILINE
+)
+# `provincies.(1)` markers with `(1) body` lines, usually gathered under "Noten" at the end.
+_PAREN_BODY = re.compile(r"^[ \t]?\((\d{1,3})\)[ \t]+(\S.*)$", re.MULTILINE)
+# `provincies.[1]` markers with `[1] body` lines (web pages and Word exports saved as text).
+_SQUARE_BODY = re.compile(r"^[ \t]?\[(\d{1,3})\][ \t]*(\S.*)$", re.MULTILINE)
 
 _FURNITURE = [
     re.compile(r"\[bookmark: [^\]]*\]"),
     re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"),  # markdown emphasis
     re.compile(r"^#{1,6}[ \t]", re.MULTILINE),  # markdown heading marks
     re.compile(r"[█]+"),  # redactions
+    re.compile(
+        r"</?(?:sup|sub|i|b|u|em|strong|span|p|br|div|small)\b[^<>\n]{0,80}>", re.IGNORECASE
+    ),  # HTML
 ]
 
 _ABBREVIATIONS = {
-    "nr", "nrs", "art", "artt", "o.a", "d.w.z", "bijv", "bv", "prof", "mr", "dr", "drs", "ir", "ing",
-    "jl", "c.s", "e.d", "incl", "excl", "m.b.t", "t.a.v", "i.v.m", "kst", "vs", "ca", "resp", "etc",
-    "n.a.v", "i.o.m", "z.s.m", "p", "blz", "jr", "dhr", "mevr", "mw", "st", "e.a", "m.u.v", "i.p.v",
-    "t.b.v", "a.s", "vgl", "zgn", "lid", "ds", "min", "sr", "stb", "stcrt", "o.b.v", "m.n", "i.c",
-    "t.z.t", "evt", "cf", "d.d", "gem", "prov",
+    "nr",
+    "nrs",
+    "art",
+    "artt",
+    "o.a",
+    "d.w.z",
+    "bijv",
+    "bv",
+    "prof",
+    "mr",
+    "dr",
+    "drs",
+    "ir",
+    "ing",
+    "jl",
+    "c.s",
+    "e.d",
+    "incl",
+    "excl",
+    "m.b.t",
+    "t.a.v",
+    "i.v.m",
+    "kst",
+    "vs",
+    "ca",
+    "resp",
+    "etc",
+    "n.a.v",
+    "i.o.m",
+    "z.s.m",
+    "p",
+    "blz",
+    "jr",
+    "dhr",
+    "mevr",
+    "mw",
+    "st",
+    "e.a",
+    "m.u.v",
+    "i.p.v",
+    "t.b.v",
+    "a.s",
+    "vgl",
+    "zgn",
+    "lid",
+    "ds",
+    "min",
+    "sr",
+    "stb",
+    "stcrt",
+    "o.b.v",
+    "m.n",
+    "i.c",
+    "t.z.t",
+    "evt",
+    "cf",
+    "d.d",
+    "gem",
+    "prov",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s+[\"'‘“(]?[A-Z0-9ÀÁÂÄÈÉÊËÍÎÏÓÔÖÚÛÜ•\-–])|[.!?]+\s*$")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"'’”)]*(?=\s+[\"'‘“(]?[A-Z0-9ÀÁÂÄÈÉÊËÍÎÏÓÔÖÚÛÜ•\-–])|[.!?]+\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +176,9 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _bracket_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
-    markers = [FootnoteMarker(int(m[1]), m.start(), m.end()) for m in _BRACKET_MARKER.finditer(text)]
+    markers = [
+        FootnoteMarker(int(m[1]), m.start(), m.end()) for m in _BRACKET_MARKER.finditer(text)
+    ]
     footnotes: dict[int, Footnote] = {}
     for m in _BRACKET_BODY_START.finditer(text):
         if text.startswith("footnoteRef", m.start() + 1):
@@ -155,10 +226,43 @@ def _superscript_footnotes(text: str) -> tuple[dict[int, Footnote], list[Footnot
     return footnotes, markers
 
 
+def _plain_marker(number: int) -> re.Pattern[str]:
+    """`kabinet1`, `gebracht. 12`, a digit alone at a line start, or `kabinet<sup>1</sup>`."""
+    return re.compile(
+        rf"<sup>[ \t]*{number}[ \t]*</sup>"
+        rf"|(?:(?<=[^\s\d(/:,-])|(?<=[.!?;:)’”] )|(?<=\n)){number}(?=[\s.,;:)]|$)"
+    )
+
+
+def _paren_marker(number: int) -> re.Pattern[str]:
+    """`provincies.(1)`, `provincies(1)` or `provincies. (1)`: a bracketed number glued to a word or
+    after a sentence's end; not a list item (`namelijk (1) de raad`, or opening a line)."""
+    return re.compile(rf"(?:(?<=[^\s(])|(?<=[.!?;:’”] ))\({number}\)")
+
+
+def _square_marker(number: int) -> re.Pattern[str]:
+    """`provincies.[1]` or `provincies[1]`: a number in square brackets glued to the text."""
+    return re.compile(rf"(?<=[^\s\[])\[{number}\](?!:)")
+
+
+def _square_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
+    return _sequential_footnotes(text, _SQUARE_BODY, _square_marker)
+
+
 def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
-    """Footnotes numbered 1, 2, 3 … whose bodies start a line at the foot of a page and whose
-    markers are digits glued to the end of a word or sentence. A body line is accepted only in
-    sequence and only when its marker stands in the text since the previous one."""
+    return _sequential_footnotes(text, _PLAIN_BODY, _plain_marker)
+
+
+def _paren_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
+    return _sequential_footnotes(text, _PAREN_BODY, _paren_marker)
+
+
+def _sequential_footnotes(
+    text: str, body_re: re.Pattern[str], marker_for
+) -> tuple[dict[int, Footnote], list[FootnoteMarker]]:
+    """Footnotes numbered 1, 2, 3 … whose bodies start a line (at the foot of a page or in a
+    list of notes at the end) and whose markers stand in the running text. A body line is
+    accepted only in sequence and only when its marker stands in the text since the previous one."""
     footnotes: dict[int, Footnote] = {}
     markers: list[FootnoteMarker] = []
     expected, search_from = 1, 0
@@ -166,15 +270,15 @@ def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarke
     index = 0
     while index < len(lines):
         line = lines[index]
-        m = _PLAIN_BODY.match(line[0])
+        m = body_re.match(line[0])
         if not m or int(m[1]) != expected:
             index += 1
             continue
-        marker = re.compile(
-            rf"(?:(?<=[^\s\d(/:,-])|(?<=[.!?;:)’”] )|(?<=\n)){expected}(?=[\s.,;:)]|$)"
-        )
+        marker = marker_for(expected)
         found = marker.search(text, search_from, line.start())
-        while found is not None and any(f.start <= found.start() < f.end for f in footnotes.values()):
+        while found is not None and any(
+            f.start <= found.start() < f.end for f in footnotes.values()
+        ):
             found = marker.search(text, found.end(), line.start())
         if found is None:
             index += 1
@@ -188,19 +292,21 @@ def _plain_footnotes(text: str) -> tuple[dict[int, Footnote], list[FootnoteMarke
             if not following.strip():
                 next_index += 1
                 continue
-            if _PLAIN_BODY.match(following) and int(_PLAIN_BODY.match(following)[1]) == expected + 1:
+            if body_re.match(following) and int(body_re.match(following)[1]) == expected + 1:
                 break
             previous_ended = re.search(r"[.!?]['’”)]*\s*$", text[line.start() : body_end])
             continues = following[0].islower() or following.startswith(("http", "www", "<", "("))
             continues = continues or (not previous_ended and following[0].isdigit())
             # a line that stops on "van de" or "en" goes on, whatever the next one starts with
-            continues = continues or bool(_TRAILING_FUNCTION_WORD.search(text[line.start() : body_end].rstrip()))
+            continues = continues or bool(
+                _TRAILING_FUNCTION_WORD.search(text[line.start() : body_end].rstrip())
+            )
             if following.startswith(" ") or not continues:
                 break
             body_end = lines[next_index].end()
             next_index += 1
         markers.append(FootnoteMarker(expected, found.start(), found.end()))
-        body = re.sub(r"\s*\n\s*", " ", text[line.start() + len(m[1]) : body_end]).strip()
+        body = re.sub(r"\s*\n\s*", " ", text[line.start() + m.start(2) : body_end]).strip()
         footnotes[expected] = Footnote(expected, body, line.start(), body_end)
         search_from = found.end()
         expected += 1
@@ -214,12 +320,19 @@ def resolve_footnotes(text: str) -> tuple[str | None, dict[int, Footnote], list[
         ("markdown", _markdown_footnotes),
         ("bracket", _bracket_footnotes),
         ("superscript", _superscript_footnotes),
-        ("plain", _plain_footnotes),
     ):
         footnotes, markers = finder(text)
         if footnotes:
             return name, footnotes, markers
-    return None, {}, []
+    # Bodies that start a line, numbered `1`, `(1)` or `[1]`: the reading that finds most footnotes
+    # (the first of these on a tie).
+    readings = [
+        ("plain", _plain_footnotes(text)),
+        ("parenthesised", _paren_footnotes(text)),
+        ("square", _square_footnotes(text)),
+    ]
+    name, (footnotes, markers) = max(readings, key=lambda r: len(r[1][0]))
+    return (name, footnotes, markers) if footnotes else (None, {}, [])
 
 
 _LETTERHEAD = re.compile(
@@ -234,6 +347,9 @@ _TRAILING_FUNCTION_WORD = re.compile(
     r"|der|den|wordt|worden|ook|niet|maar|dan|dit|deze|waar|wat|zich|zij|ze|we|ik|u)$",
     re.IGNORECASE,
 )
+
+
+_MOTION_END = re.compile(r"\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b", re.IGNORECASE)
 
 
 def _wrap_width(clean: str) -> int | None:
@@ -256,6 +372,10 @@ def find_headings(text: str, clean: str, footnotes: dict[int, Footnote]) -> list
     """Headings: markdown `#` lines, bold-only lines, numbered titles, and short title lines
     that stand between the end of one sentence and the capital start of the next."""
     in_footnote = [(f.start, f.end) for f in footnotes.values()]
+    # A motion ends with `en gaat over tot de orde van de dag.` and its submitters' names, one a
+    # line: signatures, not section titles.
+    motion_end = _MOTION_END.search(clean)
+    signatures_from = motion_end.end() if motion_end else len(clean)
     width = _wrap_width(clean)
     max_title = int(width * 0.92) if width else 100
     lines = [m for m in re.finditer(r"^.*$", clean, re.MULTILINE)]
@@ -264,7 +384,11 @@ def find_headings(text: str, clean: str, footnotes: dict[int, Footnote]) -> list
     for i, line in enumerate(nonempty):
         raw = text[line.start() : line.end()]
         title = re.sub(r"\s+", " ", line[0]).strip()
-        if any(s <= line.start() < e for s, e in in_footnote) or not title:
+        if (
+            any(s <= line.start() < e for s, e in in_footnote)
+            or not title
+            or line.start() >= signatures_from
+        ):
             continue
         markdown = re.match(r"^\s*(#{1,6})\s", raw)
         bold = re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw) is not None
@@ -306,16 +430,24 @@ def split_sentences(clean: str, spans: list[Span] | None = None) -> list[Span]:
     for region in spans or [Span(0, len(clean))]:
         start = region.start
         for m in _SENTENCE_END.finditer(clean, region.start, region.end):
-            word = re.search(r"([\w.]+)\.?[\"'’”)]*$", clean[max(start, m.start() - 12) : m.start() + 1])
+            word = re.search(
+                r"([\w.]+)\.?[\"'’”)]*$", clean[max(start, m.start() - 12) : m.start() + 1]
+            )
             token = (word[1] if word else "").lower().rstrip(".")
-            if clean[m.start()] == "." and token and (
-                token in _ABBREVIATIONS
-                or re.fullmatch(r"[a-z]", token)
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)
+            if (
+                clean[m.start()] == "."
+                and token
+                and (
+                    token in _ABBREVIATIONS
+                    or re.fullmatch(r"[a-z]", token)
+                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)
+                )
             ):
                 continue
-            if clean[m.start()] == "." and re.fullmatch(r"[A-Z]", clean[m.start() - 1 : m.start()]) and (
-                m.start() < 2 or not clean[m.start() - 2].isalpha()
+            if (
+                clean[m.start()] == "."
+                and re.fullmatch(r"[A-Z]", clean[m.start() - 1 : m.start()])
+                and (m.start() < 2 or not clean[m.start() - 2].isalpha())
             ):
                 continue  # an initial: "D.J. Elzinga"
             end = m.end()

@@ -46,6 +46,9 @@ CASES = [
     ("volgend jaar", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("eind maart", D(2024, 3, 21), D(2024, 3, 31), "month"),
     ("zo spoedig mogelijk na de zomer", D(2023, 9, 1), D(2023, 11, 30), "season"),
+    ("voor de kerst", REF, D(2023, 12, 19), "day"),  # as 'voor het kerstreces'
+    ("na de kerstdagen", D(2024, 1, 11), D(2024, 3, 31), "day"),
+    ("uiterlijk in het derde kwartaal van 2024", REF, D(2024, 9, 30), "quarter"),
 ]
 
 

@@ -404,3 +404,16 @@ def test_no_citations_in_prose(text):
 def test_a_year_is_not_read_as_a_dossier():
     (c,) = extract_citations("Kamerstukken II 2022-2023, 36200 VII, nr. 142.")
     assert c.dossier == "36200-VII" and c.vergaderjaar == "2022-2023"
+
+
+# --- found probing unseen letters -------------------------------------------------------------
+
+
+def test_a_second_ondernummer_with_its_own_nr():
+    found = extract_citations("Zie Kamerstukken II 2019/20, 35 300 B, nr. 4 en nr. 9.")
+    assert [c.kst_id for c in found] == ["kst-35300-B-4", "kst-35300-B-9"]
+
+
+def test_a_spaced_dossier_after_en_is_no_ondernummer():
+    found = extract_citations("Kamerstukken II 2019/20, 35 300 VII, nr. 8 en 35 300 C, nr. 3")
+    assert [c.kst_id for c in found] == ["kst-35300-VII-8", "kst-35300-C-3"]

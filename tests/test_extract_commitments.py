@@ -394,3 +394,66 @@ def test_writer_as_one_of_several_subjects_promises():
     )
     assert found.kind == "promise" and "ondertekenen" in found.promise
     assert found.deadline.text == "op korte termijn"
+
+
+# --- found probing unseen letters -----------------------------------------------------------
+
+
+def test_a_second_clause_without_its_own_subject_is_the_opening_subjects_promise():
+    m = _one(
+        "Het kabinet neemt de aanbeveling niet over, maar zal de Kamer in het eerste kwartaal "
+        "van 2024 over de gevolgen informeren."
+    )
+    assert (m.kind, m.promisor, m.promise) == ("promise", "kabinet", "informeren over de gevolgen")
+    assert (m.deadline.start, m.deadline.end) == (date(2024, 1, 1), date(2024, 3, 31))
+    m = _one("Ik deel die zorg en zal uw Kamer voor het einde van dit jaar een voorstel sturen.")
+    assert (m.promisor, m.deadline.end) == ("minister", date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De provincie onderzoekt de kosten en zal de raad voor de zomer informeren.",
+        "Het IPO heeft een plan, maar zal dat pas eind 2024 publiceren.",
+        "De VNG en het IPO stellen een plan op en zullen dat eind 2024 publiceren.",
+    ],
+)
+def test_a_second_clause_of_someone_else_is_no_promise(sentence):
+    assert [m for m in _mentions(sentence) if m.kind == "promise"] == []
+
+
+def test_a_finite_verb_before_a_clause_with_zal_is_no_promise_of_its_own():
+    found = _mentions(
+        "Ik deel die zorg en zal uw Kamer voor het einde van dit jaar een voorstel sturen."
+    )
+    assert [m.promise for m in found] == ["een voorstel sturen"]
+
+
+@pytest.mark.parametrize(
+    "sentence, promise, deadline",
+    [
+        (
+            "Wij zullen uw Kamer voor 1 december 2023 over de verdeling informeren.",
+            "informeren over de verdeling",
+            "voor 1 december 2023",
+        ),
+        ("Eind dit jaar sturen wij uw Kamer de evaluatie.", "de evaluatie sturen", "Eind dit jaar"),
+        (
+            "De staatssecretaris en ik zullen de Kamer na de zomer een voorstel sturen.",
+            "een voorstel sturen",
+            "na de zomer",
+        ),
+    ],
+)
+def test_a_letter_signed_by_two_promises_as_wij(sentence, promise, deadline):
+    m = _one(sentence)
+    assert (m.kind, m.promisor, m.promise, m.deadline.text) == (
+        "promise",
+        "minister",
+        promise,
+        deadline,
+    )
+
+
+def test_wij_in_the_present_without_a_time_is_no_promise():
+    assert _mentions("Wij informeren uw Kamer over de voortgang.") == []

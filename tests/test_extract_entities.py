@@ -523,3 +523,105 @@ def test_every_mention_is_its_span_and_only_laws_nest():
 
 def test_gazetteers_are_loaded_once():
     assert load_gazetteers() is load_gazetteers()
+
+
+# --- found probing unseen letters -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, key, label",
+    [
+        (
+            "Het Rijk sluit een Regio Deal Parkstad Limburg af.",
+            "regio-deal-parkstad-limburg",
+            "Regio Deal Parkstad Limburg",
+        ),
+        ("binnen de Regiodeal Noord-Veluwe", "regio-deal-noord-veluwe", "Regio Deal Noord-Veluwe"),
+        (
+            "De Veiligheidsregio Zuid-Holland Zuid oefent.",
+            "veiligheidsregio-zuid-holland-zuid",
+            "Veiligheidsregio Zuid-Holland Zuid",
+        ),
+        ("taken van de Omgevingsdienst Twente", "omgevingsdienst-twente", "Omgevingsdienst Twente"),
+    ],
+)
+def test_a_deal_or_joint_body_named_by_its_region(text: str, key: str, label: str):
+    (m,) = [m for m in extract_entities(text) if m.kind == "regional_collaboration"]
+    assert (m.key, m.label) == (key, label)
+
+
+def test_the_instrument_itself_stays_generic():
+    assert keys(
+        "Regio Deals en omgevingsdiensten. De Regio Deal. Een Regio Deal De",
+        "regional_collaboration",
+    ) == {
+        "regio-deal",
+        "omgevingsdienst",
+    }
+
+
+def test_a_name_does_not_run_into_the_next_letterhead_line():
+    text = "Betreft Reactie op het advies van de Raad voor het Openbaar Bestuur\nOns kenmerk 2024-0000012345\n"
+    assert keys(text, "organisation") == {"raad-voor-het-openbaar-bestuur"}
+    text = "Betreft Bijeenkomst met de Vereniging van Nederlandse\nGemeenten\nDatum 3 mei 2024"
+    assert keys(text, "organisation") == {"vereniging-van-nederlandse-gemeenten"}
+
+
+def test_a_thing_about_all_deals_is_not_a_deal_named_by_its_region():
+    assert keys(
+        "de Regio Deal Monitor 2023 en het Regio Deal Lab Kennis", "regional_collaboration"
+    ) == {"regio-deal"}
+
+
+def test_universities_of_cited_researchers_are_organisations():
+    text = (
+        "onderzoekers van de Erasmus Universiteit en de TU Eindhoven; een bedrag van EUR 5 miljoen"
+    )
+    assert keys(text, "organisation") == {
+        "erasmus-universiteit-rotterdam",
+        "technische-universiteit-eindhoven",
+    }
+
+
+def test_persons_by_honorific_office_and_apposition():
+    text = (
+        "Ik sprak met mevrouw dr. E. Sterk, dijkgraaf van het waterschap, met burgemeester Van der Laan "
+        "en met wethouder K. de Wit (Zwolle); wethouder Onderwijs schoof niet aan."
+    )
+    found = {m.key: m for m in extract_entities(text) if m.kind == "person"}
+    assert set(found) == {"sterk", "van-der-laan", "de-wit"}
+    assert ("role", "dijkgraaf van het waterschap") in found["sterk"].attributes
+    assert ("title", "dr.") in found["sterk"].attributes
+    assert ("role", "burgemeester") in found["van-der-laan"].attributes
+
+
+def test_a_given_name_before_a_particle_belongs_to_the_surname():
+    (m,) = [
+        m
+        for m in extract_entities("de motie van het lid Mirjam van Dijk (CDA)")
+        if m.kind == "person"
+    ]
+    assert (m.key, m.label) == ("van-dijk", "Mirjam van Dijk")
+
+
+def test_an_office_word_ending_a_heading_takes_no_name_from_the_next_line():
+    assert keys("Rol van de burgemeester\nBurgemeesters hebben veel taken.", "person") == set()
+
+
+def test_several_articles_of_one_law_and_articles_numbered_by_chapter():
+    assert keys("de artikelen 4 en 7 van de Gemeentewet", "law") == {
+        "gemeentewet-art-4",
+        "gemeentewet-art-7",
+    }
+    (m,) = [m for m in extract_entities("op grond van artikel 10:25 Awb") if m.kind == "law"]
+    assert (m.label, dict(m.attributes)["article"]) == (
+        "Algemene wet bestuursrecht, artikel 10:25",
+        "10:25",
+    )
+    assert keys("artikel 2 van de Gemeentewet en 13 gemeenten", "law") == {"gemeentewet-art-2"}
+
+
+def test_the_organs_of_a_province_named_like_a_city_are_that_province():
+    assert keys("een besluit van Gedeputeerde Staten van Utrecht", "organisation") == {"provincie-utrecht"}
+    assert keys("Provinciale Staten van Groningen", "organisation") == {"provincie-groningen"}
+    assert keys("in de stad Groningen", "organisation") == set()

@@ -213,3 +213,108 @@ def test_no_mentions_in_prose(text):
 def test_a_name_stops_before_the_tweede_kamer_in_prose():
     (m,) = extract_motion_mentions("de motie-Van Dijk en de Tweede Kamer")
     assert _names(m) == ("Van Dijk",)
+
+
+# --- published motions ----------------------------------------------------------------------
+
+_PUBLISHED = """Tweede Kamer der Staten-Generaal 2
+Vergaderjaar 2022–2023
+
+35 925 VII Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken
+
+Nr. 31 {title}
+Voorgesteld 2 februari 2023
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+overwegende dat gemeenten meer ruimte nodig hebben;
+
+verzoekt de regering, om de uitvoeringskracht van kleine gemeenten voor het eind van 2023 in kaart te brengen,
+
+en gaat over tot de orde van de dag.
+
+{signatures}
+"""
+
+
+@pytest.mark.parametrize(
+    "title, signatures, names",
+    [
+        (
+            "GEWIJZIGDE MOTIE VAN DE LEDEN LEIJTEN EN OMTZIGT TER VERVANGING VAN DIE GEDRUKT ONDER NR. 20",
+            "Leijten\nOmtzigt",
+            ["Leijten", "Omtzigt"],
+        ),
+        (
+            "MOTIE VAN HET LID VAN DER GRAAF C.S. OVER DE UITVOERINGSKRACHT VAN KLEINE GEMEENTEN",
+            "Van der Graaf\nBisschop\nSneller",
+            ["Van der Graaf", "Bisschop", "Sneller"],
+        ),
+    ],
+)
+def test_published_motion_title_names_only_its_submitters(title, signatures, names):
+    from graph.extract.published import extract_motion_text, extract_published_heading
+    from graph.segment import segment
+
+    seg = segment(_PUBLISHED.format(title=title, signatures=signatures))
+    heading = extract_published_heading(seg.clean)
+    assert heading.kst_id == "kst-35925-VII-31" and heading.kind == "motie"
+    motion = extract_motion_text(seg.clean, heading)
+    assert [s.name for s in motion.submitters] == names
+    assert motion.request.startswith("de uitvoeringskracht van kleine gemeenten")
+    assert seg.text[motion.request_start : motion.request_start + 20] == "de uitvoeringskracht"
+    assert (motion.deadline.text, str(motion.deadline.end)) == (
+        "voor het eind van 2023",
+        "2023-12-31",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, raw, names",
+    [
+        ("Ook de motie Kröger vraagt daarom.", "motie Kröger", ("Kröger",)),
+        (
+            "zoals de motie Van den Berg/Ter Horst c.s. vraagt",
+            "motie Van den Berg/Ter Horst c.s.",
+            ("Van den Berg", "Ter Horst"),
+        ),
+        (
+            "de motie van het lid Mirjam van Dijk (CDA) over",
+            "motie van het lid Mirjam van Dijk (CDA)",
+            ("van Dijk",),
+        ),
+    ],
+)
+def test_motion_named_without_hyphen_or_with_a_given_name(text, raw, names):
+    (m,) = extract_motion_mentions(text)
+    assert (m.raw, tuple(s.name for s in m.submitters)) == (raw, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In de motie Sterk Bestuur staat", "De motie Regio Deals Noord is", "de motie Tweede Kamer"],
+)
+def test_capitalised_words_after_motie_that_are_no_names(text):
+    assert extract_motion_mentions(text) == []
+
+
+def test_eerste_kamer_motion_heading_with_its_letter_alone():
+    from graph.extract.published import extract_motion_text, extract_published_heading
+    from graph.segment import segment
+
+    text = (
+        "Eerste Kamer der Staten-Generaal 1\nVergaderjaar 2021–2022\n\n"
+        "35 570 VII Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken\n\n"
+        "K MOTIE VAN HET LID KOOLE C.S.\nVoorgesteld 8 februari 2022\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "verzoekt de regering de financiële positie van gemeenten te versterken,\n\n"
+        "en gaat over tot de orde van de dag.\n\nKoole\nVan Ballekom\n"
+    )
+    seg = segment(text)
+    heading = extract_published_heading(seg.clean)
+    assert (heading.kst_id, heading.chamber) == ("kst-35570-VII-K", "I")
+    assert [s.name for s in extract_motion_text(seg.clean, heading).submitters] == [
+        "Koole",
+        "Van Ballekom",
+    ]

@@ -386,7 +386,10 @@ def test_sentence_without_sending_verb_is_no_sent_report():
 
 def test_committee_acted_on_is_its_advice():
     # made-up sentence: proposals `n.a.v.` a committee named after its chair cite its advice
-    keys = [m.key for m in extract_reports("De voorstellen (n.a.v. commissie De Wit) worden uitgewerkt.")]
+    keys = [
+        m.key
+        for m in extract_reports("De voorstellen (n.a.v. commissie De Wit) worden uitgewerkt.")
+    ]
     assert "advies-commissie-de-wit" in keys
 
 
@@ -412,3 +415,76 @@ def test_coming_body_advice_is_named_by_its_subject():
     text = "Ik ga ook in op het nog komende ROB-advies op verzoek van de Eerste Kamer over rekenkamers."
     titles = [m.title for m in extract_reports(text)]
     assert "ROB-advies over rekenkamers" in titles
+
+
+# --- found probing unseen letters -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, body, year, title",
+    [
+        (
+            "7 Raad voor het Openbaar Bestuur, Lokaal bestuur onder druk. Een verkenning, maart 2022.",
+            "Raad voor het Openbaar Bestuur",
+            "2022",
+            "Lokaal bestuur onder druk",
+        ),
+        (
+            "(2) Zie: Algemene Rekenkamer, 'Zicht op gemeentefinanciën' (2021).",
+            "Algemene Rekenkamer",
+            "2021",
+            "Zicht op gemeentefinanciën",
+        ),
+        (
+            "Raad van State, Voorlichting over de Wet open overheid, W04.21.0111/I, 12 mei 2021.",
+            "Raad van State",
+            "2021",
+            "Voorlichting over de Wet open overheid",
+        ),
+    ],
+)
+def test_footnote_naming_body_title_and_date_separated_by_commas(text, body, year, title):
+    (report,) = extract_reports(text)
+    assert (report.body, report.year, report.title) == (body, year, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamerstukken II 2021/22, 35 925 VII, nr. 12.",
+        "Zie: Handelingen II 2021/22, nr. 12, item 4.",
+        "Brief van de minister van BZK, 4 juni 2022.",
+    ],
+)
+def test_comma_separated_footnotes_that_name_no_report(text):
+    assert extract_reports(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, key, title",
+    [
+        (
+            "In haar advies over de toekomst van het stelsel van toezicht concludeert de Raad voor het Openbaar Bestuur dat het anders moet.",
+            "advies-raad-voor-het-openbaar-bestuur-over-toekomst-van-het-stelsel-van-toezicht",
+            "Advies over toekomst van het stelsel van toezicht",
+        ),
+        (
+            "De Afdeling advisering van de Raad van State wijst in haar voorlichting over de positie van gemeenteraden op de rol van de griffie.",
+            "voorlichting-raad-van-state-over-positie-van-gemeenteraden",
+            "Voorlichting over positie van gemeenteraden",
+        ),
+    ],
+)
+def test_advice_named_by_its_subject_with_a_possessive(text, key, title):
+    (report,) = extract_reports(text)
+    assert (report.key, report.title) == (key, title)
+    assert report.body in {"Raad van State", "Raad voor het Openbaar Bestuur"}
+
+
+def test_possessive_advice_of_a_body_the_sentence_does_not_name_is_no_report():
+    assert (
+        extract_reports(
+            "De burgemeester heeft in zijn advies over de begroting gewezen op de tekorten."
+        )
+        == []
+    )

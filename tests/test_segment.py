@@ -31,7 +31,10 @@ def test_plain_footnote_body_runs_over_continuation_lines(corpus_dir):
     text = (corpus_dir / "004_6c88505460917616.txt").read_text()
     _, footnotes, _ = resolve_footnotes(text)
     assert footnotes[10].body.endswith("Wet gemeenschappelijke regelingen)")
-    assert footnotes[29].body == "Kamerstukken II 2021/22, 35925, nr. 90, Kamerstukken I 2021/22, 35570-VII-K"
+    assert (
+        footnotes[29].body
+        == "Kamerstukken II 2021/22, 35925, nr. 90, Kamerstukken I 2021/22, 35570-VII-K"
+    )
 
 
 def test_marker_after_full_stop_and_space_is_found(corpus_dir):
@@ -60,9 +63,25 @@ def test_footnote_in_unseen_format_is_not_invented():
 def test_numbered_headings_of_a_letter(corpus_dir):
     seg = segment((corpus_dir / "001_4ecc82ebad1aebf7.txt").read_text())
     numbered = [(h.number, h.title) for h in seg.headings if h.number]
-    assert ("3.1", "3.1 Passende taaktoedeling door een beleidskader decentraal en gedeconcentreerd bestuur") in numbered
+    assert (
+        "3.1",
+        "3.1 Passende taaktoedeling door een beleidskader decentraal en gedeconcentreerd bestuur",
+    ) in numbered
     assert [n for n, _ in numbered] == [
-        "1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.2", "4", "4.1", "4.2"
+        "1",
+        "1.1",
+        "1.2",
+        "1.3",
+        "2",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3",
+        "3.1",
+        "3.2",
+        "4",
+        "4.1",
+        "4.2",
     ]
 
 
@@ -88,3 +107,58 @@ def test_sentences_respect_dutch_abbreviations_and_initials():
         "Zie Kamerstukken II, nr. 25 en o.a. het advies van prof. mr. dr. D.J. Elzinga.",
         "Dat is helder.",
     ]
+
+
+def test_html_superscript_markers_with_bodies_at_the_page_foot():
+    text = (
+        "Het college heeft de begroting tijdig ingediend.<sup>1</sup> De provincie keurt haar "
+        "goed<sup>2</sup> en meldt dat aan de minister.\n\n"
+        "1 Kamerstukken II 2022/23, 35 925, nr. 4.\n"
+        "<sup>2</sup> Zie de circulaire van 1 juli 2023.\n"
+    )
+    seg = segment(text)
+    assert seg.footnote_format == "plain"
+    assert {n: f.body for n, f in seg.footnotes.items()} == {
+        1: "Kamerstukken II 2022/23, 35 925, nr. 4.",
+        2: "Zie de circulaire van 1 juli 2023.",
+    }
+    assert [text[m.start : m.end] for m in seg.markers] == ["<sup>1</sup>", "<sup>2</sup>"]
+    assert "sup>" not in seg.clean and len(seg.clean) == len(text)
+    # the marker no longer glues two sentences together
+    assert (
+        seg.clean[seg.sentences[0].start : seg.sentences[0].end]
+        == "Het college heeft de begroting tijdig ingediend."
+    )
+
+
+def test_bracketed_markers_with_a_list_of_notes_at_the_end():
+    text = (
+        "Geachte voorzitter,\n\nDe Afdeling advisering heeft op 2 mei advies uitgebracht.(1) Het kabinet "
+        "volgt het advies, zoals eerder gemeld. (2) Daarbij gaat het om drie punten: (1) de termijnen, "
+        "(2) de kosten en (3) het toezicht.\n\nNoten\n\n"
+        "(1) Kamerstukken II 2021/22, 35 600, nr. 3.\n(2) Kamerstukken II 2021/22, 35 600, nr. 8.\n"
+    )
+    fmt, footnotes, markers = resolve_footnotes(text)
+    assert fmt == "parenthesised"
+    assert footnotes[2].body == "Kamerstukken II 2021/22, 35 600, nr. 8."
+    # the enumeration "(1) de termijnen" in the running text is not a marker
+    assert [m.start for m in markers] == [text.index("(1) Het"), text.index("(2) Daarbij")]
+
+
+def test_the_signatures_under_a_motion_are_not_sections():
+    text = (
+        "De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering de wet te evalueren,\n\n"
+        "en gaat over tot de orde van de dag.\n\nKoekkoek\nVan Dijk\nBikker\n"
+    )
+    assert segment(text).headings == []
+
+
+def test_square_bracketed_markers_with_their_bodies_at_the_end():
+    text = (
+        "Het kabinet heeft de VNG gevraagd om een reactie.[1] De VNG reageerde positief[2] en snel.\n\n"
+        "[1] Kamerstukken II 2020/21, 35 570 B, nr. 9.\n[2] Brief van de VNG van 3 maart 2021.\n"
+    )
+    fmt, footnotes, markers = resolve_footnotes(text)
+    assert fmt == "square"
+    assert footnotes[1].body == "Kamerstukken II 2020/21, 35 570 B, nr. 9."
+    assert [text[m.start : m.end] for m in markers] == ["[1]", "[2]"]

@@ -31,14 +31,18 @@ _DOSSIER = (
 )
 _DOSSIER_RE = re.compile(_DOSSIER)
 _DOSSIER_SEP = re.compile(r"\s*(?:,|&|\ben\b)\s*")
-_NR_SEP = r"\s*(?:,|&|\ben\b|t/m|tot en met|[-–])\s*"
+_NR_SEP = (
+    r"\s*(?:,|&|\ben\b|t/m|tot en met|[-–])\s*(?:nrs?\.?\s*)?"  # `nrs. 5 en 7`, `nr. 5 en nr. 7`
+)
+# A further ondernummer is never the first part of a spaced dossier (`nr. 12 en 36 200 B, nr. 5`).
+_NEXT_NR = r"\d{1,4}(?!\d)(?![ \u00a0]\d{3}(?!\d))"
 _NRS_RE = re.compile(  # ondernummers have at most four digits ...
-    rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{1,4}})(?!\d)(?P<rest>(?:{_NR_SEP}\d{{1,4}}(?!\d))*)"
+    rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{1,4}})(?!\d)(?P<rest>(?:{_NR_SEP}{_NEXT_NR})*)"
 )
 _NRS_AS_DOSSIERS_RE = re.compile(  # ... five digits are dossiers written as `nrs. 35004 en 35005`
     rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{5}})(?![\d/])(?P<rest>(?:{_NR_SEP}\d{{5}}(?![\d/]))*)"
 )
-_NR_ITEM = re.compile(r"(,|&|\ben\b|t/m|tot en met|[-–])?\s*(\d{1,5})")
+_NR_ITEM = re.compile(r"(,|&|\ben\b|t/m|tot en met|[-–])?\s*(?:nrs?\.?\s*)?(\d{1,5})")
 _LETTER_RE = re.compile(r"\s*,\s*(?P<letter>[A-Z]{1,2})(?![^\W_])")
 _YEAR_RE = re.compile(_WS + r",?" + _WS + _YEAR)
 _ZAAK_RE = re.compile(_WS + r",?" + _WS + _ZAAK)

@@ -71,6 +71,7 @@ _NEGATION = re.compile(r"\b(?:niet(?!\s+alleen)|geen|nooit)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"[;:]|\s[–-]\s|,\s+(?=(?:en|maar|terwijl|omdat|zodat|waarbij|waardoor|want|of|bijvoorbeeld|"
     r"zoals|mits|tenzij|nu|waarna|die|dat|wat|waarover|waarop|waarmee|waarin)\b)|\.\s*$"
+    r"|\s(?=(?:en|maar)\s+(?:zal|zullen)\b)"  # `Ik deel die zorg en zal …`: a clause of its own
 )
 _ADDRESSEES = [
     (re.compile(r"\b(?:de\s+)?(?:Eerste\s+Kamer|EK|[Ss]enaat)\b"), "Eerste Kamer"),
@@ -329,16 +330,21 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
     """(promisor, addressee, promise, object, verb offset) for a promise cue, or None."""
     groups = m.groupdict()
     left, right = _clause(text, m.start(), m.end())
+    if re.match(r"(?:en|maar)\s", m.group(0), re.IGNORECASE):
+        left = m.start()  # `…, maar zal …`: the second clause opens at its conjunction
     clause = text[left:right]
     if _INSIDE_LETTER.search(clause) or (groups.get("fin") and _NOW.search(clause)):
         return None
     subject = groups.get("subj") or ""
     if not subject and not groups.get("kamer") and not groups.get("pp"):
-        if not re.search(
-            r"\bik\b", text[: m.start()], re.IGNORECASE
-        ):  # "… en verwacht": subject ik
+        # "… en verwacht", "…, maar zal": the subject of the first clause goes on
+        cabinet = _SENTENCE_SUBJECT.match(text)
+        if cabinet and not re.search(r"\bik\b", text[: m.start()], re.IGNORECASE):
+            subject = cabinet["subj"]
+        elif re.search(r"\bik\b", text[: m.start()], re.IGNORECASE):
+            subject = "ik"
+        else:
             return None
-        subject = "ik"
     future = _has_future(text, left, right, deadlines, reference)
     cue_text = m.group(0).lower()
     if groups.get("pp"):
@@ -389,6 +395,13 @@ def _promise(text: str, m: re.Match[str], deadlines, reference: date | None):
     return _promisor(subject), addressee, promise, obj, verb_at
 
 
+# The cabinet as the subject a sentence opens with (`Het kabinet deelt …, maar zal …`).
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*(?:(?:daarom|ook|wel|tegelijk)\s*,?\s+)?(?P<subj>(?:het|dit)\s+kabinet|de\s+regering)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_future(text, left, right, deadlines, reference) -> bool:
     for deadline, s, _ in deadlines:
         in_clause = left <= s < right
@@ -401,7 +414,8 @@ def _finite_verb(text: str, m: re.Match[str], right: int) -> tuple[str, int, int
     """The infinitive of a present-tense cue verb, with its separable particle from the clause end."""
     fin = (m.groupdict().get("fin") or "ga").lower()
     stem = fin[:-1] if fin.endswith("t") and fin not in {"bericht"} else fin
-    infinitive = _infinitive_of(stem)
+    plural = re.fullmatch(r"wij|we", (m.groupdict().get("subj") or "").strip(), re.IGNORECASE)
+    infinitive = fin if plural and fin.endswith("en") else _infinitive_of(stem)  # `wij sturen`
     clause_tail = text[m.end() : right].rstrip(" .,")
     last = re.search(r"(\S+)$", clause_tail)
     if (
@@ -700,8 +714,8 @@ def _addressee(text: str) -> str | None:
 
 def _promisor(subject: str) -> str | None:
     subject = re.sub(r"\s+", " ", subject.strip())
-    if subject.lower() == "ik":
-        return "minister"
+    if subject.lower() == "ik" or re.fullmatch(r"wij|we|.+\sen\s+ik", subject, re.IGNORECASE):
+        return "minister"  # the writer, or the writers of a letter signed by two
     for regex, name in _PROMISORS:
         if regex.search(subject):
             return name

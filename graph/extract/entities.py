@@ -90,7 +90,9 @@ class Gazetteers:
 # --- text normalisation and tokens ------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    """Diacritics off, curly quotes straight (cached: a letter repeats its words)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -112,6 +114,7 @@ class _Token:
     start: int
     end: int
     glued: bool = False  # joined to the previous word by a hyphen (`Wgr-plus`)
+    line_start: bool = False  # the first word on its line
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -127,7 +130,8 @@ def _tokens(text: str) -> list[_Token]:
                 glue_next = True
                 continue
         exact = _fold(raw)
-        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next))
+        line_start = "\n" in text[out[-1].end if out else 0 : m.start()]
+        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next, line_start))
         glue_next = False
     return out
 
@@ -238,12 +242,32 @@ def _lookup(
     tokens: list[_Token], i: int, index: Mapping[tuple[str, ...], tuple[_Alias, ...]], longest: int
 ) -> tuple[int, _Alias] | None:
     """The longest alias starting at token i whose case fits: (end token index, alias)."""
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        aliases = index.get(tuple(t.norm for t in tokens[i : i + n]))
+    prefixes = _prefixes(index)
+    norms: list[str] = []
+    for t in tokens[i : i + longest]:  # only as far as some alias starts with these words
+        norms.append(t.norm)
+        if tuple(norms) not in prefixes:
+            norms.pop()
+            break
+    for n in range(len(norms), 0, -1):
+        aliases = index.get(tuple(norms[:n]))
         for alias in aliases or ():
             if _case_fits(alias, tokens[i : i + n]):
                 return i + n, alias
     return None
+
+
+_PREFIX_CACHE: list[tuple[Mapping, frozenset]] = []
+
+
+def _prefixes(index: Mapping[tuple[str, ...], tuple[_Alias, ...]]) -> frozenset:
+    """Every leading part of every alias in an index (computed once per index)."""
+    for known, prefixes in _PREFIX_CACHE:
+        if known is index:
+            return prefixes
+    prefixes = frozenset(key[:n] for key in index for n in range(1, len(key) + 1))
+    _PREFIX_CACHE.append((index, prefixes))
+    return prefixes
 
 
 def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entry, **attrs: str):
@@ -274,6 +298,61 @@ def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> I
                 text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
             )
             yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
+
+
+# Instruments and joint bodies that are named one by one after their region or theme; the key of
+# the table row and the singular head word that the name follows.
+_NAMED_BY_REGION = {
+    "regio-deal": {"deal", "regiodeal"},
+    "city-deal": {"deal", "citydeal"},
+    "town-deal": {"deal"},
+    "omgevingsdienst": {"omgevingsdienst"},
+    "veiligheidsregio": {"veiligheidsregio"},
+    "ggd": {"ggd"},
+}
+_NOT_DEAL_NAMES = frozenset(
+    {"De", "Het", "Een", "Deze", "Die", "Dit", "Dat", "Ik", "Wij", "Zij", "In", "Op", "Met"}
+)
+# Words that make `Regio Deal X` a thing about the instrument (`Regio Deal Lab Governance`, the
+# learning lab on all deals; `Regio Deal Ronde 3`), not one deal named after its region.
+_NOT_REGION_WORDS = frozenset(
+    {"lab", "monitor", "evaluatie", "ronde", "tranche", "programma", "fonds", "budget", "middelen",
+     "regeling", "aanpak", "agenda", "team", "kader", "netwerk", "platform", "werkwijze", "systematiek"}
+)  # fmt: skip
+
+
+def _named_by_region(
+    text: str, tokens: list[_Token], table: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """`Regio Deal Achterhoek`, `City Deal Zicht op Zee`, `Omgevingsdienst Groningen`,
+    `Veiligheidsregio Kennemerland`: one deal or joint body named by its region or theme, a thing
+    of its own beside the instrument or the form (`Regio Deal`, `omgevingsdienst`)."""
+    for cand in table:
+        heads = (
+            _NAMED_BY_REGION.get(cand.mention.key)
+            if cand.mention.kind == "regional_collaboration"
+            else None
+        )
+        i, last = cand.first, cand.last
+        if not heads or not tokens[i].raw[:1].isupper():
+            continue
+        if tokens[last - 1].norm not in heads or last >= len(tokens):
+            continue  # the plural `Regio Deals` names the instrument
+        if (
+            tokens[last].raw in _NOT_DEAL_NAMES
+            or tokens[last].norm in _NOT_REGION_WORDS
+            or tokens[last].glued
+        ):
+            continue
+        end = _capitalised_run(tokens, last, frozenset({"op", "van", "aan", "de", "het"}), limit=4)
+        if end == last:
+            continue
+        head = cand.mention.label
+        name = " ".join(text[tokens[last].start : tokens[end - 1].end].split())
+        label = f"{head[0].upper()}{head[1:]} {name}"
+        yield _mention(
+            text, tokens, i, end, Entry(cand.mention.kind, slug(label), label, cand.mention.subtype)
+        )
 
 
 def _polity_modifier(tokens: list[_Token], last: int, alias: _Alias) -> bool:
@@ -308,11 +387,20 @@ _ROLE_WORDS = {
 _MINISTER_ABBR_RE = re.compile(r"M(?:in)?([A-Z][A-Za-z&]+)")
 
 
+# Words that open a letterhead field line; a name wrapped over a line break never goes on with one.
+_LETTERHEAD_LABELS = frozenset(
+    {"kenmerk", "ons", "uw", "onze", "datum", "betreft", "bijlage", "bijlagen", "contactpersoon",
+     "pagina", "retouradres", "inlichtingen", "doorkiesnummer", "telefoon", "referentie"}
+)  # fmt: skip
+
+
 def _capitalised_run(tokens: list[_Token], i: int, joiners: frozenset[str], limit: int = 8) -> int:
     """End index of a run of capitalised words from i, joined by `joiners`; i when there is none."""
     end = j = i
     while j < len(tokens) and j - i < limit:
         t = tokens[j]
+        if j > i and t.line_start and t.norm in _LETTERHEAD_LABELS:
+            break  # `... van de Raad voor het Openbaar Bestuur` / `Kenmerk 2024-…` on the next line
         if t.raw[:1].isupper() and t.raw[:1].isalpha():
             j += 1
             end = j
@@ -769,7 +857,8 @@ _ORDINALS = {
 }  # fmt: skip
 _LID_WORD = r"(?:" + "|".join(_ORDINALS) + r")"
 _ARTICLE_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:[Aa]rtikel(?:en)?|[Aa]rt\.?)\s+(?P<art>\d+[a-z]?(?:\.\d+)?)"
+    r"(?<![\w])(?:[Aa]rtikel(?P<plural>en)?|[Aa]rtt?\.?)\s+(?P<art>\d+[a-z]?(?:[.:]\d+[a-z]?)?)"  # 12, 2.1, 4:8 (Awb)
+    r"(?P<more>(?:(?<=\w)(?(plural)\s*(?:,|\ben\b)\s*\d+[a-z]?(?:[.:]\d+[a-z]?)?|(?!)))*)"  # `artikelen 12 en 13`
     rf"(?:\s*,?\s*(?P<lid>{_LID_WORD}(?:\s+(?:en|t/m)\s+{_LID_WORD})?)\s+lid)?"
     r"(?:\s*,?\s*lid\s+(?P<lidn>\d+))?"
     r"\s*,?\s*(?:van\s+(?:de|het)\s+)?$"
@@ -809,6 +898,15 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
             text[before.start() : end], before.start(), end, attrs,
         )  # fmt: skip
         out.append(_Candidate(first, max(last, cand.last), mention))
+        for more in re.findall(r"\d+[a-z]?(?:[.:]\d+[a-z]?)?", before.group("more") or ""):
+            out.append(
+                _Candidate(
+                    first,
+                    max(last, cand.last),
+                    replace(mention, key=f"{m.key}-art-{more}", label=f"{m.label}, artikel {more}",
+                            attributes=(("law", m.key), ("article", more))),
+                )
+            )  # fmt: skip
     return out
 
 
@@ -992,14 +1090,37 @@ _SIGNATORY_RE = re.compile(
     rf"(?im)^[ \t]*(?:de\s+)?(?P<role>(?:minister|staatssecretaris|minister-president)\b[^\n,]{{0,120}}),[ \t]*\n"
     rf"(?:[ \t]*\n)*[ \t]*(?P<name>(?-i:{_INITIALS}(?:{_LOWER_PARTICLE}\s+)*{_CAPWORD}|{_CAPWORD}(?:[ \t]+(?:{_LOWER_PARTICLE}[ \t]+)*{_CAPWORD}){{0,3}}))[ \t]*$"
 )
+# A given name before a lower-case particle: `het lid Inge van Dijk`, `mevrouw Mirjam van der Berg`.
+_GIVEN_BEFORE_PARTICLE = (
+    rf"(?!(?i:{_LOWER_PARTICLE})\s)[{_UP}][{_LOW}]+\s+(?={_LOWER_PARTICLE}\s+[{_UP}])"
+)
+_FULL_NAME = rf"(?:{_NAME_AFTER_INITIALS}|{_GIVEN_BEFORE_PARTICLE}(?:{_LOWER_PARTICLE}\s+)+{_CAPWORD}|{_SURNAME})"
 _MEMBER_RE = re.compile(
-    rf"(?<![\w-])(?:(?:het|de)\s+)?(?:(?:Eerste|Tweede)\s+)?(?:Kamer)?(?:lid|leden)[- ](?P<name>{_SURNAME})(?![\w-])"
+    rf"(?<![\w-])(?:(?:het|de)\s+)?(?:(?:Eerste|Tweede)\s+)?(?:Kamer)?(?:lid|leden)[- ](?P<name>{_FULL_NAME})(?![\w-])"
 )
 _MOTION_RE = re.compile(rf"(?<![\w-])motie-(?P<names>{_SURNAME}(?:\s*/\s*{_SURNAME})*)")
 _COMMISSION_RE = re.compile(
     rf"(?<![\w-])[Cc]ommissie[- ](?P<name>{_LOOSE_SURNAME})(?![\w-])(?!\s+[{_UP}])"
 )
 _NOT_SURNAMES = frozenset({"Tweede", "Eerste", "Kamer", "Provinciale", "Staten", "Raad", "College"})
+# A person introduced as `de heer` / `mevrouw`, or by a public office held (`burgemeester A. Jansen`).
+_HONORIFIC_RE = re.compile(
+    rf"(?<![\w-])(?:[Dd]e\s+heer|[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]hr\.)[ \t]+(?P<titles>{_TITLES}*)"
+    rf"(?P<name>{_FULL_NAME})(?![\w-])"
+)
+# (`wethouder` and `gedeputeerde` are followed by their portfolio as often as by a name, so there
+# the initials must be written: `wethouder J. de Boer`, not `wethouder Financiën`.)
+_OFFICE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<role>burgemeester|dijkgraaf|[Cc]ommissaris\s+van\s+de\s+[Kk]oning)"
+    rf"[ \t]+(?P<titles>{_TITLES}*)(?P<name>{_NAME_AFTER_INITIALS}|{_SURNAME})"
+    rf"|(?P<role2>wethouder|gedeputeerde)[ \t]+(?P<titles2>{_TITLES}*)(?P<name2>{_NAME_AFTER_INITIALS}))(?![\w-])"
+)
+# The office after the name, as an apposition: `J. Berends, Commissaris van de Koning in Gelderland,`.
+_APPOSITION_RE = re.compile(
+    r",\s+(?P<role>(?:burgemeester|wethouder|gedeputeerde|dijkgraaf|voorzitter|directeur|"
+    r"[Cc]ommissaris\s+van\s+de\s+[Kk]oning|(?:em\.\s+|bijzonder\s+)?hoogleraar|lector|secretaris|"
+    r"griffier|lid)\b[^,.;()\n]{0,80})"
+)
 
 
 def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
@@ -1048,6 +1169,26 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
                 chamber=m.group("chamber") or "",
             )
         )
+    for regex in (_HONORIFIC_RE, _OFFICE_RE):
+        for m in regex.finditer(text):
+            g = m.groupdict()
+            name, titles = (
+                g.get("name") or g.get("name2"),
+                g.get("titles") or g.get("titles2") or "",
+            )
+            role = g.get("role") or g.get("role2") or ""
+            apposition = _APPOSITION_RE.match(text, m.end())
+            if apposition and not role:
+                role = apposition["role"]
+            found.append(
+                person(
+                    m.start(),
+                    m.end(),
+                    name,
+                    title=" ".join(titles.split()),
+                    role=" ".join(role.split()),
+                )
+            )
     for m in _MEMBER_RE.finditer(text):
         found.append(person(m.start("name"), m.end("name"), m.group("name"), role="Kamerlid"))
     for m in _MOTION_RE.finditer(text):
@@ -1068,7 +1209,7 @@ def _party_re(parties: frozenset[str]) -> re.Pattern[str]:
     """`Van Dijk (CDA)`, `Koole (PvdA, Eerste Kamer)`."""
     alternatives = "|".join(sorted((re.escape(p) for p in parties), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w-])(?P<name>{_SURNAME})\s*\(\s*(?P<party>{alternatives})"
+        rf"(?<![\w-])(?P<name>{_FULL_NAME})\s*\(\s*(?P<party>{alternatives})"
         r"(?:\s*,\s*(?P<chamber>Eerste Kamer|Tweede Kamer))?\s*\)"
     )
 
@@ -1108,9 +1249,11 @@ def extract_entities(
         return []
     # Named patterns compete with the tables (`gemeente Nieuwstad` beats the layer word `gemeente`; on
     # equal spans the table, listed first, wins); free-running law titles only fill the gaps.
+    table = list(_gazetteer_candidates(text, tokens, gaz))
     known = [
         *_role_candidates(text, tokens, gaz),
-        *_gazetteer_candidates(text, tokens, gaz),
+        *table,
+        *_named_by_region(text, tokens, table),
         *_pattern_candidates(text, tokens),
         *_body_candidates(text, tokens),
     ]

@@ -38,6 +38,14 @@ def parse_dutch_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+# A letterhead line that names its field (`Kenmerk 2024-…`, `Datum 3 juni 2024`): not the second
+# line of a two-line subject.
+_LABEL_LINE = (
+    r"[ \t]*(?:Datum|(?:Ons|Uw)\s+kenmerk|Kenmerk|(?:Onze|Uw)\s+referentie|Uw\s+brief|Bijlagen?|Bijlage\(n\)|"
+    r"Contactpersoon|Inlichtingen|Doorkiesnummer|Telefoon|Pagina|Retouradres|Onderwerp)\b"
+)
+
+
 def _first(pattern: str, text: str, group: str | int = 1, flags: int = 0) -> Field | None:
     m = re.search(pattern, text, flags)
     if m is None or m.group(group) is None:
@@ -48,7 +56,7 @@ def _first(pattern: str, text: str, group: str | int = 1, flags: int = 0) -> Fie
 
 def _date(clean: str) -> Field | None:
     for pattern in (
-        rf"(?:^|\n)\s*\**Datum\**\s*(?:\n\s*)*({_DATE_TEXT})",
+        rf"(?:^|\n)\s*\**Datum\**[ \t]*:?\s*(?:\n\s*)*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?({_DATE_TEXT})",
         rf"Den Haag,?\s+({_DATE_TEXT})",
         rf"(?:^|\n)\s*Voorgesteld\s+({_DATE_TEXT})",
     ):
@@ -81,19 +89,24 @@ def _doc_type(clean: str) -> Field | None:
 
 def extract_metadata(clean: str) -> DocumentMetadata:
     """The metadata a letter states about itself (each with the offsets it was read from)."""
-    title = _first(r"(?:^|\n)\s*Betreft\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n).+)?)", clean)
+    title = _first(
+        rf"(?:^|\n)\s*(?:Betreft[ \t]*:?|Onderwerp[ \t]*:)\s+(.+(?:\n(?!\s*\n)(?!\s*[A-Z][a-z]+\s*\n)(?!{_LABEL_LINE}).+)?)",
+        clean,
+    )
     if title is None:  # a nota states its subject on the line after the word "nota"
-        title = _first(r"(?:^|\n)[ \t#]*nota[ \t]*\n(?:\s*\n)*[ \t]*([^\n]+)", clean, flags=re.IGNORECASE)
+        title = _first(
+            r"(?:^|\n)[ \t#]*nota[ \t]*\n(?:\s*\n)*[ \t]*([^\n]+)", clean, flags=re.IGNORECASE
+        )
     if title is None:
         title = _first(r"(?:^|\n)\s*(Voortgangsrapportage[^\n]+)", clean)
     kenmerk = _first(
-        r"(?:^|\n)\s*(?:Ons kenmerk|Kenmerk|Onze referentie)\s*(?:\n\s*)*(\d{4}-\d{6,}|[A-Z0-9][\w/.-]*\d)",
+        r"(?:^|\n)\s*(?:Ons kenmerk|Kenmerk|Onze referentie)[ \t]*:?\s*(?:\n\s*)*(\d{4}-\d{6,}|[A-Z0-9][\w/.-]*\d)",
         clean,
     )
     signature = re.search(
         r"(?:^|\n)\s*(?:De|Het)\s+(minister|staatssecretaris|Minister|Staatssecretaris)"
-        r"(?P<role>[^\n,]{0,90}),?\s*\n(?:\s*\n)*\s*(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.)?\s*[A-Z][\w'-]+"
-        r"(?:\s+[A-Za-z][\w'-]+){0,3}|[A-Z][a-z]+(?:\s+[A-Za-z][\w'-]+){1,3})\s*(?:\n|$)",
+        r"(?P<role>[^\n,]{0,90}),?\s*\n(?:\s*\n)*\s*(?P<name>(?:[A-Z]\.)+(?:[A-Z]\.)?[ \t]*(?:(?:van|de|der|den|ter|ten|te|in|op|'t)[ \t]+)*[A-Z][\w'-]+"
+        r"(?:[ \t]+[A-Za-z][\w'-]+){0,3}|[A-Z][a-z]+(?:[ \t]+[A-Za-z][\w'-]+){1,3})[ \t]*(?:\n|$)",
         clean,
     )
     signatory = role = None

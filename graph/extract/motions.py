@@ -43,9 +43,11 @@ _PARTICLE = r"(?:" + "|".join(re.escape(p) for p in _PARTICLES) + r")"
 _INITIALS = r"(?:[A-Z][a-z]?\.\s*)+"
 # A capitalised name part: Dijk, Özütok, D'Hondt, Wijngaarden-Peeters is two parts.
 _PART = rf"(?=[^\W\d_a-zß-ÿ]){_LETTER}+(?:['’]{_LETTER}+)?"
-# A surname: capitalised first particle (Van der Graaf) or initials then any particle.
+# A given name before a lower-case particle (`Inge van Dijk`, as the Kamer tells two Van Dijks apart).
+_GIVEN_NAME = rf"(?!(?i:{_PARTICLE})\s)[A-Z][a-zà-ÿ]+\s+(?={_PARTICLE}\s+[A-Z])"
+# A surname: capitalised first particle (Van der Graaf) or initials or a given name then any particle.
 _SURNAME = (
-    rf"(?:{_INITIALS}(?:{_PARTICLE}\s+)*"
+    rf"(?:(?:{_INITIALS}|{_GIVEN_NAME})(?:{_PARTICLE}\s+)*"
     rf"|(?:(?=[A-Z]|['’]t\b)(?i:{_PARTICLE})\s+(?:{_PARTICLE}\s+)*)?)"
     rf"{_PART}(?:\s*-\s*(?:(?i:{_PARTICLE})\s+)*{_PART})*(?![^\W\d_])"  # a glued digit: marker
 )
@@ -92,6 +94,8 @@ _NOT_NAMES = frozenset(
 
 _MOTIE = r"(?<![^\W_])(?P<motie>[Mm]oties?)"
 _HYPHEN_FORM_RE = re.compile(_MOTIE + r"\s*[-–]\s*(?=[^\W\d_])")
+# `de motie Van der Plas c.s.`, `de motie Bikker`: the hyphen left out, a capital name follows.
+_SPACE_FORM_RE = re.compile(r"(?<![^\W_])(?P<motie>[Mm]otie)[ \t]+(?=[A-Z][^\W\d_])")
 _LEDEN = (
     r"(?:(?:de|het|een)\s+)?"
     r"(?:(?P<house>Eerste|Tweede)\s+Kamer|(?P<abbr>EK|TK)\s*-\s*)?"
@@ -144,7 +148,7 @@ def _one_submitter(text: str, pos: int, chamber: str | None):
     m = _SURNAME_RE.match(text, pos)
     if not m or m[0].lower() in _PARTICLES or m[0].split()[-1] in _NOT_NAMES:
         return None
-    name = re.sub(r"^" + _INITIALS, "", m[0])
+    name = re.sub(r"^(?:" + _INITIALS + "|" + _GIVEN_NAME + ")", "", m[0])
     name = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", name))
     party, end = None, m.end()
     paren = _PARENS_RE.match(text, end)
@@ -191,12 +195,20 @@ def _mention(text, start, end, motie_start, submitters, offset, adopted=None) ->
     return MotionMention(text[start:end], start + offset, end + offset, submitters, adopted)
 
 
+# After `motie X` a capitalised word that goes on as a title (`de motie Regio Deals`) is no name.
+_NOT_A_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def _named_forms(text: str, offset: int) -> list[MotionMention]:
     """`motie-Van Dijk`, `motie van de leden X en Y`, `motie van het Eerste Kamerlid Koole`."""
     found = []
     for m in _HYPHEN_FORM_RE.finditer(text):
         submitters, end = _submitters(text, m.end())
         if submitters:
+            found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
+    for m in _SPACE_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end())
+        if submitters and not _NOT_A_NAME_AFTER.match(text, end):
             found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
     for m in _VAN_FORM_RE.finditer(text):
         submitters, end = _submitters(text, m.end(), _house(m))
@@ -235,8 +247,12 @@ def _unnamed_forms(text: str, offset: int) -> list[MotionMention]:
         chamber = "Eerste Kamer" if m["ek"] else "Tweede Kamer"
         found.append(
             MotionMention(
-                text[m.start() : m.end()], m.start() + offset, m.end() + offset, (),
-                _adopted(text, m.start(), m.end()), chamber,
+                text[m.start() : m.end()],
+                m.start() + offset,
+                m.end() + offset,
+                (),
+                _adopted(text, m.start(), m.end()),
+                chamber,
             )
         )
     return found

@@ -26,15 +26,32 @@ from graph.extract.motions import Submitter
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _CHAMBER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b")
 _YEAR = re.compile(r"\bVergaderjaar\s+(\d{4})\s*[–-]\s*(\d{2,4})\b")
-_DOSSIER = re.compile(r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]+(\S[^\n]{2,})$")
+_DOSSIER = re.compile(
+    r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]+(\S[^\n]{2,})$"
+)
 _NUMBER = re.compile(
-    r"(?m)^[ \t]*Nr\.\s*(\d+|[A-Z]{1,2})[ \t]+(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
+    # `Nr. 14 MOTIE …`; an Eerste Kamer paper may show its letter alone (`K MOTIE VAN HET LID …`)
+    r"(?m)^[ \t]*(?:Nr\.\s*|(?=[A-Z]{1,2}[ \t]))(\d+|[A-Z]{1,2})[ \t]+(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
     r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*)$"
 )
-_KINDS = {"MOTIE": "motie", "GEWIJZIGDE MOTIE": "motie", "BRIEF": "brief", "AMENDEMENT": "amendement"}
+_KINDS = {
+    "MOTIE": "motie",
+    "GEWIJZIGDE MOTIE": "motie",
+    "BRIEF": "brief",
+    "AMENDEMENT": "amendement",
+}
 _PROPOSED = re.compile(rf"\bVoorgesteld\s+(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})", re.IGNORECASE)
-_TITLE_NAMES = re.compile(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?P<names>.+?)(?:\s+C\.S\.)?\s*$")
-_CLAUSE = re.compile(r"\b(constaterende|overwegende|van\s+mening\s+dat|verzoekt|spreekt\s+uit|roept)\b", re.IGNORECASE)
+# The submitters in the title line, up to `C.S.`, the subject the Tweede Kamer adds to a motion's
+# title (`… OVER EEN STABIELE BEKOSTIGING`) or the paper an amended motion replaces (`TER
+# VERVANGING VAN DIE GEDRUKT ONDER NR. 11`).
+_TITLE_NAMES = re.compile(
+    r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?P<names>.+?)"
+    r"(?:\s+C\.\s?S\.?)?(?:\s+(?:OVER|INZAKE|BETREFFENDE|MET\s+BETREKKING\s+TOT|TER\s+VERVANGING)\b.*)?\s*$"
+)
+_CLAUSE = re.compile(
+    r"\b(constaterende|overwegende|van\s+mening\s+dat|verzoekt|spreekt\s+uit|roept)\b",
+    re.IGNORECASE,
+)
 _REQUEST = re.compile(
     r"\b(?P<verb>verzoekt\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)[^\n]*?|"
     r"spreekt\s+uit[^\n]*?|roept\s+de\s+regering\s+op)\s*(?P<request>.+?)\s*,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag",
@@ -125,30 +142,50 @@ def extract_published_heading(clean: str) -> PublishedHeading | None:
     )
 
 
-def extract_motion_text(clean: str, heading: PublishedHeading, reference: date | None = None) -> MotionText | None:
+def extract_motion_text(
+    clean: str, heading: PublishedHeading, reference: date | None = None
+) -> MotionText | None:
     """A published motion's submitters, date, considerations and request (its dictum)."""
     if heading.kind != "motie":
         return None
     names = _TITLE_NAMES.search(heading.title_line)
     submitters: list[str] = []
     if names:
-        submitters += [_name(n) for n in re.split(r"\s*(?:,|\bEN\b)\s*", names["names"]) if n.strip()]
+        submitters += [
+            _name(n) for n in re.split(r"\s*(?:,|\bEN\b)\s*", names["names"]) if n.strip()
+        ]
     end = _END.search(clean, heading.end)
     if end:  # the signatures: one surname per line after "en gaat over tot de orde van de dag"
         for line in clean[end.end() : end.end() + 600].splitlines():
             line = line.strip()
-            if re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line) and line not in submitters:
+            if (
+                re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line)
+                and line not in submitters
+            ):
                 submitters.append(line)
-            elif line and submitters and not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line):
+            elif (
+                line
+                and submitters
+                and not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line)
+            ):
                 break
     proposed = _PROPOSED.search(clean, heading.end)
     proposed_on = parse_dutch_date(proposed[1]) if proposed else None
     request = _REQUEST.search(clean, heading.end)
     if request is None:
         return None
-    text = " ".join(request["request"].split())
+    lead = re.match(
+        r"[,;:]?\s*(?:om\s+)?", request["request"]
+    ).end()  # `verzoekt de regering, om …`
+    text = " ".join(request["request"][lead:].split())
     considerations = tuple(
-        " ".join(clean[m.start() : clean.find(";", m.start()) if ";" in clean[m.start() : request.start()] else request.start()].split())
+        " ".join(
+            clean[
+                m.start() : clean.find(";", m.start())
+                if ";" in clean[m.start() : request.start()]
+                else request.start()
+            ].split()
+        )
         for m in _CLAUSE.finditer(clean, heading.end, request.start())
         if m[1].lower() in ("constaterende", "overwegende") or m[1].lower().startswith("van")
     )
@@ -158,7 +195,7 @@ def extract_motion_text(clean: str, heading: PublishedHeading, reference: date |
         proposed=proposed_on,
         considerations=considerations,
         request=text,
-        request_start=request.start("request"),
+        request_start=request.start("request") + lead,
         request_end=request.end("request"),
         deadline=found[0][0] if found else None,
     )

@@ -100,14 +100,18 @@ def known_bodies() -> dict[str, str]:
         }
 
 
-def _body_pattern() -> str:
+def _one_body_pattern() -> str:
     names = sorted({*known_bodies(), *known_bodies().values()}, key=len, reverse=True)
     known = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     chain = (
         r"(?:[A-Z]\.\s?)*[A-Z][\w'’&-]+"
         r"(?:\s+(?:(?:van|voor|de|het|der|den|en|&)\s+)*[A-Z][\w'’&-]+)*"
     )
-    one = rf"(?:(?<![\w-])(?:{known})(?![\w-])|{_NAMED_COMMITTEE}|{chain})"
+    return rf"(?:(?<![\w-])(?:{known})(?![\w-])|{_NAMED_COMMITTEE}|{chain})"
+
+
+def _body_pattern() -> str:
+    one = _one_body_pattern()
     return rf"{one}(?:\s*(?:,|\ben\b|&|i\.s\.m\.)\s*{one})*"
 
 
@@ -240,6 +244,41 @@ def _reference_style(text: str, offset: int) -> list[ReportMention]:
                 )
             )
     return found
+
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+
+
+@lru_cache(maxsize=1)
+def _comma_pattern() -> re.Pattern[str]:
+    """A footnote `Body, Title[. Subtitle][, kenmerk], [3] oktober 2024.` or `Body, 'Title' (2024).`"""
+    return re.compile(
+        r"^\s*(?:(?:<sup>)?\d{1,3}(?:</sup>)?[ \t]+|\(\d{1,3}\)[ \t]+|\[\^?\w+\]:[ \t]*)?"  # the footnote's number
+        rf"(?:(?:Zie|Vgl\.?)(?:\s+ook)?:?\s+)?(?P<body>{_one_body_pattern()}),\s+"
+        r"(?:['‘“\"](?P<quoted>[^'‘’“”\"\n]{3,200}?)['’”\"]|(?P<title>[A-Z][^,\n]{2,200}?))"
+        r"(?:\s*\((?P<pyear>(?:19|20)\d\d)\)"
+        rf"|(?:,\s+[^,\n]{{1,60}}?)??,\s+(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d))"
+        r"\s*\.?\s*$"
+    )
+
+
+def _comma_style(text: str, offset: int) -> list[ReportMention]:
+    """A footnote that names a report as `Body, Title, month year` (the other common citation
+    order, beside `Body (year). Title`)."""
+    m = _comma_pattern().match(text)
+    if m is None:
+        return []
+    body = _canonical(m["body"], text)
+    if not body or body.split()[0] in {"Kamerstukken", "Kamerstuk", "Handelingen", "Zie", "Brief"}:
+        return []
+    title = _main_title(" ".join((m["quoted"] or m["title"]).split()).strip(" ."))
+    year = m["year"] or m["pyear"]
+    return [
+        ReportMention(
+            _key(body, year, title, ""), body, year, title, _kind(title, body),
+            text[m.start("body") : m.end()].strip(), m.start("body") + offset, m.end() + offset,
+        )
+    ]  # fmt: skip
 
 
 def _running_text(text: str, offset: int) -> list[ReportMention]:
@@ -638,8 +677,14 @@ def _committee_cited(text: str, offset: int) -> list[ReportMention]:
         body = body[0].upper() + body[1:]
         found.append(
             ReportMention(
-                _key(body, None, None, "advies"), body, None, None, "advies", m[0],
-                m.start() + offset, m.end() + offset,
+                _key(body, None, None, "advies"),
+                body,
+                None,
+                None,
+                "advies",
+                m[0],
+                m.start() + offset,
+                m.end() + offset,
             )
         )
     return found
@@ -679,7 +724,9 @@ _ADVISORY_IN_SENTENCE = re.compile(
 
 # `Zoals boven vermeld heb ik ... advies gevraagd over ...` repeats a request the letter already
 # reported, in other words: it names no new report.
-_RECAP = re.compile(r"\bZoals\s+(?:hier)?(?:boven|eerder|hiervoor)\s+(?:vermeld|gemeld|aangegeven|genoemd)")
+_RECAP = re.compile(
+    r"\bZoals\s+(?:hier)?(?:boven|eerder|hiervoor)\s+(?:vermeld|gemeld|aangegeven|genoemd)"
+)
 
 
 def _requested_advice(text: str, offset: int) -> list[ReportMention]:
@@ -704,11 +751,83 @@ def _requested_advice(text: str, offset: int) -> list[ReportMention]:
     return found
 
 
+# An advisory body's own advice named by its subject (`de Raad van State heeft in zijn voorlichting
+# over de bekostiging van waterschappen gewezen op …`, `In haar advies over de positie van
+# provincies stelt de raad …`): the possessive points at the body the sentence names.
+_POSSESSIVE_ADVICE = re.compile(
+    r"\b(?:zijn|haar)\s+(?P<kind>voorlichting|advies|briefadvies|ongevraagd\s+advies)\s+over\s+"
+    r"(?:de\s+|het\s+)?(?P<words>[^.;:()]{3,100})"
+)
+
+
+# What an advice does in the sentence that names it by its subject (`In zijn advies over X stelt de raad`).
+_REPORTING_VERBS = frozenset(
+    {"stelt", "concludeert", "constateert", "wijst", "geeft", "adviseert", "beveelt", "noemt",
+     "schetst", "signaleert", "benadrukt", "heeft", "had", "is", "was", "wordt", "werd", "vraagt",
+     "gaat", "pleit", "merkt", "onderstreept", "doet", "ziet"}
+)  # fmt: skip
+
+
+def _subject_of(words: str) -> str | None:
+    """`positie van provincies stelt …` -> `positie van provincies`: lower-case words, a `van`
+    joining two of them, up to a verb, function word or punctuation (at most six words)."""
+    taken: list[str] = []
+    tokens = words.split()
+    for n, word in enumerate(tokens):
+        lower = word.lower().strip(".,;:")
+        if lower == "van" and taken and n + 1 < len(tokens):
+            taken.append(lower)  # `positie van provincies`, `toekomst van het stelsel`
+            continue
+        if lower in {"de", "het"} and taken and taken[-1] == "van":
+            taken.append(lower)
+            continue
+        if (
+            lower in _FUNCTION | _STOP | _REPORTING_VERBS
+            or _PARTICIPLE_LIKE.match(lower)
+            or not re.fullmatch(r"[a-zà-ÿ][\w-]*", lower)
+        ):
+            break
+        taken.append(lower)
+        if word[-1] in ".,;:" or len(taken) >= 6:
+            break
+    while taken and taken[-1] in {"van", "de", "het"}:
+        taken.pop()
+    return " ".join(taken) or None
+
+
+def _possessive_advice(text: str, offset: int) -> list[ReportMention]:
+    found = []
+    for m in _POSSESSIVE_ADVICE.finditer(text):
+        named = _ADVISORY_IN_SENTENCE.search(text)
+        subject = _subject_of(m["words"])
+        if not named or not subject:
+            continue  # `zijn advies` of someone the sentence does not name as an advisory body
+        raw = re.sub(r"\s+", " ", named["body"])
+        body = "Raad van State" if raw.startswith("Afdeling") else _canonical(raw, text)
+        kind = m["kind"].split()[-1]
+        title = f"{kind.capitalize()} over {subject}"
+        key = "-".join(p for p in (kind, _body_key(body), "over", slugify(subject)) if p)
+        end = m.start("words") + m["words"].index(subject.split()[-1]) + len(subject.split()[-1])
+        found.append(
+            ReportMention(
+                key,
+                body,
+                None,
+                title,
+                kind,
+                text[m.start() : end],
+                m.start() + offset,
+                end + offset,
+            )
+        )
+    return found
+
+
 # A coming advice of a body named by its subject (`het nog komende ROB-advies op verzoek van de
 # Eerste Kamer over monitoring`): the `over` phrase in the same clause names it; titled
 # `<BODY>-advies over <subject>` as the letter writes the kind.
 _COMING_ON = re.compile(
-    rf"\b(?:komende|toekomstige|volgende)\s+(?P<prefix>[A-Z][\w]*)-(?P<kind>advies|rapport)\b"
+    r"\b(?:komende|toekomstige|volgende)\s+(?P<prefix>[A-Z][\w]*)-(?P<kind>advies|rapport)\b"
     r"[^.;,]{0,60}?\bover\s+(?:de\s+|het\s+)?(?P<words>[^.;]{3,80})"
 )
 
@@ -723,8 +842,14 @@ def _coming_on_subject(text: str, offset: int) -> list[ReportMention]:
         body = _canonical(m["prefix"], text)
         found.append(
             ReportMention(
-                _key(None, None, title, m["kind"]), body, None, title, m["kind"], m[0],
-                m.start() + offset, m.end() + offset,
+                _key(None, None, title, m["kind"]),
+                body,
+                None,
+                title,
+                m["kind"],
+                m[0],
+                m.start() + offset,
+                m.end() + offset,
             )
         )
     return found
@@ -843,6 +968,7 @@ def sent_report(sentence: str, offset: int, heading_title: str | None) -> Report
 def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     """Every cited report in a text (a whole letter with its footnotes, or one footnote), in order."""
     mentions = _reference_style(text, offset)
+    mentions = mentions or _comma_style(text, offset)
     mentions += _url_only(text, offset) + _acronym_reference(text, offset)
     taken = [(m.start, m.end) for m in mentions]
     others = _running_text(text, offset) + _study_of_name(text, offset)
@@ -850,7 +976,7 @@ def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     others += _editions(text, offset) + _quoted_of_body(text, offset)
     others += _parliamentary(text, offset)
     others += _committee_cited(text, offset) + _requested_advice(text, offset)
-    others += _coming_on_subject(text, offset)
+    others += _coming_on_subject(text, offset) + _possessive_advice(text, offset)
     for mention in sorted(others, key=lambda m: (m.start, -m.end)):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)  # `De ROB heeft in het rapport over 'X'` once, with its body
