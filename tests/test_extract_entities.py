@@ -622,6 +622,17 @@ def test_several_articles_of_one_law_and_articles_numbered_by_chapter():
 
 
 def test_the_organs_of_a_province_named_like_a_city_are_that_province():
-    assert keys("een besluit van Gedeputeerde Staten van Utrecht", "organisation") == {"provincie-utrecht"}
+    assert keys("een besluit van Gedeputeerde Staten van Utrecht", "organisation") == {
+        "provincie-utrecht"
+    }
     assert keys("Provinciale Staten van Groningen", "organisation") == {"provincie-groningen"}
     assert keys("in de stad Groningen", "organisation") == set()
+
+
+def test_vervoerregios_and_an_elided_region_name():
+    assert keys("de MRDH en de Vervoerregio Amsterdam", "regional_collaboration") == {
+        "metropoolregio-rotterdam-den-haag",
+        "vervoerregio-amsterdam",
+    }
+    (m,) = extract_entities("in de Regio Deal Noord- en Oost-Groningen")
+    assert m.label == "Regio Deal Noord- en Oost-Groningen"

@@ -146,3 +146,15 @@ def test_action_in_the_same_sentence_wins_over_the_section():
     assert relate_actions_to_motions(span, [heading], [Span(40, 50)], [cue], text) == [
         (DOCUMENT, 0, "fulfils")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Daarmee geeft het kabinet mede uitvoering aan de motie van het lid Sneller (D66).",
+        "Met deze brief geef ik tevens invulling aan de motie-Inge van Dijk.",
+        "Hiermee geven wij eveneens uitvoering aan de gewijzigde motie van de leden Chakor en Bikker.",
+    ],
+)
+def test_fulfilment_with_the_cabinet_or_an_adverb_between_verb_and_object(sentence):
+    assert [c.relation for c in classify_motion_relations(sentence, 0)] == ["fulfils"]

@@ -344,9 +344,17 @@ def _named_by_region(
             or tokens[last].glued
         ):
             continue
-        end = _capitalised_run(tokens, last, frozenset({"op", "van", "aan", "de", "het"}), limit=4)
+        joiners = frozenset({"op", "van", "aan", "de", "het"})
+        end = _capitalised_run(tokens, last, joiners, limit=4)
         if end == last:
             continue
+        while (  # `Regio Deal Zuid- en Midden-Limburg`: an elided compound goes on after `- en`
+            end + 2 < len(tokens)
+            and tokens[end].raw == "-"
+            and tokens[end + 1].norm in {"en", "of"}
+            and _capitalised_run(tokens, end + 2, joiners, limit=4) > end + 2
+        ):
+            end = _capitalised_run(tokens, end + 2, joiners, limit=4)
         head = cand.mention.label
         name = " ".join(text[tokens[last].start : tokens[end - 1].end].split())
         label = f"{head[0].upper()}{head[1:]} {name}"
