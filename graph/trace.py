@@ -146,12 +146,12 @@ def _head_and_words(key: str) -> tuple[str, set[str]]:
         return "", set()
     first, rest = words[0], [w for w in words[1:] if w not in _FILLER]
     head, extra = _HEAD_OF.get(first, first), []
-    if first not in _HEAD_OF:
-        for noun, name in _HEAD_OF.items():
-            if first.endswith(noun) and len(first) > len(noun) + 2:
-                part = first[: -len(noun)].removesuffix("s")
-                head, extra = name, ([] if part in _ADDRESS_PARTS else [part])
-                break
+    # a compound of a class noun (`voortgangsrapportage`, also itself listed) keeps its first part
+    for noun, name in _HEAD_OF.items():
+        if noun != first and first.endswith(noun) and len(first) > len(noun) + 2:
+            part = first[: -len(noun)].removesuffix("s")
+            head, extra = name, ([] if part in _ADDRESS_PARTS else [part])
+            break
     content = {_canonical(t) for t in extra + rest if not t.isdigit()}
     return head, content
 
@@ -209,7 +209,8 @@ def same_action(a: str, b: str) -> bool:
         return True
     wa, wb = wa | _compound_prefix(ha, hb), wb | _compound_prefix(hb, ha)
     if _is_progress_letter(ha, wa) and _is_progress_letter(hb, wb):
-        generic = {_stem(w) for w in _GENERIC} | {"voortgang"}
+        # what every letter of the domain says of its subject names no programme (`bestuur`)
+        generic = {_stem(w) for w in _GENERIC | _DOMAIN_WORDS} | {"voortgang"}
         ra, rb = wa - generic, wb - generic
         return not ra or not rb or bool(ra & rb)
     shared = _overlap(wa, wb) + 1  # the head

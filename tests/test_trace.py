@@ -40,6 +40,9 @@ LETTERS = ["004_6c88505460917616", "003_716a83a6eb3f8840", "002_8e66f98fee8945c9
         # letters are one head class; progress letters are a series, whether or not they name it
         ("kamerbrief-voortgang-actieagenda-sterk-bestuur", "voortgangsrapportage-actieagenda-sterk-bestuur-2023-2024", True),
         ("brief-voortgang-brief-genoemde-acties", "kamerbrief-voortgang-actieagenda-sterk-bestuur", True),
+        # a listed compound (`voortgangsrapportage`) is a progress letter too, and `inzichten` names none
+        ("voortgangsrapportage-actieagenda-2023-2024", "brief-voortgang-inzichten", True),
+        ("voortgangsrapportage-actieagenda", "rapportage-klachten-burgers", False),
         ("voortgangsbrief-actieagenda-sterk-bestuur", "voortgangsbrief-programma-weerbaar-bestuur", False),
         ("brief-uitvoering-toezeggingen-plenaire-behandeling", "kamerbrief-voortgang-actieagenda", False),
         # reactions: a "kabinetsreactie" is a "reactie"
