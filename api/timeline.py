@@ -571,7 +571,7 @@ def action_timeline(key: str) -> Response:
         raise Problem(
             "not-found", f"{key!r} is not an action key (such as beleidskader-decentraal-bestuur)"
         )
-    rows = trace_rows("action-trace", {"key": key})
+    rows = trace_rows("action-trace", {"action": key})
     if not rows:
         raise Problem("not-found", f"no action {key!r} in the graph")
     titles = [

@@ -645,7 +645,7 @@ def _example(client, query: str, parameter: str) -> str:
     """A value for a required parameter, taken from the built corpus itself."""
     if parameter == "as_of":
         return "2024-07-01"
-    if parameter == "key":
+    if parameter == "action":
         return "beleidskader-decentraal-bestuur"
     if parameter == "commitment":
         return client.get("/queries/commitments").get_json()["rows"][0]["commitment"]

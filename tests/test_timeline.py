@@ -309,7 +309,7 @@ def test_beleidskader_timeline_in_chromium_shows_each_step_in_its_colour(
     corpus_url, embedded_store, tmp_path
 ):
     chromium = chromium_or_skip()
-    rows = embedded_store.select(load_query("action-trace").bind({"key": KEY})).rows
+    rows = embedded_store.select(load_query("action-trace").bind({"action": KEY})).rows
     events = events_from_rows(rows, "action")
     assert len({e.document for e in events}) == 4
     png = screenshot(chromium, f"{corpus_url}/timeline/action/{KEY}", tmp_path / "timeline.png")
