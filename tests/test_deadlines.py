@@ -38,7 +38,9 @@ CASES = [
     ("de komende twee jaar", REF, D(2025, 9, 4), "relative"),
     ("in 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("in de loop van 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
-    ("in de loop van dit kalenderjaar", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    # in the course of a period that has begun: from the letter on (as 'later dit jaar')
+    ("in de loop van dit kalenderjaar", REF, D(2023, 12, 31), "year"),
+    ("in de loop van volgend jaar", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("later dit jaar", REF, D(2023, 12, 31), "year"),
     ("voor 1 januari 2025", REF, D(2024, 12, 31), "day"),
     ("uiterlijk 1 juli 2024", REF, D(2024, 7, 1), "day"),

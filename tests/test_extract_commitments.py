@@ -98,6 +98,13 @@ PROMISES = [
     ("Ik informeer uw Kamer hier in het voorjaar over.", "hierover informeren", date(2024, 3, 1)),
     ("Daarover zal ik uw Kamer te zijner tijd informeren.", "daarover informeren", REF),
     ("De evaluatie ontvangt uw Kamer voor de zomer.", "De evaluatie sturen", REF),
+    # a document or its findings that follow or appear at a future time
+    (
+        "De resultaten van de monitor volgen in het voorjaar.",
+        "de resultaten van de monitor sturen",
+        date(2024, 3, 1),
+    ),
+    ("Het eindrapport verschijnt eind dit jaar.", "het eindrapport publiceren", date(2023, 10, 1)),
 ]
 
 
@@ -168,6 +175,8 @@ NOT_PROMISES = [
     "Ik wil de VNG om een reactie vragen.",  # a wish without a time
     "Tussentijdse resultaten worden op 4 november 2024 door het PBL gepubliceerd.",
     "Op 1 januari 2023 is de wet in werking getreden.",
+    "Het kabinet volgt de ontwikkelingen in de regio dit jaar nauwgezet.",  # no product follows
+    "Hieruit volgt dat de gemeenten eind dit jaar meer ruimte krijgen.",
 ]
 
 

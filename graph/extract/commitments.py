@@ -199,7 +199,18 @@ _PARTICIPLES = {
     "vastgesteld": "vaststellen",
     "geïnformeerd": "informeren",
     "geinformeerd": "informeren",
+    # a product that "follows" at a future time is sent: `De uitkomsten volgen na de zomer.`
+    "volgt": "sturen",
+    "volgen": "sturen",
+    "verschijnt": "publiceren",
+    "verschijnen": "publiceren",
 }
+# What can follow or appear: a document or its findings, not a person or a development.
+_FOLLOWING_PRODUCT = re.compile(
+    r"(?:uitkomst|resultat|resultaat|bevinding|conclusie|rapport|evaluatie|reactie|brief|"
+    r"visie|nota|advies|kader|monitor|onderzoek)",
+    re.IGNORECASE,
+)
 _PROMISORS = [
     (re.compile(r"^(?:het|dit)\s+(?:vorige\s+)?kabinet|^de\s+regering", re.IGNORECASE), "kabinet"),
     (re.compile(r"^de\s+staatssecretaris\s*$", re.IGNORECASE), "staatssecretaris"),
@@ -607,6 +618,9 @@ def _passive_promise(text, m, left, right, future):
     verb = _PARTICIPLES.get(participle, participle)
     subject = _strip(text[left : m.start()], text, left, [])
     obj = _noun_phrase(subject)
+    if obj is not None and participle in ("volgt", "volgen", "verschijnt", "verschijnen"):
+        if not _FOLLOWING_PRODUCT.search(obj):
+            return None  # `Het kabinet volgt de ontwikkelingen`: no product follows
     if obj is None or re.search(r"\bdoor\s+(?:het|de)\s", text[m.end() : right]):
         return None  # an agent other than the writer: "… wordt door het PBL onderzocht"
     addressee = _addressee(text[left:right])
