@@ -618,9 +618,9 @@ def _passive_promise(text, m, left, right, future):
     verb = _PARTICIPLES.get(participle, participle)
     subject = _strip(text[left : m.start()], text, left, [])
     obj = _noun_phrase(subject)
-    if obj is not None and participle in ("volgt", "volgen", "verschijnt", "verschijnen"):
-        if not _FOLLOWING_PRODUCT.search(obj):
-            return None  # `Het kabinet volgt de ontwikkelingen`: no product follows
+    following = participle in ("volgt", "volgen", "verschijnt", "verschijnen")
+    if obj is not None and following and not _FOLLOWING_PRODUCT.search(obj):
+        return None  # `Het kabinet volgt de ontwikkelingen`: no product follows
     if obj is None or re.search(r"\bdoor\s+(?:het|de)\s", text[m.end() : right]):
         return None  # an agent other than the writer: "… wordt door het PBL onderzocht"
     addressee = _addressee(text[left:right])
