@@ -67,6 +67,9 @@ def emit_actions(emitter, motion_nodes: dict[int, URIRef]) -> dict[str, URIRef]:
             g.add((node, BG.mentionedIn, emitter.passage(Span(mention.start, mention.end))))
         if first.action_line:
             g.add((node, BG.actionLine, _action_line(emitter, first)))
+        origin = next((m.named_again_from for m in mentions if m.named_again_from), None)
+        if origin is not None:  # how it was found: by the name it has in that letter's action
+            g.add((node, BG.recognisedFrom, emitter.minter.thing("actie", f"{origin}-{key}")))
         responsible = next((m for m in mentions if m.responsible), None)
         if responsible is not None:
             _responsible(emitter, node, responsible)

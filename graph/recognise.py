@@ -196,15 +196,17 @@ def _already_has(action: ActionMention, key: str, title: str, keys: list[str]) -
     )
 
 
-def recognise_in(later: DocumentFacts, earlier_actions: list[ActionMention]) -> list[ActionMention]:
-    """The earlier actions `later` names again by name, as actions of `later` (one mention per
-    sentence that names one)."""
+def recognise_in(
+    later: DocumentFacts, earlier_actions: list[tuple[str, ActionMention]]
+) -> list[ActionMention]:
+    """The earlier actions (each with the id of the letter it is from) that `later` names again by
+    name, as actions of `later` (one mention per sentence that names one)."""
     own = {a.key: a.title for a in reversed(later.actions)}
     keys = list(own)
     text = later.segmented.clean
     folded = " ".join(text.lower().split())  # to pass over, at once, actions the letter never names
     found: list[ActionMention] = []
-    for action in earlier_actions:
+    for origin, action in earlier_actions:
         forms = name_forms(action)
         if not any(f.lower() in folded for f in forms.phrases + forms.proper + forms.abbreviations):
             continue
@@ -228,7 +230,7 @@ def recognise_in(later: DocumentFacts, earlier_actions: list[ActionMention]) -> 
                     start=span.start,
                     end=span.end,
                     quote=" ".join(sentence.split()),
-                    named_again=True,
+                    named_again_from=origin,
                 )
             )
         if any(m.key == action.key for m in found):
@@ -239,9 +241,10 @@ def recognise_in(later: DocumentFacts, earlier_actions: list[ActionMention]) -> 
 def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[ActionMention]]:
     """For each dated letter, the actions of the letters before it that it names again (by doc id)."""
     result: dict[str, list[ActionMention]] = {}
-    earlier: dict[str, ActionMention] = {}  # the first mention of each key, earliest letter first
+    # the first mention of each key, earliest letter first, with the letter it is from
+    earlier: dict[str, tuple[str, ActionMention]] = {}
     for later in in_time_order(documents):
         result[later.doc_id] = recognise_in(later, list(earlier.values()))
         for action in later.actions + result[later.doc_id]:
-            earlier.setdefault(action.key, action)
+            earlier.setdefault(action.key, (later.doc_id, action))
     return result

@@ -399,7 +399,7 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
         titles = {a.key: a.title for a in reversed(later.actions)}  # the first title of each key
-        named_again = {a.key for a in later.actions if a.named_again}
+        named_again = {a.key for a in later.actions if a.named_again_from}
         for key in dict.fromkeys(a.key for a in later.actions):
             if key in passing[later.doc_id]:
                 continue

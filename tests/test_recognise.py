@@ -122,3 +122,18 @@ def test_a_sentence_speaks_of_an_action_or_names_it_in_passing(sentence, named):
     earlier = _letter("earlier", EARLIER, "2023-03-01")
     programme = next(a for a in earlier.actions if a.key.startswith("programma"))
     assert (names_action_at(sentence, name_forms(programme)) is not None) is named
+
+
+def test_a_recognised_action_says_which_earlier_action_it_was_recognised_from(embedded_store):
+    result = embedded_store.select(
+        """PREFIX bg: <https://w3id.org/bestuursgraaf/def#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?later ?earlier ?laterDate ?earlierDate ?earlierKind WHERE {
+          ?later bg:recognisedFrom ?earlier ; bg:announcedIn/dcterms:date ?laterDate .
+          OPTIONAL { ?earlier a ?earlierKind ; bg:announcedIn/dcterms:date ?earlierDate }
+        }"""
+    )
+    assert result.rows
+    for row in result.rows:
+        assert row["earlierKind"].endswith("#Action"), row  # the node exists, as an action
+        assert row["earlierDate"] <= row["laterDate"], row

@@ -82,7 +82,8 @@ class ActionMention:
     start: int
     end: int
     quote: str
-    named_again: bool = False  # recognised by its name from an earlier letter (graph/recognise.py)
+    # the letter whose action this is, recognised by its name there (graph/recognise.py)
+    named_again_from: str | None = None
 
 
 @dataclass(frozen=True)
