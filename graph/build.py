@@ -29,7 +29,7 @@ from graph.namespaces import PREFIXES, Minter
 from graph.read import SourceDocument, read_corpus
 from graph.recognise import recognise_earlier_actions
 from graph.segment import segment
-from graph.trace import read_curated_links, trace
+from graph.trace import read_curated_links, trace, unapplied_curated_links
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY_PATH = REPO / "ontology" / "bestuursgraaf.ttl"
@@ -41,6 +41,7 @@ def _relative(path: Path) -> str:
         return path.relative_to(REPO).as_posix()
     except ValueError:
         return path.as_posix()
+
 
 Progress = Callable[[str], None]
 
@@ -97,11 +98,16 @@ def build_dataset(
         f"recognised {sum(len({m.key for m in found}) for found in recognised.values())} actions of "
         "earlier letters named again in later ones"
     )
-    say(f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions")
+    say(
+        f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions"
+    )
     for facts in documents:
         facts.actions.extend(recognised.get(facts.doc_id, []))
     curated_links = CURATED_DIR / "action_links.csv"
-    traced = trace(documents, read_curated_links(curated_links), _relative(curated_links))
+    curated = read_curated_links(curated_links)
+    for line in unapplied_curated_links(curated, documents):
+        say(f"{_relative(curated_links)}: not applied, {line}")
+    traced = trace(documents, curated, _relative(curated_links))
     say(
         f"traced {len(traced.commitments)} commitments "
         f"({sum(len(c.steps) for c in traced.commitments)} later steps) and "

@@ -24,10 +24,42 @@ from graph.extract.commitments import CommitmentMention, extract_commitments
 from graph.facts import DocumentFacts
 
 _STOP = {
-    "de", "het", "een", "van", "voor", "en", "naar", "over", "op", "in", "aan", "met", "bij", "om",
-    "te", "tot", "door", "of", "deze", "dit", "die", "dat", "mijn", "uw", "onze", "zijn",
+    "de",
+    "het",
+    "een",
+    "van",
+    "voor",
+    "en",
+    "naar",
+    "over",
+    "op",
+    "in",
+    "aan",
+    "met",
+    "bij",
+    "om",
+    "te",
+    "tot",
+    "door",
+    "of",
+    "deze",
+    "dit",
+    "die",
+    "dat",
+    "mijn",
+    "uw",
+    "onze",
+    "zijn",
 }
-CURATED_FIELDS = ["earlier_document", "earlier_key", "later_document", "later_key", "decision", "curator", "note"]
+CURATED_FIELDS = [
+    "earlier_document",
+    "earlier_key",
+    "later_document",
+    "later_key",
+    "decision",
+    "curator",
+    "note",
+]
 
 
 VERBS_PATH = Path(__file__).resolve().parent / "gazetteers" / "commitment_verbs.csv"
@@ -40,7 +72,11 @@ def synonyms(path: Path = SYNONYMS_PATH) -> dict[str, str]:
     mapped to the stem of the row's first word (see gazetteers/action_synonyms.csv)."""
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
-    return {_stem(w.lower()): _stem(row["word"].lower()) for row in rows for w in (row["word"], row["synonym"])}
+    return {
+        _stem(w.lower()): _stem(row["word"].lower())
+        for row in rows
+        for w in (row["word"], row["synonym"])
+    }
 
 
 def is_generic_head(head: str) -> bool:
@@ -59,7 +95,11 @@ def commitment_verbs(path: Path = VERBS_PATH) -> tuple[str, ...]:
 def delivers_to_parliament(mention: CommitmentMention) -> bool:
     """A promise is a commitment to parliament when it promises something the Kamer receives or
     that is decided (see gazetteers/commitment_verbs.csv), not only an intention to work on it."""
-    phrase = f"{mention.promise} {mention.text}".lower() if mention.addressee else mention.promise.lower()
+    phrase = (
+        f"{mention.promise} {mention.text}".lower()
+        if mention.addressee
+        else mention.promise.lower()
+    )
     return any(stem in phrase for stem in commitment_verbs())
 
 
@@ -69,7 +109,10 @@ class CuratedLinksError(ValueError):
 
 def document_date(facts: DocumentFacts) -> date | None:
     """The date of a letter (sidecar first, else the text), as the first day of what is known."""
-    value = str(facts.source.metadata.get("date") or (facts.metadata.date.value if facts.metadata.date else ""))
+    value = str(
+        facts.source.metadata.get("date")
+        or (facts.metadata.date.value if facts.metadata.date else "")
+    )
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not m:
         return None
@@ -83,7 +126,10 @@ def letter_order(facts: DocumentFacts) -> tuple[date, date, str] | None:
     first = document_date(facts)
     if first is None:
         return None
-    value = str(facts.source.metadata.get("date") or (facts.metadata.date.value if facts.metadata.date else ""))
+    value = str(
+        facts.source.metadata.get("date")
+        or (facts.metadata.date.value if facts.metadata.date else "")
+    )
     if re.fullmatch(r"\d{4}", value):
         last = date(first.year, 12, 31)
     elif re.fullmatch(r"\d{4}-\d{2}", value):
@@ -99,7 +145,11 @@ def in_time_order(documents: list[DocumentFacts]) -> list[DocumentFacts]:
 
 
 def tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")) if t not in _STOP and len(t) > 1}
+    return {
+        t
+        for t in re.findall(r"[a-z0-9]+", text.lower().replace("-", " "))
+        if t not in _STOP and len(t) > 1
+    }
 
 
 # Head classes of the genre: a letter names one piece of work by different nouns of one kind — a
@@ -121,7 +171,20 @@ _GENERIC = {"genoemde", "acties", "maatregelen", "jaarlijkse", "brief", "kamerbr
 
 # Words of a clause in a title (`verkenning hoe de omvang ... kan worden aangepast`) that say
 # nothing of its subject.
-_FILLER = {"hoe", "kan", "kunnen", "worden", "wordt", "welke", "waarop", "zodat", "er", "wat", "nodig", "zijn"}
+_FILLER = {
+    "hoe",
+    "kan",
+    "kunnen",
+    "worden",
+    "wordt",
+    "welke",
+    "waarop",
+    "zodat",
+    "er",
+    "wat",
+    "nodig",
+    "zijn",
+}
 
 
 def _stem(word: str) -> str:
@@ -222,15 +285,29 @@ def same_action(a: str, b: str) -> bool:
 # Words every letter on decentral government uses of its subject, which say nothing of which
 # action is meant (the domain's "the", not a name).
 _DOMAIN_WORDS = {
-    "decentrale", "decentraal", "overheden", "medeoverheden", "gemeenten", "provincies", "bestuur",
-    "versterken", "versterking", "ondersteunen", "verbeteren", "kunnen", "worden", "tussen",
+    "decentrale",
+    "decentraal",
+    "overheden",
+    "medeoverheden",
+    "gemeenten",
+    "provincies",
+    "bestuur",
+    "versterken",
+    "versterking",
+    "ondersteunen",
+    "verbeteren",
+    "kunnen",
+    "worden",
+    "tussen",
 }
 
 
 def _title_words(title: str) -> set[str]:
     """The distinctive words of an action title: seven letters or more, not of the domain, stemmed."""
     words = re.findall(r"[a-zà-ÿ0-9]+", title.lower())
-    return {_canonical(w) for w in words if len(w) >= 7 and w not in _STOP and w not in _DOMAIN_WORDS}
+    return {
+        _canonical(w) for w in words if len(w) >= 7 and w not in _STOP and w not in _DOMAIN_WORDS
+    }
 
 
 def same_action_by_title(key_a: str, title_a: str, key_b: str, title_b: str) -> bool:
@@ -262,7 +339,9 @@ def same_reaction(key_a: str, keys_a: list[str], key_b: str, keys_b: list[str]) 
     kind = _object_word(key_a)
     if kind is None or kind != _object_word(key_b):
         return False
-    return [_object_word(k) for k in set(keys_a)].count(kind) == 1 and [_object_word(k) for k in set(keys_b)].count(kind) == 1
+    return [_object_word(k) for k in set(keys_a)].count(kind) == 1 and [
+        _object_word(k) for k in set(keys_b)
+    ].count(kind) == 1
 
 
 @dataclass(frozen=True)
@@ -311,7 +390,9 @@ def read_curated_links(path: Path) -> list[dict[str, str]]:
         rows = list(reader)
     for number, row in enumerate(rows, start=2):
         if row["decision"] not in ("confirm", "veto"):
-            raise CuratedLinksError(f"{path}:{number}: decision must be confirm or veto, not {row['decision']!r}")
+            raise CuratedLinksError(
+                f"{path}:{number}: decision must be confirm or veto, not {row['decision']!r}"
+            )
     return rows
 
 
@@ -349,7 +430,9 @@ def named_in_passing(facts: DocumentFacts) -> set[str]:
     for action in facts.actions:
         if counts[action.key] != 1:
             continue
-        sentence = next((s for s in facts.segmented.sentences if s.start <= action.start < s.end), None)
+        sentence = next(
+            (s for s in facts.segmented.sentences if s.start <= action.start < s.end), None
+        )
         if sentence is None:
             continue
         words = " ".join(text[sentence.start : sentence.end].split())
@@ -376,7 +459,9 @@ def _only_shared_word(earlier: DocumentFacts, later: DocumentFacts, key: str) ->
 
     def distinctive(facts: DocumentFacts, own: str) -> set[str]:
         others = set().union(*(_head_and_words(a.key)[1] for a in facts.actions if a.key != own))
-        return {w for w in _head_and_words(own)[1] if len(w) >= 6 and w not in _DOMAIN_WORDS} - others
+        return {
+            w for w in _head_and_words(own)[1] if len(w) >= 6 and w not in _DOMAIN_WORDS
+        } - others
 
     mine = distinctive(later, key)
     for candidate in dict.fromkeys(a.key for a in earlier.actions):
@@ -386,15 +471,52 @@ def _only_shared_word(earlier: DocumentFacts, later: DocumentFacts, key: str) ->
     return None
 
 
-def continuations(documents: list[DocumentFacts], dates: dict[str, date | None], curated: list[dict[str, str]], curated_source: str) -> list[Continuation]:
+def curated_row_missing(row: dict[str, str], present: set[tuple[str, str]]) -> str | None:
+    """Why a curated link does not apply to this corpus (a document or action it names is not in
+    it), or None when it does. A corpus without those letters builds without the row."""
+    for side in ("earlier", "later"):
+        if (row[f"{side}_document"], row[f"{side}_key"]) not in present:
+            return f"no action {row[f'{side}_key']!r} in document {row[f'{side}_document']!r}"
+    return None
+
+
+def unapplied_curated_links(
+    curated: list[dict[str, str]], documents: list[DocumentFacts]
+) -> list[str]:
+    """A line for each curated link that names an action this corpus does not have."""
+    present = {(d.doc_id, a.key) for d in documents for a in d.actions}
+    lines = []
+    for row in curated:
+        reason = curated_row_missing(row, present)
+        if reason:
+            lines.append(
+                f"{row['decision']} {row['earlier_document']}/{row['earlier_key']} -> {row['later_document']}/{row['later_key']}: {reason}"
+            )
+    return lines
+
+
+def continuations(
+    documents: list[DocumentFacts],
+    dates: dict[str, date | None],
+    curated: list[dict[str, str]],
+    curated_source: str,
+) -> list[Continuation]:
     ordered = in_time_order(documents)
     motions_of: dict[tuple[str, str], set[str]] = {}
     for facts in ordered:
         for relation in facts.relations:
             occurrence = facts.motions[relation.motion_index]
-            target = occurrence.kamerstuk.kst_id if occurrence.kamerstuk else " ".join(s.name for s in occurrence.mention.submitters)
+            target = (
+                occurrence.kamerstuk.kst_id
+                if occurrence.kamerstuk
+                else " ".join(s.name for s in occurrence.mention.submitters)
+            )
             motions_of.setdefault((facts.doc_id, relation.action_key), set()).add(target)
-    vetoed = {(r["earlier_document"], r["earlier_key"], r["later_document"], r["later_key"]) for r in curated if r["decision"] == "veto"}
+    vetoed = {
+        (r["earlier_document"], r["earlier_key"], r["later_document"], r["later_key"])
+        for r in curated
+        if r["decision"] == "veto"
+    }
     passing = {facts.doc_id: named_in_passing(facts) for facts in ordered}
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
@@ -412,7 +534,11 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
                 method = "automatic: named again" if key in named_again else "automatic: same name"
                 if match is None:
                     match = next(
-                        (a.key for a in earlier.actions if same_action_by_title(a.key, a.title, key, titles[key])),
+                        (
+                            a.key
+                            for a in earlier.actions
+                            if same_action_by_title(a.key, a.title, key, titles[key])
+                        ),
                         None,
                     )
                     method = "automatic: same words in title"
@@ -427,23 +553,49 @@ def continuations(documents: list[DocumentFacts], dates: dict[str, date | None],
                 if match is None:
                     shared = motions_of.get((later.doc_id, key), set())
                     match = next(
-                        (k for (d, k), m in motions_of.items() if d == earlier.doc_id and m & shared), None
+                        (
+                            k
+                            for (d, k), m in motions_of.items()
+                            if d == earlier.doc_id and m & shared
+                        ),
+                        None,
                     )
                     method = "automatic: shared motion"
                 if match is not None:
                     if (earlier.doc_id, match, later.doc_id, key) not in vetoed:
                         found.append(Continuation(earlier.doc_id, match, later.doc_id, key, method))
                     break
+    present = {(d.doc_id, a.key) for d in documents for a in d.actions}
     for row in curated:
-        if row["decision"] == "confirm":
-            link = Continuation(row["earlier_document"], row["earlier_key"], row["later_document"], row["later_key"], f"curated: {curated_source}")
-            found = [c for c in found if (c.earlier_document, c.earlier_key, c.later_document, c.later_key) != (link.earlier_document, link.earlier_key, link.later_document, link.later_key)]
+        if row["decision"] == "confirm" and not curated_row_missing(row, present):
+            link = Continuation(
+                row["earlier_document"],
+                row["earlier_key"],
+                row["later_document"],
+                row["later_key"],
+                f"curated: {curated_source}",
+            )
+            found = [
+                c
+                for c in found
+                if (c.earlier_document, c.earlier_key, c.later_document, c.later_key)
+                != (link.earlier_document, link.earlier_key, link.later_document, link.later_key)
+            ]
             found.append(link)
     return found
 
 
-_KIND_STATUS = {"fulfilment": "fulfilled", "deferral": "deferred", "reference": "reported", "promise": "superseded"}
-_ACTION_STATUS = {"done": "fulfilled", "handed_to_next_cabinet": "deferred", "in_progress": "reported"}
+_KIND_STATUS = {
+    "fulfilment": "fulfilled",
+    "deferral": "deferred",
+    "reference": "reported",
+    "promise": "superseded",
+}
+_ACTION_STATUS = {
+    "done": "fulfilled",
+    "handed_to_next_cabinet": "deferred",
+    "in_progress": "reported",
+}
 
 
 def _same_subject(commitment: Commitment, mention: CommitmentMention, key: str | None) -> bool:
@@ -453,11 +605,20 @@ def _same_subject(commitment: Commitment, mention: CommitmentMention, key: str |
     return len(a & b) >= 2
 
 
-def trace(documents: list[DocumentFacts], curated: list[dict[str, str]] | None = None, curated_source: str = "") -> Trace:
+def trace(
+    documents: list[DocumentFacts],
+    curated: list[dict[str, str]] | None = None,
+    curated_source: str = "",
+) -> Trace:
     dates = {facts.doc_id: document_date(facts) for facts in documents}
-    mentions = {facts.doc_id: extract_commitments(facts.segmented, dates[facts.doc_id]) for facts in documents}
+    mentions = {
+        facts.doc_id: extract_commitments(facts.segmented, dates[facts.doc_id])
+        for facts in documents
+    }
     abouts = {
-        (facts.doc_id, m.start, m.kind, m.promise): _about(m, facts) for facts in documents for m in mentions[facts.doc_id]
+        (facts.doc_id, m.start, m.kind, m.promise): _about(m, facts)
+        for facts in documents
+        for m in mentions[facts.doc_id]
     }
     commitments = [
         Commitment(facts.doc_id, m, abouts[(facts.doc_id, m.start, m.kind, m.promise)])
@@ -485,13 +646,21 @@ def trace(documents: list[DocumentFacts], curated: list[dict[str, str]] | None =
     return Trace(links, commitments, mentions, dates, spans)
 
 
-def _step_in(commitment: Commitment, later: DocumentFacts, when: date, mentions: list[CommitmentMention], abouts) -> Step | None:
+def _step_in(
+    commitment: Commitment,
+    later: DocumentFacts,
+    when: date,
+    mentions: list[CommitmentMention],
+    abouts,
+) -> Step | None:
     """What a later letter says of a promise: its own commitment sentences about the same
     subject first (a deferral, a fulfilment, a renewed promise, a reference), else how it reports
     the action the promise is about."""
     order = ["fulfilment", "deferral", "promise", "reference"]
     relevant = [
-        m for m in mentions if _same_subject(commitment, m, abouts[(later.doc_id, m.start, m.kind, m.promise)])
+        m
+        for m in mentions
+        if _same_subject(commitment, m, abouts[(later.doc_id, m.start, m.kind, m.promise)])
     ]
     for kind in order:
         for m in relevant:
@@ -501,5 +670,7 @@ def _step_in(commitment: Commitment, later: DocumentFacts, when: date, mentions:
     if commitment.action_key:
         for action in later.actions:
             if same_action(commitment.action_key, action.key) and action.status in _ACTION_STATUS:
-                return Step(later.doc_id, when, _ACTION_STATUS[action.status], action.start, action.end)
+                return Step(
+                    later.doc_id, when, _ACTION_STATUS[action.status], action.start, action.end
+                )
     return None

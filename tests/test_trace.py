@@ -18,6 +18,7 @@ from graph.trace import (
     same_action,
     same_action_by_title,
     same_reaction,
+    unapplied_curated_links,
 )
 
 BELEIDSKADER = "beleidskader-decentraal-bestuur"
@@ -329,11 +330,23 @@ def test_a_curated_veto_removes_an_automatic_link(tmp_path, corpus_dir):
     }
     vetoed = trace(documents, [veto], "curated/x.csv").continuations
     assert link in automatic and link not in vetoed
-    confirm = dict(veto, decision="confirm", later_key="anything-else")
-    confirmed = trace(documents, [confirm], "curated/x.csv").continuations
-    assert any(
-        c.later_key == "anything-else" and c.method == "curated: curated/x.csv" for c in confirmed
+    other = next(
+        a.key
+        for d in documents
+        if d.doc_id == LETTERS[1]
+        for a in d.actions
+        if a.key != BELEIDSKADER
     )
+    confirm = dict(veto, decision="confirm", later_key=other)
+    confirmed = trace(documents, [confirm], "curated/x.csv").continuations
+    assert any(c.later_key == other and c.method == "curated: curated/x.csv" for c in confirmed)
+    # a row naming an action the corpus does not have is not applied, and the build says so
+    missing = dict(veto, decision="confirm", later_key="anything-else")
+    assert not any(
+        c.later_key == "anything-else" for c in trace(documents, [missing], "x").continuations
+    )
+    (line,) = unapplied_curated_links([missing, confirm], documents)
+    assert "no action 'anything-else'" in line and LETTERS[1] in line
 
 
 def test_a_letter_dated_by_its_month_follows_the_dated_nota_of_that_month(corpus_dir):

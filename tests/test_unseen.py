@@ -280,3 +280,17 @@ def test_entities_of_the_new_letters(store):
     assert "Waterschapsspiegel 2024" in labels("advisory-reports", WATER)
     assert "Ruimte voor de provincie" in labels("advisory-reports", ROB)
     assert "Voorlichting over bekostiging van waterschappen" in labels("advisory-reports", MOTION)
+
+
+def test_a_corpus_without_the_seed_letters_builds_and_the_curated_links_are_not_applied(tmp_path):
+    """The curated links name seed letters; a corpus of other letters builds a valid graph
+    without them, and the build says which rows it did not apply."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in UNSEEN.glob("*.txt"):
+        shutil.copy(path, corpus / path.name)
+    said: list[str] = []
+    out = tmp_path / "graph.nq"
+    build(corpus, out, progress=said.append)
+    assert out.stat().st_size > 0
+    assert any("not applied" in line and "curated/action_links.csv" in line for line in said)
