@@ -17,6 +17,10 @@ recognised in a later letter when a sentence of its running text names it by
   recognised in a sentence that names the thing and the head, as a noun or as the verb (`de UDO
   ... te evalueren`, `de Kamer jaarlijks over de voortgang en inzichten te informeren`).
 
+A letter promised by its subject (`een brief over de versterking van het decentrale bestuur`) is
+recognised in the later document whose **title** is that subject: that document is the promised
+letter, so the action is done there (and the promise fulfilled).
+
 A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`), as the source of an
 announcement (`Zoals ik in de actieagenda heb aangekondigd`), as the companion of what the sentence
 is about (`in samenhang met de UDO`), as a copy sent along or as an enclosure in a list, or as an
@@ -33,8 +37,15 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.actions import ActionMention, status_in
+from graph.extract.metadata import Field
 from graph.facts import DocumentFacts
-from graph.trace import in_time_order, same_action, same_action_by_title, same_reaction
+from graph.trace import (
+    in_time_order,
+    is_the_promised_letter,
+    same_action,
+    same_action_by_title,
+    same_reaction,
+)
 
 # Words before a name that make it an example or the source of what the sentence says.
 _PASSING = re.compile(
@@ -196,6 +207,23 @@ def _already_has(action: ActionMention, key: str, title: str, keys: list[str]) -
     )
 
 
+def _the_letter_itself(action: ActionMention, origin: str, title: Field) -> ActionMention:
+    """The later letter is the letter an earlier one promised: the action is done, by its title."""
+    return ActionMention(
+        key=action.key,
+        title=action.title,
+        kind=action.kind,
+        status="done",
+        section_heading=None,
+        action_line=None,
+        responsible=None,
+        start=title.start,
+        end=title.end,
+        quote=title.value,
+        named_again_from=origin,
+    )
+
+
 def recognise_in(
     later: DocumentFacts, earlier_actions: list[tuple[str, ActionMention]]
 ) -> list[ActionMention]:
@@ -206,7 +234,16 @@ def recognise_in(
     text = later.segmented.clean
     folded = " ".join(text.lower().split())  # to pass over, at once, actions the letter never names
     found: list[ActionMention] = []
+    title = later.metadata.title
     for origin, action in earlier_actions:
+        if (
+            title is not None
+            and action.key not in own
+            and is_the_promised_letter(action.key, title.value)
+        ):
+            found.append(_the_letter_itself(action, origin, title))
+            own[action.key] = action.title
+            continue
         forms = name_forms(action)
         if not any(f.lower() in folded for f in forms.phrases + forms.proper + forms.abbreviations):
             continue

@@ -282,6 +282,24 @@ def same_action(a: str, b: str) -> bool:
     return shared * 3 >= 2 * min(len(wa) + 1, len(wb) + 1)
 
 
+def is_the_promised_letter(promised_key: str, document_title: str) -> bool:
+    """A letter promised by its subject (`brief over de versterking van het decentrale bestuur`) is
+    a later document whose title is that subject (`Versterking decentrale volksvertegenwoordigingen
+    en besturen`): two or more of its subject words, and two thirds of them, in the title (compound
+    parts and synonyms count). Progress letters are a series, linked as such, not by title."""
+    head, words = _head_and_words(promised_key)
+    if head != "letter" or _is_progress_letter(head, words):
+        return False
+    words -= {_stem(w) for w in _GENERIC}
+    title_words = {
+        _canonical(t)
+        for t in re.findall(r"[a-z0-9]+", document_title.lower())
+        if t not in _STOP and t not in _FILLER and len(t) > 1 and not t.isdigit()
+    }
+    shared = _overlap(words, title_words)
+    return len(words) >= 2 and shared >= 2 and shared * 3 >= 2 * len(words)
+
+
 # Words every letter on decentral government uses of its subject, which say nothing of which
 # action is meant (the domain's "the", not a name).
 _DOMAIN_WORDS = {

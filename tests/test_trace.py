@@ -4,6 +4,7 @@ of a promise, overdue commitments on a given day."""
 from __future__ import annotations
 
 import csv
+import itertools
 import io
 import re
 
@@ -14,6 +15,7 @@ from graph.queries import load_query
 from graph.trace import (
     CuratedLinksError,
     in_time_order,
+    is_the_promised_letter,
     read_curated_links,
     same_action,
     same_action_by_title,
@@ -221,7 +223,7 @@ def test_the_beleidskader_is_one_action_through_four_letters(embedded_store):
         if "beleidskader" in r["earlier_title"].lower()
         and "beleidskader" in r["later_title"].lower()
     ]
-    assert sorted(chain) == sorted(zip(LETTERS, LETTERS[1:]))
+    assert sorted(chain) == sorted(itertools.pairwise(LETTERS))
     assert all(r["method"].startswith(("automatic: ", "curated: ")) for r in links)
 
 
@@ -421,3 +423,48 @@ def test_motions_by_action_say_how_far_each_fulfilment_has_come(embedded_store):
         (r["earlier_action"], r["later_document"]) for r in rows(embedded_store, "action-links")
     }
     assert all(any(a == r["action"] for a, _ in links) for r in continued)
+
+
+@pytest.mark.parametrize(
+    "promised, title, delivered",
+    [
+        (
+            "brief-versterking-decentrale-bestuur",
+            "Versterking decentrale volksvertegenwoordigingen en besturen",
+            True,
+        ),
+        ("kamerbrief-toekomst-waterschappen", "De toekomst van de waterschappen", True),
+        (
+            "brief-versterking-decentrale-bestuur",
+            "Versterking van de waterschappen",
+            False,
+        ),  # one word
+        ("brief-toekomst-waterschappen", "Toekomst provinciale financien", False),
+        ("visie-toekomst-waterschappen", "De toekomst van de waterschappen", False),  # not a letter
+        (
+            "brief-voortgang-inzichten",
+            "Voortgang en inzichten",
+            False,
+        ),  # progress letters: a series
+    ],
+)
+def test_a_later_document_whose_title_is_the_subject_is_the_promised_letter(
+    promised, title, delivered
+):
+    assert is_the_promised_letter(promised, title) is delivered
+
+
+def test_the_promised_letter_on_decentral_government_is_fulfilled_late_by_the_september_letter(
+    embedded_store,
+):
+    """004 promises 'een brief over de versterking van het decentrale bestuur, gepland in het eerste
+    kwartaal van 2023'; 003 (4 September 2023) is that letter: the promise is fulfilled, late, and
+    not overdue on 1 July 2024."""
+    promise = next(
+        r for r in rows(embedded_store, "commitments") if "brief over de versterking" in r["text"]
+    )
+    steps = rows(embedded_store, "commitment-trace", commitment=promise["commitment"])
+    fulfilled = [s for s in steps if s["kind"] == "fulfilled"]
+    assert fulfilled and fulfilled[0]["document"].endswith(LETTERS[1])
+    overdue = rows(embedded_store, "overdue", as_of="2024-07-01")
+    assert promise["commitment"] not in {r["commitment"] for r in overdue}
