@@ -4,8 +4,8 @@ of a promise, overdue commitments on a given day."""
 from __future__ import annotations
 
 import csv
-import itertools
 import io
+import itertools
 import re
 
 import pytest
