@@ -60,7 +60,7 @@ def test_beleidskader_decentraal_bestuur_has_one_key_across_letters(name):
         ("003_716a83a6eb3f8840.txt", "agenda-vervolgonderzoek-maatregelen", "in_progress"),
         ("003_716a83a6eb3f8840.txt", "onderzoek-besteding-budgetten", "in_progress"),
         ("004_6c88505460917616.txt", "code-interbestuurlijke-verhoudingen", "done"),
-        ("004_6c88505460917616.txt", "onderzoek-stand-wetenschap", "done"),
+        ("004_6c88505460917616.txt", "onderzoek-regionale-samenwerking-gemeenteraden", "done"),
     ],
 )
 def test_real_letters_name_these_actions(name, key, status):
@@ -526,3 +526,15 @@ def test_plural_measures_are_an_action_only_with_their_purpose():
     found = _one("Daarnaast werk ik aan maatregelen om de werkdruk van wethouders te verlagen.\n")
     assert [a.title for a in found] == ["Maatregelen om de werkdruk van wethouders te verlagen"]
     assert not _one("Daarnaast werk ik aan maatregelen en acties voor wethouders.\n")
+
+
+def test_a_footnote_sending_the_study_titles_it_also_after_the_full_stop():
+    text = (
+        "Op verzoek van uw Kamer heb ik opdracht gegeven onderzoek te doen naar de stand van de "
+        "literatuur over wijkteams.[footnoteRef:1] Het onderzoek wijst op lacunes.\n"
+        "[1:  In de bijlage vindt u het onderzoek ‘Wijkteams en jeugdzorg. Een verkennende "
+        "literatuurstudie’. ]\n"
+    )
+    found = [(a.title, a.status) for a in _one(text)]
+    assert ("Onderzoek Wijkteams en jeugdzorg", "done") in found, found
+    assert not [t for t, _ in found if "literatuur" in t], found

@@ -37,7 +37,9 @@ Two sources, read in document order:
   it (`een kabinetsreactie te sturen op dit ROB-advies`), an effort (`zet ik me in voor ...`), a
   topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
   ..., informeer ik uw Kamer in een visie`), and a first-person footnote on a sentence, read as
-  part of it.
+  part of it; a footnote marker glued to the sentence's full stop is the sentence's too.
+- **Annexed studies.** A footnote that sends the sentence's study (`In de bijlage vindt u het
+  onderzoek ‘<Title>. <subtitle>’`) titles it by the quoted title, and makes it done.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
 verkenning`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
@@ -1180,6 +1182,42 @@ def _topic_first(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, 
     return [(key, title, noun.kind if noun else "brief", offset + m.start("noun"))] if key else []
 
 
+def _sentence_footnotes(segmented: Segmented, sentence: Span) -> list:
+    """The footnotes of a sentence: markers in it and the marker glued to its full stop
+    (`... van regionale samenwerking.11 Het onderzoek ...`), which stands outside its span."""
+    following = next(
+        (s.start for s in segmented.sentences if s.start >= sentence.end), len(segmented.clean)
+    )
+    return segmented.footnotes_in(Span(sentence.start, max(sentence.end, following)))
+
+
+# Genre rule: a footnote that sends the study the sentence commissions (`heb ik opdracht gegeven
+# onderzoek te doen naar ...` with the footnote `In de bijlage vindt u het onderzoek ‘Regionale
+# ... . Een samenvattend onderzoek ...’`) names it: the quoted title, up to its first full stop,
+# titles the sentence's action of the same noun, which is then done (sent).
+_ANNEX_TITLE = re.compile(
+    r"^\s*(?:In\s+de\s+bijlage|Als\s+bijlage|Bijgaand|Bijgevoegd)\s+(?:vindt|treft)\s+u\s+"
+    r"(?:het|de)\s+(?P<noun>[a-zà-ÿ]+)\s+[‘'“\"](?P<title>[^’'”\".]{5,120})",
+    re.IGNORECASE,
+)
+
+
+def _annexed_titles(
+    ctx: _Context, segmented: Segmented, sentence: Span
+) -> dict[str, tuple[str, str]]:
+    """Action kind -> (key, title) of the studies and reports a footnote of the sentence sends."""
+    found = {}
+    for footnote in _sentence_footnotes(segmented, sentence):
+        m = _ANNEX_TITLE.match(_collapse(footnote.body))
+        noun = ctx.cues.noun(m["noun"]) if m else None
+        if noun is None:
+            continue
+        title = f"{m['noun'].capitalize()} {m['title'].strip()}"
+        if key := _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations):
+            found.setdefault(noun.kind, (key, title))
+    return found
+
+
 # Genre rule: a footnote in which the minister speaks of his own work (`het derde jaarverslag van
 # deze projectgroep doe ik u als bijlage bij deze brief toekomen`) carries an action of the sentence
 # its marker stands in, as the sentence itself would. Footnotes that only cite a source (no `ik`,
@@ -1193,7 +1231,7 @@ def _footnote_actions(
     from graph.segment import split_sentences
 
     found = []
-    for footnote in segmented.footnotes_in(sentence):
+    for footnote in _sentence_footnotes(segmented, sentence):
         for part in split_sentences(segmented.text, [Span(footnote.start, footnote.end)]):
             text = segmented.text[part.start : part.end]
             if _FIRST_PERSON.search(text):
@@ -1224,7 +1262,7 @@ def _footnote_named(
         if noun and tokens[n - 1].lower == "een" and noun.kind not in kinds:
             wanted.setdefault(noun.kind, token.start)
     found = []
-    for footnote in segmented.footnotes_in(sentence) if wanted else []:
+    for footnote in _sentence_footnotes(segmented, sentence) if wanted else []:
         body = _collapse(footnote.body)
         if _CITATION_START.match(body):
             continue
@@ -1270,6 +1308,12 @@ def _sentence_actions(
     named = _mentions_in(ctx, source, sentence, heading=False)
     if source is segmented.clean:
         named += _footnote_named(ctx, segmented, sentence, named)
+        annexed = _annexed_titles(ctx, segmented, sentence)
+        for n, (_, _, kind, position) in enumerate(named):
+            if kind in annexed:
+                named[n] = (*annexed.pop(kind), kind, position)
+                at = position - sentence.start
+                statuses = [*statuses, (at, at, "done")]
     return [
         ActionMention(
             key,
