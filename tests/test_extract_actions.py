@@ -538,3 +538,17 @@ def test_a_footnote_sending_the_study_titles_it_also_after_the_full_stop():
     found = [(a.title, a.status) for a in _one(text)]
     assert ("Onderzoek Wijkteams en jeugdzorg", "done") in found, found
     assert not [t for t, _ in found if "literatuur" in t], found
+
+
+def test_advice_asked_about_what_the_sentence_before_names():
+    text = (
+        "Ik wil ruimte bieden aan maatwerk en kijk daarom naar de mogelijkheden voor "
+        "bijvoorbeeld regionale budgetten. Aan de Raad voor het Openbaar Bestuur heb ik hier "
+        "nader advies over gevraagd.\n"
+    )
+    found = [(a.title, a.status) for a in _one(text)]
+    assert ("Adviesaanvraag over regionale budgetten", "in_progress") in found, found
+
+
+def test_a_pronominal_advice_request_without_a_sentence_before_names_nothing():
+    assert not _one("Aan de Raad van State heb ik hierover advies gevraagd.\n")

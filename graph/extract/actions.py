@@ -38,6 +38,9 @@ Two sources, read in document order:
   topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
   ..., informeer ik uw Kamer in een visie`), and a first-person footnote on a sentence, read as
   part of it; a footnote marker glued to the sentence's full stop is the sentence's too.
+- **Advice asked.** `heb ik advies gevraagd naar X` is titled `Adviesaanvraag over X`; with a
+  pronominal subject (`heb ik hier nader advies over gevraagd`) X is the noun phrase the sentence
+  before ends with (`... voor bijvoorbeeld taakdifferentiatie.`).
 - **Annexed studies.** A footnote that sends the sentence's study (`In de bijlage vindt u het
   onderzoek ‘<Title>. <subtitle>’`) titles it by the quoted title, and makes it done.
 
@@ -1145,16 +1148,45 @@ _ADVICE_ASKED = re.compile(
 )
 
 
-def _advice_asked(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+# Genre rule: the subject may be a pronominal adverb (`Aan de Raad van State heb ik hier nader
+# advies over gevraagd`, `heb ik hierover advies gevraagd`) pointing back to the topic the sentence
+# before ends with (`... de mogelijkheden die er zijn voor bijvoorbeeld taakdifferentiatie.`): its
+# last noun phrase (at most four words) is what the advice is about.
+_ADVICE_ASKED_BACK = re.compile(
+    r"\b(?:heb\s+(?:ik\s+)?|ik\s+heb\s+|hebben\s+we\s+|we\s+hebben\s+)"
+    r"(?:(?:hier|daar)\s+(?:[\w-]+\s+){0,2}?advies\s+over|(?:hier|daar)over\s+(?:[\w-]+\s+){0,2}?"
+    r"advies)\s+(?:gevraagd|aangevraagd)\b",
+    re.IGNORECASE,
+)
+
+
+def _last_noun_phrase(before: str) -> list[str]:
+    """The noun phrase the text before ends with: its trailing content words and their article."""
+    last = re.split(r"[.!?;:]\s", before.rstrip().rstrip(".!?;:") + " ")[-1]
+    words = re.findall(r"[\w'’-]+", last)
+    n = len(words)
+    while n > 0 and words[n - 1].lower() not in _FUNCTION | _STOP and len(words) - n < 4:
+        n -= 1
+    if n > 0 and words[n - 1].lower() in {"de", "het"} and n < len(words):
+        n -= 1
+    return words[n:]
+
+
+def _advice_asked(
+    ctx: _Context, text: str, offset: int, before: str = ""
+) -> list[tuple[str, str, str, int]]:
+    subjects = [(m["subject"], m.start(), 2) for m in _ADVICE_ASKED.finditer(text)]
+    if before and (back := _ADVICE_ASKED_BACK.search(text)):
+        subjects.append((" ".join(_last_noun_phrase(before)), back.start(), 1))
     found = []
-    for m in _ADVICE_ASKED.finditer(text):
-        words = re.findall(r"[\w'’-]+", m["subject"])[:12]
+    for subject, start, least in subjects:
+        words = re.findall(r"[\w'’-]+", subject)[:12]
         while words and words[-1].lower() in _FUNCTION | _STOP:
             words.pop()
         key = _key(["adviesaanvraag", "over", *words], ctx.abbreviations)
-        if len(words) >= 2 and key:
+        if len(words) >= least and key:
             title = f"Adviesaanvraag over {' '.join(words)}"
-            found.append((key, title, "actie", offset + m.start()))
+            found.append((key, title, "actie", offset + start))
     return found
 
 
@@ -1334,7 +1366,9 @@ def _sentence_actions(
         + _efforts_for(ctx, text, sentence.start)
         + _bills_in_preparation(ctx, text, sentence.start)
         + _topic_first(ctx, text, sentence.start)
-        + _advice_asked(ctx, text, sentence.start)
+        + _advice_asked(
+            ctx, text, sentence.start, source[max(0, sentence.start - 1000) : sentence.start]
+        )
         + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
     ]
 
