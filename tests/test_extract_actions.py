@@ -552,3 +552,14 @@ def test_advice_asked_about_what_the_sentence_before_names():
 
 def test_a_pronominal_advice_request_without_a_sentence_before_names_nothing():
     assert not _one("Aan de Raad van State heb ik hierover advies gevraagd.\n")
+
+
+def test_this_theme_in_a_title_is_the_section_heading():
+    text = (
+        "Jonge ambtsdragers in het waterschap\n\n"
+        "Het aandeel jonge bestuurders is klein. Samen met de Unie van Waterschappen organiseer "
+        "ik een aantal rondetafelgesprekken om de verdere aanpak op dit thema te bepalen.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert any("‘Jonge ambtsdragers in het waterschap’" in t for t in titles), titles
+    assert not any("dit thema" in t for t in titles), titles

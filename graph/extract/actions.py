@@ -41,6 +41,8 @@ Two sources, read in document order:
 - **Advice asked.** `heb ik advies gevraagd naar X` is titled `Adviesaanvraag over X`; with a
   pronominal subject (`heb ik hier nader advies over gevraagd`) X is the noun phrase the sentence
   before ends with (`... voor bijvoorbeeld taakdifferentiatie.`).
+- **Section theme.** `dit thema` / `dit onderwerp` in a title (`expertsessies om de inzet op dit
+  thema te verkennen`) is the section's heading: `het thema ‘<heading>’`.
 - **Annexed studies.** A footnote that sends the sentence's study (`In de bijlage vindt u het
   onderzoek ‘<Title>. <subtitle>’`) titles it by the quoted title, and makes it done.
 
@@ -1307,6 +1309,26 @@ def _footnote_named(
     return found
 
 
+# Genre rule: a title that points to its section's subject (`organiseer ik expertsessies om de
+# verdere inzet op dit thema te verkennen`) is about what the section's heading names: `dit thema`
+# becomes `het thema ‘<heading>’` (not for a generic heading: `Inleiding`, `Tot slot`).
+_THIS_THEME = re.compile(r"\b(?:dit|dat)\s+(?:thema|onderwerp|vraagstuk)\b", re.IGNORECASE)
+
+
+def _theme_named(
+    ctx: _Context, item: tuple[str, str, str, int], heading: Heading | None
+) -> tuple[str, str, str, int]:
+    key, title, kind, position = item
+    if heading is None or not _THIS_THEME.search(title):
+        return item
+    subject = _heading_title(heading).strip()
+    if not subject or _GENERIC_HEADING.match(subject):
+        return item
+    title = _THIS_THEME.sub(f"het thema ‘{subject}’", title, count=1)
+    new_key = _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations)
+    return (new_key or key, title, kind, position)
+
+
 def _sentence_actions(
     ctx: _Context,
     segmented: Segmented,
@@ -1338,6 +1360,7 @@ def _sentence_actions(
     heading = segmented.heading_at(sentence.start)
     responsible = _responsible(text)
     named = _mentions_in(ctx, source, sentence, heading=False)
+    named = [_theme_named(ctx, item, heading) for item in named]
     if source is segmented.clean:
         named += _footnote_named(ctx, segmented, sentence, named)
         annexed = _annexed_titles(ctx, segmented, sentence)
