@@ -563,3 +563,14 @@ def test_this_theme_in_a_title_is_the_section_heading():
     titles = [a.title for a in _one(text)]
     assert any("‘Jonge ambtsdragers in het waterschap’" in t for t in titles), titles
     assert not any("dit thema" in t for t in titles), titles
+
+
+def test_verb_headed_heading_over_one_action_only_describes_it():
+    text = (
+        "2. Betere dienstverlening aan inwoners\n\n"
+        "Bundelen van kennis over wijkgerichte zorg\n"
+        "Daarom heb ik samen met de koepels de Leidraad Wijkgerichte Zorg geactualiseerd.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Leidraad Wijkgerichte Zorg" in titles, titles
+    assert "Bundelen van kennis over wijkgerichte zorg" not in titles, titles

@@ -51,7 +51,8 @@ verkenning`), an activity in general (`tips voor het doen van onderzoek naar ...
 instrument is used (a status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an
 announcement (`Zoals ik in mijn actieagenda heb aangekondigd`), manner (`in overleg met`), firms
 (`bureau Berenschot`), and a verb-headed heading that groups two or more actions of its own (a
-theme). Every mention of a key carries the best title any of them gives.
+theme) or describes the one its section names (`Vastleggen van onze omgangsvormen` over the
+actualised Code). Every mention of a key carries the best title any of them gives.
 
 A bare noun with a definite article (`het beleidskader`, `deze handreiking`) is the action named
 last with the same head noun, so the same action gets the same key across sentences and headings;
@@ -1422,8 +1423,10 @@ def extract_actions(segmented: Segmented, cues: ActionCues | None = None) -> lis
 def _without_themes(ctx: _Context, segmented: Segmented) -> list[ActionMention]:
     """A heading that names an action only by a verb (`Verbeteren feedbackloop van medeoverheden
     naar het Rijk`, `Werken aan een waardevol ambt`) is a theme when its section names two or more
-    actions of its own: those are the actions, the heading groups them. A section with none or one
-    (`Taakdifferentiatie`, `Medeondertekening van wetten ...`) is about the heading's action itself."""
+    actions of its own: those are the actions, the heading groups them. Genre rule: a section that
+    names one (`Vastleggen van onze omgangsvormen` over `heb ik de Code ... geactualiseerd`) is that
+    action, which the heading only describes by what it does. A section with none (`Taakdifferentiatie`,
+    `Medeondertekening van wetten ...`) is about the heading's action itself."""
     dropped = set()
     for key, index in ctx.themes.items():
         heading = segmented.headings[index]
@@ -1432,7 +1435,7 @@ def _without_themes(ctx: _Context, segmented: Segmented) -> list[ActionMention]:
             len(segmented.clean),
         )
         others = {m.key for m in ctx.seen if m.key != key and heading.end <= m.start < end}
-        if len(others) >= 2:
+        if others:
             dropped.add(key)
     return [m for m in ctx.seen if m.key not in dropped]
 
