@@ -574,3 +574,13 @@ def test_verb_headed_heading_over_one_action_only_describes_it():
     titles = [a.title for a in _one(text)]
     assert "Leidraad Wijkgerichte Zorg" in titles, titles
     assert "Bundelen van kennis over wijkgerichte zorg" not in titles, titles
+
+
+def test_action_nouns_inside_an_indirect_question_are_asked_about():
+    text = (
+        "Daarom werk ik aan een visie op de jeugdzorg. Ook betrek ik daarbij de vraag of het "
+        "toezicht nog past bij het actieplan jeugdbescherming.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Visie op de jeugdzorg" in titles, titles
+    assert not any("ctieplan" in t for t in titles), titles

@@ -47,7 +47,8 @@ Two sources, read in document order:
   onderzoek ‘<Title>. <subtitle>’`) titles it by the quoted title, and makes it done.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
-verkenning`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
+verkenning`), what an indirect question weighs (`de vraag in hoeverre het toezicht past bij ... de
+agenda toekomst toezicht`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
 instrument is used (a status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an
 announcement (`Zoals ik in mijn actieagenda heb aangekondigd`), manner (`in overleg met`), firms
 (`bureau Berenschot`), and a verb-headed heading that groups two or more actions of its own (a
@@ -688,12 +689,29 @@ def _activity_of(tokens: list[_Token], i: int) -> bool:
     )
 
 
+# Genre rule: an indirect question (`betrek ik de vraag in hoeverre het toezicht nog past bij de
+# wet en de agenda toekomst toezicht`) names what is asked about: the action nouns in it are
+# existing things the question weighs, not actions the sentence commits to.
+_QUESTION_WORDS = {"of", "hoe", "welke", "wat", "waarom", "wanneer"}
+
+
+def _question_start(tokens: list[_Token]) -> int:
+    """The index of the question word after `de vraag` (len(tokens) when there is none)."""
+    for n in range(1, len(tokens) - 2):
+        if tokens[n].lower == "vraag" and tokens[n - 1].lower in {"de", "die", "deze"}:
+            nxt = tokens[n + 1].lower
+            if nxt in _QUESTION_WORDS or (nxt == "in" and tokens[n + 2].lower == "hoeverre"):
+                return n + 1
+    return len(tokens)
+
+
 def _mentions_in(
     ctx: _Context, clean: str, span: Span, heading: bool
 ) -> list[tuple[str, str, str, int]]:
     """(key, title, kind, char offset) of each action named in a sentence or heading."""
     tokens = _tokens(clean, span.start, span.end)
     found, covered = [], -1
+    question = _question_start(tokens)
     for i, token in enumerate(tokens):
         if i <= covered or not token.is_word:
             continue
@@ -736,6 +754,8 @@ def _mentions_in(
             and any(t.lower == "zoals" for t in tokens[: i - 2])
         ):
             continue  # `Zoals ik in mijn actieagenda heb aangekondigd`: the source, not the action
+        if not heading and i > question:
+            continue  # `de vraag in hoeverre het toezicht past bij ... de agenda X`: asked about
         phrase = _phrase(tokens, head, noun, heading)
         if head != i:
             phrase = replace(phrase, first=i)  # `plan van aanpak`
