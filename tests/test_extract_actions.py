@@ -584,3 +584,23 @@ def test_action_nouns_inside_an_indirect_question_are_asked_about():
     titles = [a.title for a in _one(text)]
     assert "Visie op de jeugdzorg" in titles, titles
     assert not any("ctieplan" in t for t in titles), titles
+
+
+def test_reaction_to_an_advice_requested_is_named_by_the_request_in_its_footnote():
+    text = (
+        "Aan de Raad voor het Openbaar Bestuur heb ik advies gevraagd naar de rol van "
+        "wijkraden bij het omgevingsbeleid.[footnoteRef:1] Het advies verscheen vorige maand. "
+        "Ik bespreek het advies eerst met de koepels, waarna ik een reactie aan uw Kamer zal "
+        "sturen.\n"
+        "[1:  Te raadplegen via Verzoek voorlichting wijkraden en omgevingsbeleid. ]\n"
+    )
+    found = [(a.title, a.status) for a in _one(text)]
+    assert ("Reactie op de voorlichting wijkraden en omgevingsbeleid", "announced") in found, found
+
+
+def test_a_reaction_without_a_named_advice_or_request_names_nothing():
+    text = (
+        "Het advies verscheen vorige maand. Ik bespreek het advies eerst met de koepels, waarna "
+        "ik een reactie aan uw Kamer zal sturen.\n"
+    )
+    assert not [a for a in _one(text) if a.title.startswith("Reactie")]

@@ -43,6 +43,10 @@ Two sources, read in document order:
   before ends with (`... voor bijvoorbeeld taakdifferentiatie.`).
 - **Section theme.** `dit thema` / `dit onderwerp` in a title (`expertsessies om de inzet op dit
   thema te verkennen`) is the section's heading: `het thema ‘<heading>’`.
+- **Requested advice.** A reaction whose window names no titled report but an advice the minister
+  asked for answers the product that request's footnote cites (`Te raadplegen via Verzoek
+  voorlichting X` -> `Reactie op de voorlichting X`); a promise may stand in a subordinate clause,
+  verb last (`waarna ik een reactie aan uw Kamer zal sturen`).
 - **Annexed studies.** A footnote that sends the sentence's study (`In de bijlage vindt u het
   onderzoek ‘<Title>. <subtitle>’`) titles it by the quoted title, and makes it done.
 
@@ -1111,10 +1115,35 @@ def _bills_in_preparation(ctx: _Context, text: str, offset: int) -> list[tuple[s
 # nemen`, `waarbij een reactie aan het volgende kabinet wordt gelaten`): the advice is the report
 # named last by its title before the reaction, in its sentence or the four before it (about a
 # paragraph); an advice the window names only by its author (`het advies van de Raad van State`)
-# does not name the reaction.
+# does not name the reaction, unless it is one the minister asked for (see _requested_advice).
 _REACTION = re.compile(r"\b(?:kabinets)?reactie\b", re.IGNORECASE)
 _OWN_OBJECT = re.compile(r"\s+op\s+(?!(?:dit|deze|dat|die)\b)", re.IGNORECASE)
 _REACTION_WINDOW = 4  # sentences before the reaction's own: about a paragraph
+
+
+# Genre rule: the advice may be one the minister asked for (`Aan de Raad van State heb ik advies
+# gevraagd naar ...` in the window, its footnote citing the request: `Te raadplegen via Verzoek
+# voorlichting interbestuurlijke verhoudingen`): the reaction answers the product the request names
+# (`de voorlichting interbestuurlijke verhoudingen`).
+_REQUEST_CITED = re.compile(
+    r"\b(?:Verzoek|Adviesaanvraag|Aanvraag)\s+(?:om\s+)?(?:een\s+)?(?P<product>voorlichting|advies)"
+    r"\s+(?P<about>[^.,;:()\d]{3,80}?)\s*(?:[.,;:(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _requested_advice(segmented: Segmented, index: int) -> str | None:
+    """`de voorlichting <about>` the minister asked for in the reaction's window, by its footnote."""
+    for n in range(index, max(-1, index - _REACTION_WINDOW - 1), -1):
+        sentence = segmented.sentences[n]
+        text = segmented.clean[sentence.start : sentence.end]
+        if not (_ADVICE_ASKED.search(text) or _ADVICE_ASKED_BACK.search(text)):
+            continue
+        for footnote in _sentence_footnotes(segmented, sentence):
+            if m := _REQUEST_CITED.search(_collapse(footnote.body)):
+                article = "het" if m["product"].lower() == "advies" else "de"
+                return f"{article} {m['product'].lower()} {m['about'].strip()}"
+    return None
 
 
 def _reactions_to_reports(
@@ -1130,9 +1159,12 @@ def _reactions_to_reports(
     window_start = segmented.sentences[max(0, index - _REACTION_WINDOW)].start
     before = segmented.clean[window_start : sentence.start + reaction.start()]
     reports = [r for r in extract_reports(before) if r.title and r.title in r.raw]
-    if not reports:
+    if reports:
+        title = f"Reactie op {reports[-1].title}"
+    elif requested := _requested_advice(segmented, index):
+        title = f"Reactie op {requested}"
+    else:
         return []
-    title = f"Reactie op {reports[-1].title}"
     key = _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations)
     return [(key, title, "reactie", sentence.start + reaction.start())] if key else []
 
