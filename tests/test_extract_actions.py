@@ -60,7 +60,7 @@ def test_beleidskader_decentraal_bestuur_has_one_key_across_letters(name):
         ("003_716a83a6eb3f8840.txt", "agenda-vervolgonderzoek-maatregelen", "in_progress"),
         ("003_716a83a6eb3f8840.txt", "onderzoek-besteding-budgetten", "in_progress"),
         ("004_6c88505460917616.txt", "code-interbestuurlijke-verhoudingen", "done"),
-        ("004_6c88505460917616.txt", "onderzoek-stand-wetenschap", "done"),
+        ("004_6c88505460917616.txt", "onderzoek-regionale-samenwerking-gemeenteraden", "done"),
     ],
 )
 def test_real_letters_name_these_actions(name, key, status):
@@ -526,3 +526,81 @@ def test_plural_measures_are_an_action_only_with_their_purpose():
     found = _one("Daarnaast werk ik aan maatregelen om de werkdruk van wethouders te verlagen.\n")
     assert [a.title for a in found] == ["Maatregelen om de werkdruk van wethouders te verlagen"]
     assert not _one("Daarnaast werk ik aan maatregelen en acties voor wethouders.\n")
+
+
+def test_a_footnote_sending_the_study_titles_it_also_after_the_full_stop():
+    text = (
+        "Op verzoek van uw Kamer heb ik opdracht gegeven onderzoek te doen naar de stand van de "
+        "literatuur over wijkteams.[footnoteRef:1] Het onderzoek wijst op lacunes.\n"
+        "[1:  In de bijlage vindt u het onderzoek ‘Wijkteams en jeugdzorg. Een verkennende "
+        "literatuurstudie’. ]\n"
+    )
+    found = [(a.title, a.status) for a in _one(text)]
+    assert ("Onderzoek Wijkteams en jeugdzorg", "done") in found, found
+    assert not [t for t, _ in found if "literatuur" in t], found
+
+
+def test_advice_asked_about_what_the_sentence_before_names():
+    text = (
+        "Ik wil ruimte bieden aan maatwerk en kijk daarom naar de mogelijkheden voor "
+        "bijvoorbeeld regionale budgetten. Aan de Raad voor het Openbaar Bestuur heb ik hier "
+        "nader advies over gevraagd.\n"
+    )
+    found = [(a.title, a.status) for a in _one(text)]
+    assert ("Adviesaanvraag over regionale budgetten", "in_progress") in found, found
+
+
+def test_a_pronominal_advice_request_without_a_sentence_before_names_nothing():
+    assert not _one("Aan de Raad van State heb ik hierover advies gevraagd.\n")
+
+
+def test_this_theme_in_a_title_is_the_section_heading():
+    text = (
+        "Jonge ambtsdragers in het waterschap\n\n"
+        "Het aandeel jonge bestuurders is klein. Samen met de Unie van Waterschappen organiseer "
+        "ik een aantal rondetafelgesprekken om de verdere aanpak op dit thema te bepalen.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert any("‘Jonge ambtsdragers in het waterschap’" in t for t in titles), titles
+    assert not any("dit thema" in t for t in titles), titles
+
+
+def test_verb_headed_heading_over_one_action_only_describes_it():
+    text = (
+        "2. Betere dienstverlening aan inwoners\n\n"
+        "Bundelen van kennis over wijkgerichte zorg\n"
+        "Daarom heb ik samen met de koepels de Leidraad Wijkgerichte Zorg geactualiseerd.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Leidraad Wijkgerichte Zorg" in titles, titles
+    assert "Bundelen van kennis over wijkgerichte zorg" not in titles, titles
+
+
+def test_action_nouns_inside_an_indirect_question_are_asked_about():
+    text = (
+        "Daarom werk ik aan een visie op de jeugdzorg. Ook betrek ik daarbij de vraag of het "
+        "toezicht nog past bij het actieplan jeugdbescherming.\n"
+    )
+    titles = [a.title for a in _one(text)]
+    assert "Visie op de jeugdzorg" in titles, titles
+    assert not any("ctieplan" in t for t in titles), titles
+
+
+def test_reaction_to_an_advice_requested_is_named_by_the_request_in_its_footnote():
+    text = (
+        "Aan de Raad voor het Openbaar Bestuur heb ik advies gevraagd naar de rol van "
+        "wijkraden bij het omgevingsbeleid.[footnoteRef:1] Het advies verscheen vorige maand. "
+        "Ik bespreek het advies eerst met de koepels, waarna ik een reactie aan uw Kamer zal "
+        "sturen.\n"
+        "[1:  Te raadplegen via Verzoek voorlichting wijkraden en omgevingsbeleid. ]\n"
+    )
+    found = [(a.title, a.status) for a in _one(text)]
+    assert ("Reactie op de voorlichting wijkraden en omgevingsbeleid", "announced") in found, found
+
+
+def test_a_reaction_without_a_named_advice_or_request_names_nothing():
+    text = (
+        "Het advies verscheen vorige maand. Ik bespreek het advies eerst met de koepels, waarna "
+        "ik een reactie aan uw Kamer zal sturen.\n"
+    )
+    assert not [a for a in _one(text) if a.title.startswith("Reactie")]

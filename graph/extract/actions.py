@@ -37,14 +37,27 @@ Two sources, read in document order:
   it (`een kabinetsreactie te sturen op dit ROB-advies`), an effort (`zet ik me in voor ...`), a
   topic put first (`Over de voortgang ... zal ik`, `Voor de griffier bezie ik`, `Ten aanzien van
   ..., informeer ik uw Kamer in een visie`), and a first-person footnote on a sentence, read as
-  part of it.
+  part of it; a footnote marker glued to the sentence's full stop is the sentence's too.
+- **Advice asked.** `heb ik advies gevraagd naar X` is titled `Adviesaanvraag over X`; with a
+  pronominal subject (`heb ik hier nader advies over gevraagd`) X is the noun phrase the sentence
+  before ends with (`... voor bijvoorbeeld taakdifferentiatie.`).
+- **Section theme.** `dit thema` / `dit onderwerp` in a title (`expertsessies om de inzet op dit
+  thema te verkennen`) is the section's heading: `het thema ‘<heading>’`.
+- **Requested advice.** A reaction whose window names no titled report but an advice the minister
+  asked for answers the product that request's footnote cites (`Te raadplegen via Verzoek
+  voorlichting X` -> `Reactie op de voorlichting X`); a promise may stand in a subordinate clause,
+  verb last (`waarna ik een reactie aan uw Kamer zal sturen`).
+- **Annexed studies.** A footnote that sends the sentence's study (`In de bijlage vindt u het
+  onderzoek ‘<Title>. <subtitle>’`) titles it by the quoted title, and makes it done.
 
 Not actions: what exists already or is parliament's (`de huidige ...`, `de parlementaire
-verkenning`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
+verkenning`), what an indirect question weighs (`de vraag in hoeverre het toezicht past bij ... de
+agenda toekomst toezicht`), an activity in general (`tips voor het doen van onderzoek naar ...`), how an
 instrument is used (a status verb with a condition: `wordt uitgevoerd zodra ...`), the source of an
 announcement (`Zoals ik in mijn actieagenda heb aangekondigd`), manner (`in overleg met`), firms
 (`bureau Berenschot`), and a verb-headed heading that groups two or more actions of its own (a
-theme). Every mention of a key carries the best title any of them gives.
+theme) or describes the one its section names (`Vastleggen van onze omgangsvormen` over the
+actualised Code). Every mention of a key carries the best title any of them gives.
 
 A bare noun with a definite article (`het beleidskader`, `deze handreiking`) is the action named
 last with the same head noun, so the same action gets the same key across sentences and headings;
@@ -681,12 +694,29 @@ def _activity_of(tokens: list[_Token], i: int) -> bool:
     )
 
 
+# Genre rule: an indirect question (`betrek ik de vraag in hoeverre het toezicht nog past bij de
+# wet en de agenda toekomst toezicht`) names what is asked about: the action nouns in it are
+# existing things the question weighs, not actions the sentence commits to.
+_QUESTION_WORDS = {"of", "hoe", "welke", "wat", "waarom", "wanneer"}
+
+
+def _question_start(tokens: list[_Token]) -> int:
+    """The index of the question word after `de vraag` (len(tokens) when there is none)."""
+    for n in range(1, len(tokens) - 2):
+        if tokens[n].lower == "vraag" and tokens[n - 1].lower in {"de", "die", "deze"}:
+            nxt = tokens[n + 1].lower
+            if nxt in _QUESTION_WORDS or (nxt == "in" and tokens[n + 2].lower == "hoeverre"):
+                return n + 1
+    return len(tokens)
+
+
 def _mentions_in(
     ctx: _Context, clean: str, span: Span, heading: bool
 ) -> list[tuple[str, str, str, int]]:
     """(key, title, kind, char offset) of each action named in a sentence or heading."""
     tokens = _tokens(clean, span.start, span.end)
     found, covered = [], -1
+    question = _question_start(tokens)
     for i, token in enumerate(tokens):
         if i <= covered or not token.is_word:
             continue
@@ -729,6 +759,8 @@ def _mentions_in(
             and any(t.lower == "zoals" for t in tokens[: i - 2])
         ):
             continue  # `Zoals ik in mijn actieagenda heb aangekondigd`: the source, not the action
+        if not heading and i > question:
+            continue  # `de vraag in hoeverre het toezicht past bij ... de agenda X`: asked about
         phrase = _phrase(tokens, head, noun, heading)
         if head != i:
             phrase = replace(phrase, first=i)  # `plan van aanpak`
@@ -1084,10 +1116,35 @@ def _bills_in_preparation(ctx: _Context, text: str, offset: int) -> list[tuple[s
 # nemen`, `waarbij een reactie aan het volgende kabinet wordt gelaten`): the advice is the report
 # named last by its title before the reaction, in its sentence or the four before it (about a
 # paragraph); an advice the window names only by its author (`het advies van de Raad van State`)
-# does not name the reaction.
+# does not name the reaction, unless it is one the minister asked for (see _requested_advice).
 _REACTION = re.compile(r"\b(?:kabinets)?reactie\b", re.IGNORECASE)
 _OWN_OBJECT = re.compile(r"\s+op\s+(?!(?:dit|deze|dat|die)\b)", re.IGNORECASE)
 _REACTION_WINDOW = 4  # sentences before the reaction's own: about a paragraph
+
+
+# Genre rule: the advice may be one the minister asked for (`Aan de Raad van State heb ik advies
+# gevraagd naar ...` in the window, its footnote citing the request: `Te raadplegen via Verzoek
+# voorlichting interbestuurlijke verhoudingen`): the reaction answers the product the request names
+# (`de voorlichting interbestuurlijke verhoudingen`).
+_REQUEST_CITED = re.compile(
+    r"\b(?:Verzoek|Adviesaanvraag|Aanvraag)\s+(?:om\s+)?(?:een\s+)?(?P<product>voorlichting|advies)"
+    r"\s+(?P<about>[^.,;:()\d]{3,80}?)\s*(?:[.,;:(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _requested_advice(segmented: Segmented, index: int) -> str | None:
+    """`de voorlichting <about>` the minister asked for in the reaction's window, by its footnote."""
+    for n in range(index, max(-1, index - _REACTION_WINDOW - 1), -1):
+        sentence = segmented.sentences[n]
+        text = segmented.clean[sentence.start : sentence.end]
+        if not (_ADVICE_ASKED.search(text) or _ADVICE_ASKED_BACK.search(text)):
+            continue
+        for footnote in _sentence_footnotes(segmented, sentence):
+            if m := _REQUEST_CITED.search(_collapse(footnote.body)):
+                article = "het" if m["product"].lower() == "advies" else "de"
+                return f"{article} {m['product'].lower()} {m['about'].strip()}"
+    return None
 
 
 def _reactions_to_reports(
@@ -1103,9 +1160,12 @@ def _reactions_to_reports(
     window_start = segmented.sentences[max(0, index - _REACTION_WINDOW)].start
     before = segmented.clean[window_start : sentence.start + reaction.start()]
     reports = [r for r in extract_reports(before) if r.title and r.title in r.raw]
-    if not reports:
+    if reports:
+        title = f"Reactie op {reports[-1].title}"
+    elif requested := _requested_advice(segmented, index):
+        title = f"Reactie op {requested}"
+    else:
         return []
-    title = f"Reactie op {reports[-1].title}"
     key = _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations)
     return [(key, title, "reactie", sentence.start + reaction.start())] if key else []
 
@@ -1144,16 +1204,45 @@ _ADVICE_ASKED = re.compile(
 )
 
 
-def _advice_asked(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, str, int]]:
+# Genre rule: the subject may be a pronominal adverb (`Aan de Raad van State heb ik hier nader
+# advies over gevraagd`, `heb ik hierover advies gevraagd`) pointing back to the topic the sentence
+# before ends with (`... de mogelijkheden die er zijn voor bijvoorbeeld taakdifferentiatie.`): its
+# last noun phrase (at most four words) is what the advice is about.
+_ADVICE_ASKED_BACK = re.compile(
+    r"\b(?:heb\s+(?:ik\s+)?|ik\s+heb\s+|hebben\s+we\s+|we\s+hebben\s+)"
+    r"(?:(?:hier|daar)\s+(?:[\w-]+\s+){0,2}?advies\s+over|(?:hier|daar)over\s+(?:[\w-]+\s+){0,2}?"
+    r"advies)\s+(?:gevraagd|aangevraagd)\b",
+    re.IGNORECASE,
+)
+
+
+def _last_noun_phrase(before: str) -> list[str]:
+    """The noun phrase the text before ends with: its trailing content words and their article."""
+    last = re.split(r"[.!?;:]\s", before.rstrip().rstrip(".!?;:") + " ")[-1]
+    words = re.findall(r"[\w'’-]+", last)
+    n = len(words)
+    while n > 0 and words[n - 1].lower() not in _FUNCTION | _STOP and len(words) - n < 4:
+        n -= 1
+    if n > 0 and words[n - 1].lower() in {"de", "het"} and n < len(words):
+        n -= 1
+    return words[n:]
+
+
+def _advice_asked(
+    ctx: _Context, text: str, offset: int, before: str = ""
+) -> list[tuple[str, str, str, int]]:
+    subjects = [(m["subject"], m.start(), 2) for m in _ADVICE_ASKED.finditer(text)]
+    if before and (back := _ADVICE_ASKED_BACK.search(text)):
+        subjects.append((" ".join(_last_noun_phrase(before)), back.start(), 1))
     found = []
-    for m in _ADVICE_ASKED.finditer(text):
-        words = re.findall(r"[\w'’-]+", m["subject"])[:12]
+    for subject, start, least in subjects:
+        words = re.findall(r"[\w'’-]+", subject)[:12]
         while words and words[-1].lower() in _FUNCTION | _STOP:
             words.pop()
         key = _key(["adviesaanvraag", "over", *words], ctx.abbreviations)
-        if len(words) >= 2 and key:
+        if len(words) >= least and key:
             title = f"Adviesaanvraag over {' '.join(words)}"
-            found.append((key, title, "actie", offset + m.start()))
+            found.append((key, title, "actie", offset + start))
     return found
 
 
@@ -1181,6 +1270,42 @@ def _topic_first(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, 
     return [(key, title, noun.kind if noun else "brief", offset + m.start("noun"))] if key else []
 
 
+def _sentence_footnotes(segmented: Segmented, sentence: Span) -> list:
+    """The footnotes of a sentence: markers in it and the marker glued to its full stop
+    (`... van regionale samenwerking.11 Het onderzoek ...`), which stands outside its span."""
+    following = next(
+        (s.start for s in segmented.sentences if s.start >= sentence.end), len(segmented.clean)
+    )
+    return segmented.footnotes_in(Span(sentence.start, max(sentence.end, following)))
+
+
+# Genre rule: a footnote that sends the study the sentence commissions (`heb ik opdracht gegeven
+# onderzoek te doen naar ...` with the footnote `In de bijlage vindt u het onderzoek ‘Regionale
+# ... . Een samenvattend onderzoek ...’`) names it: the quoted title, up to its first full stop,
+# titles the sentence's action of the same noun, which is then done (sent).
+_ANNEX_TITLE = re.compile(
+    r"^\s*(?:In\s+de\s+bijlage|Als\s+bijlage|Bijgaand|Bijgevoegd)\s+(?:vindt|treft)\s+u\s+"
+    r"(?:het|de)\s+(?P<noun>[a-zà-ÿ]+)\s+[‘'“\"](?P<title>[^’'”\".]{5,120})",
+    re.IGNORECASE,
+)
+
+
+def _annexed_titles(
+    ctx: _Context, segmented: Segmented, sentence: Span
+) -> dict[str, tuple[str, str]]:
+    """Action kind -> (key, title) of the studies and reports a footnote of the sentence sends."""
+    found = {}
+    for footnote in _sentence_footnotes(segmented, sentence):
+        m = _ANNEX_TITLE.match(_collapse(footnote.body))
+        noun = ctx.cues.noun(m["noun"]) if m else None
+        if noun is None:
+            continue
+        title = f"{m['noun'].capitalize()} {m['title'].strip()}"
+        if key := _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations):
+            found.setdefault(noun.kind, (key, title))
+    return found
+
+
 # Genre rule: a footnote in which the minister speaks of his own work (`het derde jaarverslag van
 # deze projectgroep doe ik u als bijlage bij deze brief toekomen`) carries an action of the sentence
 # its marker stands in, as the sentence itself would. Footnotes that only cite a source (no `ik`,
@@ -1194,7 +1319,7 @@ def _footnote_actions(
     from graph.segment import split_sentences
 
     found = []
-    for footnote in segmented.footnotes_in(sentence):
+    for footnote in _sentence_footnotes(segmented, sentence):
         for part in split_sentences(segmented.text, [Span(footnote.start, footnote.end)]):
             text = segmented.text[part.start : part.end]
             if _FIRST_PERSON.search(text):
@@ -1225,7 +1350,7 @@ def _footnote_named(
         if noun and tokens[n - 1].lower == "een" and noun.kind not in kinds:
             wanted.setdefault(noun.kind, token.start)
     found = []
-    for footnote in segmented.footnotes_in(sentence) if wanted else []:
+    for footnote in _sentence_footnotes(segmented, sentence) if wanted else []:
         body = _collapse(footnote.body)
         if _CITATION_START.match(body):
             continue
@@ -1236,6 +1361,26 @@ def _footnote_named(
         if kind is not None and 2 <= len(words) <= 12 and (key := _key(words, ctx.abbreviations)):
             found.append((key, title, kind, wanted.pop(kind)))
     return found
+
+
+# Genre rule: a title that points to its section's subject (`organiseer ik expertsessies om de
+# verdere inzet op dit thema te verkennen`) is about what the section's heading names: `dit thema`
+# becomes `het thema ‘<heading>’` (not for a generic heading: `Inleiding`, `Tot slot`).
+_THIS_THEME = re.compile(r"\b(?:dit|dat)\s+(?:thema|onderwerp|vraagstuk)\b", re.IGNORECASE)
+
+
+def _theme_named(
+    ctx: _Context, item: tuple[str, str, str, int], heading: Heading | None
+) -> tuple[str, str, str, int]:
+    key, title, kind, position = item
+    if heading is None or not _THIS_THEME.search(title):
+        return item
+    subject = _heading_title(heading).strip()
+    if not subject or _GENERIC_HEADING.match(subject):
+        return item
+    title = _THIS_THEME.sub(f"het thema ‘{subject}’", title, count=1)
+    new_key = _key(re.findall(r"[\w'’-]+", title), ctx.abbreviations)
+    return (new_key or key, title, kind, position)
 
 
 def _sentence_actions(
@@ -1269,8 +1414,15 @@ def _sentence_actions(
     heading = segmented.heading_at(sentence.start)
     responsible = _responsible(text)
     named = _mentions_in(ctx, source, sentence, heading=False)
+    named = [_theme_named(ctx, item, heading) for item in named]
     if source is segmented.clean:
         named += _footnote_named(ctx, segmented, sentence, named)
+        annexed = _annexed_titles(ctx, segmented, sentence)
+        for n, (_, _, kind, position) in enumerate(named):
+            if kind in annexed:
+                named[n] = (*annexed.pop(kind), kind, position)
+                at = position - sentence.start
+                statuses = [*statuses, (at, at, "done")]
     return [
         ActionMention(
             key,
@@ -1291,7 +1443,9 @@ def _sentence_actions(
         + _efforts_for(ctx, text, sentence.start)
         + _bills_in_preparation(ctx, text, sentence.start)
         + _topic_first(ctx, text, sentence.start)
-        + _advice_asked(ctx, text, sentence.start)
+        + _advice_asked(
+            ctx, text, sentence.start, source[max(0, sentence.start - 1000) : sentence.start]
+        )
         + (_reactions_to_reports(ctx, segmented, sentence) if source is segmented.clean else [])
     ]
 
@@ -1322,8 +1476,10 @@ def extract_actions(segmented: Segmented, cues: ActionCues | None = None) -> lis
 def _without_themes(ctx: _Context, segmented: Segmented) -> list[ActionMention]:
     """A heading that names an action only by a verb (`Verbeteren feedbackloop van medeoverheden
     naar het Rijk`, `Werken aan een waardevol ambt`) is a theme when its section names two or more
-    actions of its own: those are the actions, the heading groups them. A section with none or one
-    (`Taakdifferentiatie`, `Medeondertekening van wetten ...`) is about the heading's action itself."""
+    actions of its own: those are the actions, the heading groups them. Genre rule: a section that
+    names one (`Vastleggen van onze omgangsvormen` over `heb ik de Code ... geactualiseerd`) is that
+    action, which the heading only describes by what it does. A section with none (`Taakdifferentiatie`,
+    `Medeondertekening van wetten ...`) is about the heading's action itself."""
     dropped = set()
     for key, index in ctx.themes.items():
         heading = segmented.headings[index]
@@ -1332,7 +1488,7 @@ def _without_themes(ctx: _Context, segmented: Segmented) -> list[ActionMention]:
             len(segmented.clean),
         )
         others = {m.key for m in ctx.seen if m.key != key and heading.end <= m.start < end}
-        if len(others) >= 2:
+        if others:
             dropped.add(key)
     return [m for m in ctx.seen if m.key not in dropped]
 
