@@ -3,6 +3,8 @@ letters in time (in a graph of its own): action continuations and the steps of e
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
@@ -42,7 +44,9 @@ def emit_commitments(emitter, trace: Trace) -> None:
         emitter.passage(Span(mention.start, mention.end))
     numbers = commitment_numbers(trace)
     addressee = emitter.facts.source.metadata.get("addressee") or (
-        emitter.facts.metadata.addressee.value if emitter.facts.metadata.addressee else "Tweede Kamer"
+        emitter.facts.metadata.addressee.value
+        if emitter.facts.metadata.addressee
+        else "Tweede Kamer"
     )
     signatory = g.value(emitter.doc, BG.signatory)
     for commitment in trace.commitments:
@@ -78,11 +82,15 @@ def emit_commitments(emitter, trace: Trace) -> None:
 def emit_trace(trace: Trace, minter: Minter) -> Graph:
     """Continuations between the letters' actions, and every later step of every promise."""
     g = Graph()
+    into = Counter((c.later_document, c.later_key, c.earlier_document) for c in trace.continuations)
     for link in trace.continuations:
         earlier = minter.thing("actie", f"{link.earlier_document}-{link.earlier_key}")
         later = minter.thing("actie", f"{link.later_document}-{link.later_key}")
         g.add((later, BG.continues, earlier))
-        node = minter.thing("voortzetting", f"{link.later_document}-{link.later_key}-{link.earlier_document}")
+        name = f"{link.later_document}-{link.later_key}-{link.earlier_document}"
+        if into[(link.later_document, link.later_key, link.earlier_document)] > 1:
+            name += f"-{link.earlier_key}"  # two earlier actions of one letter continue into it
+        node = minter.thing("voortzetting", name)
         g.add((node, RDF.type, BG.ActionContinuation))
         g.add((node, BG.fromAction, earlier))
         g.add((node, BG.toAction, later))
@@ -90,7 +98,13 @@ def emit_trace(trace: Trace, minter: Minter) -> Graph:
         if link.method.startswith("curated: "):
             g.add((node, BG.curatedFrom, Literal(link.method.removeprefix("curated: "))))
         else:
-            g.add((node, BG.evidence, _action_passage(trace, minter, link.later_document, link.later_key)))
+            g.add(
+                (
+                    node,
+                    BG.evidence,
+                    _action_passage(trace, minter, link.later_document, link.later_key),
+                )
+            )
     numbers = commitment_numbers(trace)
     for commitment in trace.commitments:
         _steps(g, minter, trace, commitment, numbers)
@@ -102,14 +116,26 @@ def _action_passage(trace: Trace, minter: Minter, document: str, key: str) -> UR
     return minter.passage(document, start, end)
 
 
-def _steps(g: Graph, minter: Minter, trace: Trace, commitment: Commitment, numbers: dict[int, int]) -> None:
+def _steps(
+    g: Graph, minter: Minter, trace: Trace, commitment: Commitment, numbers: dict[int, int]
+) -> None:
     m = commitment.mention
     node = commitment_iri(minter, commitment.document, m.start, numbers[id(commitment)])
     made = trace.dates.get(commitment.document)
     _step(g, minter, node, "0", commitment.document, made, BG.Open, Span(m.start, m.end), "promise")
     for number, step in enumerate(commitment.steps, start=1):
         status = STEP_STATUS[step.status]
-        _step(g, minter, node, str(number), step.document, step.date, status, Span(step.start, step.end), step.status)
+        _step(
+            g,
+            minter,
+            node,
+            str(number),
+            step.document,
+            step.date,
+            status,
+            Span(step.start, step.end),
+            step.status,
+        )
         document = minter.document(step.document)
         if step.status == "reported":
             g.add((node, BG.reportedOnIn, document))
@@ -121,13 +147,32 @@ def _steps(g: Graph, minter: Minter, trace: Trace, commitment: Commitment, numbe
             g.add((node, BG.deferredIn, document))
         elif step.status == "superseded" and step.renewal:
             renewed = next(
-                (c for c in trace.commitments if (c.document, c.mention.start) == step.renewal), None
+                (c for c in trace.commitments if (c.document, c.mention.start) == step.renewal),
+                None,
             )
             if renewed is not None:
-                g.add((node, BG.supersededBy, commitment_iri(minter, renewed.document, renewed.mention.start, numbers[id(renewed)])))
+                g.add(
+                    (
+                        node,
+                        BG.supersededBy,
+                        commitment_iri(
+                            minter, renewed.document, renewed.mention.start, numbers[id(renewed)]
+                        ),
+                    )
+                )
 
 
-def _step(g: Graph, minter: Minter, commitment: URIRef, number: str, document: str, when, status: URIRef, span: Span, kind: str) -> None:
+def _step(
+    g: Graph,
+    minter: Minter,
+    commitment: URIRef,
+    number: str,
+    document: str,
+    when,
+    status: URIRef,
+    span: Span,
+    kind: str,
+) -> None:
     step = URIRef(f"{commitment}/stap/{number}")
     g.add((step, RDF.type, BG.CommitmentStep))
     g.add((step, BG.stepOf, commitment))

@@ -157,7 +157,8 @@ def tokens(text: str) -> set[str]:
 # "voortgangsbrief" one year and a "voortgangsrapportage" the next, a reaction is a
 # "kabinetsreactie" or a "reactie". Nouns of one class are one head.
 HEAD_CLASSES = {
-    "study": ("onderzoek", "verkenning", "studie", "evaluatie", "analyse"),
+    # a study's report is the study delivered: "het onderzoek" announced is "het rapport" sent
+    "study": ("onderzoek", "verkenning", "studie", "evaluatie", "analyse", "rapport"),
     "letter": ("brief", "kamerbrief", "voortgangsbrief", "rapportage", "voortgangsrapportage"),
     "reaction": ("reactie", "kabinetsreactie"),
 }
@@ -513,6 +514,83 @@ def unapplied_curated_links(
     return lines
 
 
+# Heads of an action that asks advice about something: the advice is a step of that thing's action.
+_ADVICE_HEADS = {"adviesaanvraag", "adviesverzoek", "advies", "voorlichtingsverzoek"}
+
+
+def _advice_object(key: str) -> str | None:
+    """What an advice asked is about, when that is a name of its own (`adviesaanvraag-
+    taakdifferentiatie` → `taakdifferentiatie`): its first content word, of eight letters or more,
+    no kind of work and not of the domain."""
+    words = [t for t in re.findall(r"[a-z0-9]+", key) if t not in _STOP and len(t) > 1]
+    if len(words) < 2 or words[0] not in _ADVICE_HEADS:
+        return None
+    obj = words[1]
+    if len(obj) < 8 or is_generic_head(obj) or obj in _DOMAIN_WORDS:
+        return None
+    return _canonical(obj)
+
+
+def _advice_about(
+    ordered: list[DocumentFacts], found: list[Continuation], vetoed: set[tuple]
+) -> list[Continuation]:
+    """An advice asked about X in one letter continues into the next letter's action on X
+    (`Adviesaanvraag over taakdifferentiatie`, later `Taakdifferentiatie`; a later heading may
+    name X with another action: `Medeondertekening en handelingsperspectief ...`)."""
+    linked = {(c.earlier_document, c.earlier_key) for c in found}
+    extra = []
+    for index, earlier in enumerate(ordered):
+        for action in dict.fromkeys(a.key for a in earlier.actions):
+            obj = _advice_object(action)
+            if obj is None or (earlier.doc_id, action) in linked:
+                continue
+            for later in ordered[index + 1 :]:
+                match = next(
+                    (
+                        a.key
+                        for a in later.actions
+                        if a.key != action
+                        and obj in {_canonical(w) for w in re.findall(r"[a-z0-9]+", a.key)}
+                    ),
+                    None,
+                )
+                if match is not None:
+                    if (earlier.doc_id, action, later.doc_id, match) not in vetoed:
+                        extra.append(
+                            Continuation(
+                                earlier.doc_id,
+                                action,
+                                later.doc_id,
+                                match,
+                                "automatic: advice asked about it",
+                            )
+                        )
+                    break
+    return extra
+
+
+def _best_by_name(earlier: DocumentFacts, key: str, title: str) -> tuple[str | None, str]:
+    """The action of `earlier` that `key` (titled `title`) names again: of those the same by name or
+    by title words, the one whose title shares most distinctive words with it (a short key such as
+    `verkenning-welke-aanpassingen-nodig-zodat-gemeenteraden` is the same by name as more than one),
+    the first in the letter on a tie."""
+    titles = {a.key: a.title for a in reversed(earlier.actions)}
+    candidates = []
+    for order, (other, other_title) in enumerate(reversed(list(titles.items()))):
+        if same_action(other, key):
+            method = "automatic: same name"
+        elif same_action_by_title(other, other_title, key, title):
+            method = "automatic: same words in title"
+        else:
+            continue
+        shared = _overlap(_title_words(other_title), _title_words(title))
+        candidates.append((-(other == key), -shared, order, other, method))
+    if not candidates:
+        return None, ""
+    *_, other, method = min(candidates)
+    return other, method
+
+
 def continuations(
     documents: list[DocumentFacts],
     dates: dict[str, date | None],
@@ -548,18 +626,9 @@ def continuations(
             for earlier in reversed(ordered[:index]):
                 if any(same_action(k, key) for k in passing[earlier.doc_id]):
                     continue  # named there in passing: the chain goes on to the letter before
-                match = next((a.key for a in earlier.actions if same_action(a.key, key)), None)
-                method = "automatic: named again" if key in named_again else "automatic: same name"
-                if match is None:
-                    match = next(
-                        (
-                            a.key
-                            for a in earlier.actions
-                            if same_action_by_title(a.key, a.title, key, titles[key])
-                        ),
-                        None,
-                    )
-                    method = "automatic: same words in title"
+                match, method = _best_by_name(earlier, key, titles[key])
+                if method == "automatic: same name" and key in named_again:
+                    method = "automatic: named again"
                 if match is None:
                     keys = [a.key for a in earlier.actions]
                     later_keys = [a.key for a in later.actions]
@@ -583,6 +652,7 @@ def continuations(
                     if (earlier.doc_id, match, later.doc_id, key) not in vetoed:
                         found.append(Continuation(earlier.doc_id, match, later.doc_id, key, method))
                     break
+    found += _advice_about(ordered, found, vetoed)
     present = {(d.doc_id, a.key) for d in documents for a in d.actions}
     for row in curated:
         if row["decision"] == "confirm" and not curated_row_missing(row, present):
