@@ -137,3 +137,11 @@ def test_a_recognised_action_says_which_earlier_action_it_was_recognised_from(em
     for row in result.rows:
         assert row["earlierKind"].endswith("#Action"), row  # the node exists, as an action
         assert row["earlierDate"] <= row["laterDate"], row
+    # the later letter does not present it as its own work: not in its actions, but in the links
+    from graph.queries import load_query
+
+    recognised = {row["later"] for row in result.rows}
+    listed = {r["action"] for r in embedded_store.select(load_query("actions").bind({})).rows}
+    linked = {r["later_action"] for r in embedded_store.select(load_query("action-links").bind({})).rows}
+    assert not recognised & listed
+    assert recognised & linked
