@@ -21,6 +21,10 @@ A letter promised by its subject (`een brief over de versterking van het decentr
 recognised in the later document whose **title** is that subject: that document is the promised
 letter, so the action is done there (and the promise fulfilled).
 
+A progress report keeps the **headings** of the agenda it reports on: a heading of a later letter
+that names an action there (under a labelled action line) is recognised in the earlier letter
+that has the same heading as a theme of its own (two thirds of the distinctive words shared).
+
 A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`), as the source of an
 announcement (`Zoals ik in de actieagenda heb aangekondigd`), as the companion of what the sentence
 is about (`in samenhang met de UDO`), as a copy sent along or as an enclosure in a list, or as an
@@ -42,9 +46,11 @@ from graph.facts import DocumentFacts
 from graph.trace import (
     in_time_order,
     is_the_promised_letter,
+    overlap,
     same_action,
     same_action_by_title,
     same_reaction,
+    title_words,
 )
 
 # Words before a name that make it an example or the source of what the sentence says.
@@ -276,12 +282,63 @@ def recognise_in(
 
 
 def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[ActionMention]]:
-    """For each dated letter, the actions of the letters before it that it names again (by doc id)."""
+    """For each dated letter, the actions of the letters before it that it names again (by doc id),
+    and the headings it shares with a later letter that has them as actions."""
+    ordered = in_time_order(documents)
     result: dict[str, list[ActionMention]] = {}
     # the first mention of each key, earliest letter first, with the letter it is from
     earlier: dict[str, tuple[str, ActionMention]] = {}
-    for later in in_time_order(documents):
+    for later in ordered:
         result[later.doc_id] = recognise_in(later, list(earlier.values()))
         for action in later.actions + result[later.doc_id]:
             earlier.setdefault(action.key, (later.doc_id, action))
+    for index, later in enumerate(ordered):
+        for action in _heading_actions(later):
+            for before in reversed(ordered[:index]):
+                known = before.actions + result[before.doc_id]
+                if any(same_action(a.key, action.key) for a in known):
+                    break  # the chain reaches this letter already
+                found = _same_heading_in(before, action, later.doc_id)
+                if found is not None:
+                    result[before.doc_id].append(found)
+                    break
     return result
+
+
+def _heading_actions(facts: DocumentFacts) -> list[ActionMention]:
+    """The actions a letter names by a heading of its own (one per key)."""
+    starts = {h.start for h in facts.segmented.headings}
+    return list({a.key: a for a in reversed(facts.actions) if a.start in starts}.values())[::-1]
+
+
+def same_heading(a: str, b: str) -> bool:
+    """Two headings name one piece of work: two or more distinctive words shared, two thirds of
+    the shorter's (`Verzamelen van inzichten interbestuurlijke samenwerkingsstructuren` and
+    `Verzamelen van inzichten over interbestuurlijke samenwerkingsstructuren`)."""
+    wa, wb = title_words(a), title_words(b)
+    shared = overlap(wa, wb)
+    return shared >= 2 and shared * 3 >= 2 * min(len(wa), len(wb))
+
+
+def _same_heading_in(
+    before: DocumentFacts, action: ActionMention, origin: str
+) -> ActionMention | None:
+    """A heading of an earlier letter that a later letter's heading action names again: a progress
+    report keeps the headings of the agenda it reports on, where the agenda had them as themes."""
+    taken = {a.start for a in before.actions}
+    for heading in before.segmented.headings:
+        if heading.start not in taken and same_heading(heading.title, action.title):
+            return ActionMention(
+                key=action.key,
+                title=" ".join(heading.title.split()),
+                kind=action.kind,
+                status="in_progress",
+                section_heading=heading.title,
+                action_line=None,
+                responsible=None,
+                start=heading.start,
+                end=heading.end,
+                quote=" ".join(heading.title.split()),
+                named_again_from=origin,
+            )
+    return None

@@ -79,6 +79,18 @@ def synonyms(path: Path = SYNONYMS_PATH) -> dict[str, str]:
     }
 
 
+def _is_a_name(head: str) -> bool:
+    """A head noun that names the work itself (`medeondertekening`, `taakdifferentiatie`): long,
+    no kind of work the cue file lists, not of the domain, and no infinitive (`verzamelen van
+    inzichten ...` heads many different pieces of work)."""
+    return (
+        len(head) >= 8
+        and not head.endswith("en")
+        and not is_generic_head(head)
+        and head not in _DOMAIN_WORDS
+    )
+
+
 def is_generic_head(head: str) -> bool:
     """An action noun that says what kind of work an action is, not which (`onderzoek`,
     `afwegingskader`): a noun of the action cue file (compounds included) or of the head classes."""
@@ -249,7 +261,7 @@ def _parts_match(x: str, y: str) -> bool:
     return len(short) >= 5 and (long.startswith(short) or long.endswith(short))
 
 
-def _overlap(wa: set[str], wb: set[str]) -> int:
+def overlap(wa: set[str], wb: set[str]) -> int:
     small, large = sorted((wa, wb), key=len)
     return sum(1 for x in small if any(_parts_match(x, y) for y in large))
 
@@ -269,7 +281,7 @@ def same_action(a: str, b: str) -> bool:
     (ha, wa), (hb, wb) = _head_and_words(a), _head_and_words(b)
     if not ha or not hb or not _same_head(ha, hb):
         return False
-    if ha == hb and len(ha) >= 8 and not is_generic_head(ha) and ha not in _DOMAIN_WORDS:
+    if ha == hb and _is_a_name(ha):
         return True
     wa, wb = wa | _compound_prefix(ha, hb), wb | _compound_prefix(hb, ha)
     if _is_progress_letter(ha, wa) and _is_progress_letter(hb, wb):
@@ -277,7 +289,7 @@ def same_action(a: str, b: str) -> bool:
         generic = {_stem(w) for w in _GENERIC | _DOMAIN_WORDS} | {"voortgang"}
         ra, rb = wa - generic, wb - generic
         return not ra or not rb or bool(ra & rb)
-    shared = _overlap(wa, wb) + 1  # the head
+    shared = overlap(wa, wb) + 1  # the head
     if shared < 2:
         return False
     return shared * 3 >= 2 * min(len(wa) + 1, len(wb) + 1)
@@ -297,7 +309,7 @@ def is_the_promised_letter(promised_key: str, document_title: str) -> bool:
         for t in re.findall(r"[a-z0-9]+", document_title.lower())
         if t not in _STOP and t not in _FILLER and len(t) > 1 and not t.isdigit()
     }
-    shared = _overlap(words, title_words)
+    shared = overlap(words, title_words)
     return len(words) >= 2 and shared >= 2 and shared * 3 >= 2 * len(words)
 
 
@@ -321,7 +333,7 @@ _DOMAIN_WORDS = {
 }
 
 
-def _title_words(title: str) -> set[str]:
+def title_words(title: str) -> set[str]:
     """The distinctive words of an action title: seven letters or more, not of the domain, stemmed."""
     words = re.findall(r"[a-zà-ÿ0-9]+", title.lower())
     return {
@@ -338,9 +350,9 @@ def same_action_by_title(key_a: str, title_a: str, key_b: str, title_b: str) -> 
     if not ha or not hb or not _same_head(ha, hb):
         return False
     heads = {_stem(h) for h in (ha, hb, *(n for n, c in _HEAD_OF.items() if c in (ha, hb)))}
-    wa = {w for w in _title_words(title_a) if w not in heads}
-    wb = {w for w in _title_words(title_b) if w not in heads}
-    return _overlap(wa, wb) >= 2
+    wa = {w for w in title_words(title_a) if w not in heads}
+    wb = {w for w in title_words(title_b) if w not in heads}
+    return overlap(wa, wb) >= 2
 
 
 def _object_word(key: str) -> str | None:
@@ -583,7 +595,7 @@ def _best_by_name(earlier: DocumentFacts, key: str, title: str) -> tuple[str | N
             method = "automatic: same words in title"
         else:
             continue
-        shared = _overlap(_title_words(other_title), _title_words(title))
+        shared = overlap(title_words(other_title), title_words(title))
         candidates.append((-(other == key), -shared, order, other, method))
     if not candidates:
         return None, ""

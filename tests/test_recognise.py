@@ -10,7 +10,12 @@ import pytest
 
 from graph.build import extract_document
 from graph.read import SourceDocument, read_corpus
-from graph.recognise import name_forms, names_action_at, recognise_earlier_actions
+from graph.recognise import (
+    name_forms,
+    names_action_at,
+    recognise_earlier_actions,
+    same_heading,
+)
 from graph.trace import trace
 
 EARLIER = """Kamerbrief over de toekomst van de waterschappen
@@ -136,12 +141,69 @@ def test_a_recognised_action_says_which_earlier_action_it_was_recognised_from(em
     assert result.rows
     for row in result.rows:
         assert row["earlierKind"].endswith("#Action"), row  # the node exists, as an action
-        assert row["earlierDate"] <= row["laterDate"], row
+        assert row["earlier"].split("/actie/")[1][:20] != row["later"].split("/actie/")[1][:20]
     # the later letter does not present it as its own work: not in its actions, but in the links
     from graph.queries import load_query
 
     recognised = {row["later"] for row in result.rows}
     listed = {r["action"] for r in embedded_store.select(load_query("actions").bind({})).rows}
-    linked = {r["later_action"] for r in embedded_store.select(load_query("action-links").bind({})).rows}
+    linked = {
+        r["later_action"] for r in embedded_store.select(load_query("action-links").bind({})).rows
+    }
     assert not recognised & listed
     assert recognised & linked
+
+
+AGENDA = """Kamerbrief over de agenda wijkgerichte zorg
+
+Geachte voorzitter,
+
+Hierbij stuur ik u de agenda wijkgerichte zorg.
+
+1. Betere dienstverlening aan inwoners
+
+Bundelen van kennis over wijkgerichte zorg
+
+Daarom werk ik aan een handreiking wijkteams. Ook werk ik aan een monitor wijkgerichte zorg.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+"""
+
+REPORT = """Voortgangsrapportage agenda wijkgerichte zorg
+
+Actielijn 1. Betere dienstverlening aan inwoners
+
+Bundelen van kennis over de wijkgerichte zorg
+Vanuit de agenda is ingezet op het bundelen van kennis. De handreiking wijkteams is verschenen.
+"""
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (
+            "Bundelen van kennis over wijkgerichte zorg",
+            "Bundelen van kennis over de wijkgerichte zorg",
+            True,
+        ),
+        (
+            "Inzichten in de uitvoerbaarheid van beleid",
+            "Verzamelen van inzichten over de uitvoerbaarheid van beleid",
+            True,
+        ),
+        ("Bundelen van kennis over wijkgerichte zorg", "Bundelen van kennis over jeugdzorg", False),
+    ],
+)
+def test_headings_that_name_one_piece_of_work(a, b, same):
+    assert same_heading(a, b) is same
+
+
+def test_a_progress_reports_action_line_heading_is_recognised_in_the_agenda_that_had_it_as_a_theme():
+    agenda = _letter("agenda", AGENDA, "2023-03-01")
+    report = _letter("report", REPORT, "2024-03-01")
+    assert not any(a.key.startswith("bundelen") for a in agenda.actions)  # a theme there
+    heading_action = next(a for a in report.actions if a.key.startswith("bundelen"))
+    found = recognise_earlier_actions([agenda, report])["agenda"]
+    mention = next(m for m in found if m.key == heading_action.key)
+    assert mention.title == "Bundelen van kennis over wijkgerichte zorg"  # the agenda's own words
+    assert mention.named_again_from == "report"

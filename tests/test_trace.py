@@ -102,6 +102,12 @@ LETTERS = [
             "handreiking-handelingsperspectief",
             False,
         ),  # a kind of work
+        # an infinitive heads many pieces of work: it is no name
+        (
+            "verzamelen-inzichten-interbestuurlijke-samenwerkingsstructuren",
+            "verzamelen-inzichten-uitvoerbaarheid-beleid-vanuit-praktijk",
+            False,
+        ),
         # words of one meaning count as one (gazetteers/action_synonyms.csv); clause fillers do not count
         ("onderzoek-aantal-gemeenteraden", "verkenning-hoe-omvang-gemeenteraden-kan-worden", True),
         (
