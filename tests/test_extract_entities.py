@@ -636,3 +636,14 @@ def test_vervoerregios_and_an_elided_region_name():
     }
     (m,) = extract_entities("in de Regio Deal Noord- en Oost-Groningen")
     assert m.label == "Regio Deal Noord- en Oost-Groningen"
+
+
+def test_a_signatory_and_a_surname_are_one_person_key():
+    from graph.extract.entities import person_key
+    from graph.namespaces import Minter
+
+    assert person_key("J.J.M. Uitermark") == person_key("Uitermark") == "uitermark"
+    assert person_key("J. de Vries") == person_key("De Vries") == "de-vries"
+    minter = Minter()
+    assert minter.person("B. Madlener") == minter.person("Madlener")
+    assert person_key("Hanke Bruins Slot") == "bruins-slot"

@@ -1141,7 +1141,7 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
         if name.split()[-1] in _NOT_SURNAMES:
             return None
         label = _person_label(name)
-        key = slug(_surname(name))
+        key = person_key(name)
         attributes = tuple((k, v) for k, v in attrs.items() if v)
         return _Candidate(
             first,
@@ -1235,6 +1235,12 @@ def _split_name(name: str) -> tuple[str, str]:
 
 def _surname(name: str) -> str:
     return _split_name(name)[1]
+
+
+def person_key(name: str) -> str:
+    """A person is keyed by surname, as a letter names them: `J.J.M. Uitermark`, `Uitermark` and
+    the submitter of `motie-Uitermark` are one person (`uitermark`); so are `Van Dijk` and `J. van Dijk`."""
+    return slug(_surname(name))
 
 
 def _person_label(name: str) -> str:
