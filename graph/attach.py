@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from graph.extract.actions import ActionMention
 from graph.extract.citations import Citation, extract_citations
 from graph.extract.entities import extract_entities
 from graph.extract.motions import MotionMention, extract_motion_mentions
 from graph.extract.relations import classify_motion_relations, relate_actions_to_motions
-from graph.extract.reports import extract_reports, sent_report
+from graph.extract.reports import extract_reports, sent_report, unify_reports
 from graph.facts import (
     CitationOccurrence,
     EntityOccurrence,
@@ -138,7 +139,8 @@ def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:
         if sent and not any(r.start < sent.end and sent.start < r.end for r in reports):
             reports.append(sent)  # `Het rapport doe ik u hierbij toekomen` under its title
         found += [ReportOccurrence(report, span, footnote) for report in reports]
-    return found
+    unified = unify_reports([occurrence.report for occurrence in found])
+    return [replace(occurrence, report=report) for occurrence, report in zip(found, unified)]
 
 
 def motion_relations(

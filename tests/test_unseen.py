@@ -280,3 +280,23 @@ def test_entities_of_the_new_letters(store):
     assert "Waterschapsspiegel 2024" in labels("advisory-reports", WATER)
     assert "Ruimte voor de provincie" in labels("advisory-reports", ROB)
     assert "Voorlichting over bekostiging van waterschappen" in labels("advisory-reports", MOTION)
+
+
+def test_signatory_and_surname_are_one_person_in_each_letter(store):
+    persons = rows(store, "persons")
+    per_doc = [(r["id"], r["document"]) for r in persons]
+    assert len(per_doc) == len(set(per_doc))
+    ids = {r["id"].rsplit("/", 1)[-1] for r in persons}
+    assert {"uitermark", "madlener"} <= ids
+    assert not ids & {"j-j-m-uitermark", "b-madlener", "j-de-vries"}
+
+
+def test_a_dated_advice_and_its_undated_mention_are_one_report(store):
+    reports = [
+        r["id"]
+        for r in rows(store, "advisory-reports")
+        if r["document"].endswith("kabinetsreactie_rob_provincies")
+    ]
+    assert [i for i in reports if "ruimte-voor-de-provincie" in i] == [
+        "https://w3id.org/bestuursgraaf/id/rapport/raad-voor-het-openbaar-bestuur-2024-ruimte-voor-de-provincie"
+    ]

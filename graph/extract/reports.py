@@ -927,6 +927,41 @@ def _resolve_untitled(mention: ReportMention, mentions: list[ReportMention]) -> 
     return replace(mention, key=twin.key, year=twin.year, title=twin.title)
 
 
+def _fuller(a: ReportMention, b: ReportMention) -> bool:
+    """`b` names the report `a` names and says more of it: the same title, and a body or year that
+    `a` leaves out, never one that contradicts it."""
+    if a.key == b.key or not _same(a, b):
+        return False
+    if a.body and b.body and _body_key(a.body) != _body_key(b.body):
+        return False
+    if a.year and b.year and a.year != b.year:
+        return False
+    return bool((b.body and not a.body) or (b.year and not a.year))
+
+
+def unify_reports(mentions: list[ReportMention]) -> list[ReportMention]:
+    """One node per report in a document: a footnote names it `ROB (2025). Afrekenen met
+    disbalans`, the running text `het ROB-advies 'Afrekenen met disbalans'`; the mention that leaves
+    out the year (or the body) takes the key of the one that gives it, when exactly one report of
+    that title does. Two reports of one body keep their own keys: their titles differ."""
+    by_key = {m.key: m for m in sorted(mentions, key=lambda m: -len(m.title or ""))}
+    target: dict[str, str] = {}
+    for key, mention in by_key.items():
+        fuller = {o.key for o in by_key.values() if _fuller(mention, o)}
+        fullest = {k for k in fuller if not any(_fuller(by_key[k], by_key[o]) for o in fuller)}
+        if len(fullest) == 1:
+            target[key] = next(iter(fullest))
+    unified = []
+    for mention in mentions:
+        key = target.get(mention.key)
+        if key is None:
+            unified.append(mention)
+            continue
+        twin = by_key[key]
+        unified.append(replace(mention, key=key, body=twin.body, year=twin.year, title=twin.title))
+    return unified
+
+
 # A letter that encloses a report without naming it (`Het rapport doe ik u hierbij toekomen`,
 # `Het onderzoek bied ik uw Kamer hierbij aan`) usually does so under a section heading that is
 # the report's own title (`Onderzoek omvang budgetten ...`): the heading names the report when it
