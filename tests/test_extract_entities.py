@@ -647,3 +647,28 @@ def test_a_signatory_and_a_surname_are_one_person_key():
     minter = Minter()
     assert minter.person("B. Madlener") == minter.person("Madlener")
     assert person_key("Hanke Bruins Slot") == "bruins-slot"
+
+
+def test_a_plural_head_before_bare_names_lists_each_municipality_and_province():
+    text = "Het college bespreekt met de gemeenten Aa en Hunze, Assen en Tynaarlo en de provincies Drenthe en Groningen een fusie."
+    keys = [e.key for e in extract_entities(text)]
+    for key in (
+        "gemeente-aa-en-hunze",
+        "gemeente-assen",
+        "gemeente-tynaarlo",
+        "provincie-drenthe",
+        "provincie-groningen",
+    ):
+        assert key in keys
+    assert "gemeente-best" not in [
+        e.key for e in extract_entities("Dat is het best voor gemeenten.")
+    ]
+
+
+def test_the_first_column_of_a_municipality_table_names_municipalities():
+    text = (
+        "Het overzicht:\n\n| Gemeente | Aantal inwoners |\n|---|---|\n| Tynaarlo | 34.000 |\n"
+        "| Midden-Groningen | 61.000 |\n| Totaal | 95.000 |\n\nVerder."
+    )
+    keys = [e.key for e in extract_entities(text)]
+    assert "gemeente-tynaarlo" in keys and "gemeente-midden-groningen" in keys

@@ -300,3 +300,29 @@ def test_a_dated_advice_and_its_undated_mention_are_one_report(store):
     assert [i for i in reports if "ruimte-voor-de-provincie" in i] == [
         "https://w3id.org/bestuursgraaf/id/rapport/raad-voor-het-openbaar-bestuur-2024-ruimte-voor-de-provincie"
     ]
+
+
+def test_herindeling_letter_names_its_municipalities_water_boards_and_joint_bodies(store):
+    def keys(name):
+        return {
+            r["id"].rsplit("/", 1)[-1]
+            for r in rows(store, name)
+            if r["document"].endswith("/brief_herindeling_veluwe")
+        }
+
+    organisations = keys("organisations")
+    assert {"gemeente-hattem", "gemeente-heerde", "gemeente-oldebroek"} <= organisations
+    assert {"waterschap-vallei-en-veluwe", "waterschap-drents-overijsselse-delta"} <= organisations
+    assert {"provincie-gelderland", "kiesraad"} <= organisations
+    collaborations = keys("regional-collaborations")
+    assert {
+        "veiligheidsregio-noord-en-oost-gelderland",
+        "omgevingsdienst-noord-veluwe",
+    } <= collaborations
+    laws = keys("laws")
+    assert {"wet-algemene-regels-herindeling-art-8", "waterschapswet"} <= laws
+    assert "kst-28750-65" in {
+        r["kamerstuk"].rsplit("/", 1)[-1]
+        for r in rows(store, "citations")
+        if r["document"].endswith("/brief_herindeling_veluwe")
+    }

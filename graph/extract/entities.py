@@ -19,6 +19,7 @@ known name wins; patterns and persons only fill what the tables left.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -319,6 +320,89 @@ _NOT_REGION_WORDS = frozenset(
     {"lab", "monitor", "evaluatie", "ronde", "tranche", "programma", "fonds", "budget", "middelen",
      "regeling", "aanpak", "agenda", "team", "kader", "netwerk", "platform", "werkwijze", "systematiek"}
 )  # fmt: skip
+
+
+# `de gemeenten Hattem, Heerde en Oldebroek`: a plural head word before a list of bare names is
+# each of them (`gemeenten` -> `Gemeente X`); a bare place name elsewhere is left alone (`Best`).
+_LIST_HEADS = {"gemeenten": "Gemeente", "provincies": "Provincie"}
+
+
+_BARE_PLACES: dict[int, tuple[Mapping, Mapping]] = {}
+
+
+def _bare_places(gaz: Gazetteers) -> Mapping[tuple[str, str], tuple[tuple[str, ...], Entry]]:
+    """(head, first word) -> [(the name's words, entry)], longest names first (once per table)."""
+    cached = _BARE_PLACES.get(id(gaz.entries))
+    if cached is not None and cached[0] is gaz.entries:
+        return cached[1]
+    places: dict[tuple[str, str], list[tuple[tuple[str, ...], Entry]]] = {}
+    heads = {head.lower() for head in _LIST_HEADS.values()}
+    for entry in gaz.entries.values():
+        head, _, name = entry.label.partition(" ")
+        if entry.kind != "organisation" or head.lower() not in heads or not name:
+            continue
+        words = tuple(t.norm for t in _tokens(name))
+        places.setdefault((head.lower(), words[0]), []).append((words, entry))
+    found = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in places.items()}
+    _BARE_PLACES[id(gaz.entries)] = (gaz.entries, found)
+    return found
+
+
+# A table whose first column is headed `Gemeente` (`| Gemeente | Inwoners |`) names a municipality
+# in the first cell of each row.
+_TABLE_HEAD = re.compile(
+    r"^\|\s*(?P<head>Gemeenten?|Provincies?)\s*\|", re.MULTILINE | re.IGNORECASE
+)
+_TABLE_ROW = re.compile(r"\|[ \t]*(?P<cell>[^|\n]*?)[ \t]*\|[^\n]*")
+
+
+def _tabled_places(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    places = _bare_places(gaz)
+    starts = [t.start for t in tokens]
+    for header in _TABLE_HEAD.finditer(text):
+        head = "gemeente" if header["head"].lower().startswith("gemeente") else "provincie"
+        pos = text.find("\n", header.end())
+        while pos != -1:
+            row = _TABLE_ROW.match(text, pos + 1)
+            if not row:
+                break
+            pos = text.find("\n", row.end())
+            if not row["cell"] or not row["cell"][:1].isupper():
+                continue
+            first = bisect.bisect_left(starts, row.start("cell"))
+            words = tuple(t.norm for t in _tokens(row["cell"]))
+            for name, entry in places.get((head, words[0]), ()):
+                if name == words:
+                    yield _mention(text, tokens, first, first + len(words), entry)
+                    break
+
+
+def _listed_places(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    places = _bare_places(gaz)
+    yield from _tabled_places(text, tokens, gaz)
+    for i, t in enumerate(tokens):
+        head = _LIST_HEADS.get(t.norm)
+        if head is None:
+            continue
+        j, found = i + 1, []
+        while j < len(tokens) and tokens[j].raw[:1].isupper():
+            match = next(
+                (
+                    (words, entry)
+                    for words, entry in places.get((head.lower(), tokens[j].norm), ())
+                    if tuple(x.norm for x in tokens[j : j + len(words)]) == words
+                ),
+                None,
+            )
+            if match is None:
+                break
+            found.append(_mention(text, tokens, j, j + len(match[0]), match[1]))
+            j += len(match[0])
+            if j < len(tokens) and tokens[j].norm in {",", "en", "of"}:
+                j += 1
+            else:
+                break
+        yield from found
 
 
 def _named_by_region(
@@ -1268,6 +1352,7 @@ def extract_entities(
         *_role_candidates(text, tokens, gaz),
         *table,
         *_named_by_region(text, tokens, table),
+        *_listed_places(text, tokens, gaz),
         *_pattern_candidates(text, tokens),
         *_body_candidates(text, tokens),
     ]
