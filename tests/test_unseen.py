@@ -326,3 +326,21 @@ def test_herindeling_letter_names_its_municipalities_water_boards_and_joint_bodi
         for r in rows(store, "citations")
         if r["document"].endswith("/brief_herindeling_veluwe")
     }
+
+
+def test_letter_to_the_senate_with_bracketed_citations_and_no_footnotes(store):
+    def here(name):
+        return [
+            r
+            for r in rows(store, name)
+            if (r.get("document") or r.get("documents") or "").find("/brief_ek_verslag_wgr") >= 0
+        ]
+
+    cited = {r["kamerstuk"].rsplit("/", 1)[-1] for r in here("citations")}
+    assert {"kst-36355-B", "kst-36355-2", "kst-35500-AB", "kst-36355-11"} <= cited
+    motions = {r["motion"].rsplit("/", 1)[-1]: r["label"] for r in here("motions")}
+    assert motions == {"kst-35500-AB": "motie-Kox"}
+    persons = {r["id"].rsplit("/", 1)[-1] for r in here("persons")}
+    assert {"kox", "szabo", "van-der-plas"} <= persons
+    organisations = {r["id"].rsplit("/", 1)[-1] for r in here("organisations")}
+    assert {"vereniging-van-nederlandse-gemeenten", "raad-van-state", "vvd"} <= organisations
