@@ -517,3 +517,23 @@ def test_two_editions_leave_an_undated_mention_alone():
     )
     unified = unify_reports([*a, *b, *c])
     assert len({m.key for m in unified}) == 3
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        (
+            "Het advies 'Gezag en gemeenschap' van de Raad voor het Openbaar Bestuur (2022) laat dat zien.",
+            "2022",
+        ),
+        ("Zoals het advies 'Gezag en gemeenschap' van de ROB uit 2022 laat zien.", "2022"),
+        ("In het rapport 'Gezag en gemeenschap' (ROB, 2022) staat dat.", "2022"),
+        ("In het rapport 'Gezag en gemeenschap' (zie de bijlage, 2022) staat dat.", None),
+    ],
+)
+def test_a_running_text_mention_takes_the_year_right_after_it(text, year):
+    (report,) = extract_reports(text)
+    assert report.title == "Gezag en gemeenschap"
+    assert report.year == year
+    if year:
+        assert report.key == "raad-voor-het-openbaar-bestuur-2022-gezag-en-gemeenschap"

@@ -344,3 +344,14 @@ def test_letter_to_the_senate_with_bracketed_citations_and_no_footnotes(store):
     assert {"kox", "szabo", "van-der-plas"} <= persons
     organisations = {r["id"].rsplit("/", 1)[-1] for r in here("organisations")}
     assert {"vereniging-van-nederlandse-gemeenten", "raad-van-state", "vvd"} <= organisations
+
+
+def test_the_advice_the_senate_letter_names_has_its_body_and_year(store):
+    reports = [
+        r["id"].rsplit("/", 1)[-1]
+        for r in rows(store, "advisory-reports")
+        if r["document"].endswith("/brief_ek_verslag_wgr")
+    ]
+    assert reports == [
+        "raad-voor-het-openbaar-bestuur-2023-regionaal-samenwerken-met-raad-en-ruggespraak"
+    ]

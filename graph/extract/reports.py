@@ -310,7 +310,17 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
                 if title and re.search(r"\b(?:19|20)\d\d\b", title)
                 else None
             )
-            start = m.start() + (len(m[0]) - len(m[0].lstrip(".; ")))
+            start, end = m.start() + (len(m[0]) - len(m[0].lstrip(".; "))), m.end()
+            dated = _DATED_AFTER.match(text, end)
+            if dated and title and not year:  # `... van de ROB (2023)`, `'Titel' (ROB, 2022)`
+                written = (dated["body"] or "").strip()
+                known = written in known_bodies() or written in known_bodies().values()
+                named_body = _canonical(written, text) if known else None
+                if (not written or known) and (
+                    not body or not named_body or _body_key(named_body) == _body_key(body)
+                ):
+                    body, year = body or named_body, dated["year"] or dated["year2"]
+                    end = dated.end()
             found.append(
                 ReportMention(
                     _key(body, year, title, kind),
@@ -318,12 +328,20 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
                     year,
                     title,
                     kind,
-                    text[start : m.end()],
+                    text[start:end],
                     start + offset,
-                    m.end() + offset,
+                    end + offset,
                 )
             )
     return found
+
+
+# The year a running-text mention gives right after it: `(2023)`, `(ROB, 2022)`, `uit 2021`,
+# `van maart 2024`.
+_DATED_AFTER = re.compile(
+    rf"\s*(?:\((?:(?P<body>[^,()\n]{{2,60}}),\s*)?(?P<year>(?:19|20)\d\d)\)"
+    rf"|\s(?:uit|van)\s+(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?(?P<year2>(?:19|20)\d\d)\b)"
+)
 
 
 def _dangling(title: str) -> bool:
