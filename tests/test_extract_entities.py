@@ -672,3 +672,16 @@ def test_the_first_column_of_a_municipality_table_names_municipalities():
     )
     keys = [e.key for e in extract_entities(text)]
     assert "gemeente-tynaarlo" in keys and "gemeente-midden-groningen" in keys
+
+
+def test_a_gemeenschappelijke_regeling_and_a_regio_are_named_by_what_follows():
+    text = (
+        "Tiel en Culemborg nemen deel aan de gemeenschappelijke regeling Regio Rivierenland "
+        "en werken in de Regio Foodvalley samen; de Regio Deal Achterhoek is een ander instrument."
+    )
+    found = {e.key: e.subtype for e in extract_entities(text) if e.kind == "regional_collaboration"}
+    assert found["regio-rivierenland"] == "gemeenschappelijke_regeling"
+    assert found["regio-foodvalley"] == "network"
+    assert "regio-deal-achterhoek" in found and "gemeenschappelijke-regeling" in found
+    generic = "De gemeenschappelijke regeling is een vorm van samenwerking."
+    assert [e.key for e in extract_entities(generic)] == ["gemeenschappelijke-regeling"]

@@ -318,6 +318,8 @@ def test_herindeling_letter_names_its_municipalities_water_boards_and_joint_bodi
     assert {
         "veiligheidsregio-noord-en-oost-gelderland",
         "omgevingsdienst-noord-veluwe",
+        "regio-noord-veluwe",
+        "regio-zwolle",
     } <= collaborations
     laws = keys("laws")
     assert {"wet-algemene-regels-herindeling-art-8", "waterschapswet"} <= laws

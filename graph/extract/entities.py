@@ -447,6 +447,40 @@ def _named_by_region(
         )
 
 
+_REGION_NAME_JOINERS = frozenset({"de", "het", "van", "en", "aan", "op"})
+_NOT_REGION_NAMES = frozenset({"Deal", "Deals", "Regio", *_NOT_DEAL_NAMES})
+
+
+def _named_collaborations(
+    text: str, tokens: list[_Token], table: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """`de gemeenschappelijke regeling Regio Noord-Veluwe`: the regulation named by what follows it;
+    `de Regio Zwolle`, `Regio Rivierenland`: a region that works together under its own name (a
+    capital `Regio` before a capitalised name; `Regio Deal` is the instrument)."""
+    for cand in table:
+        last = cand.last
+        if cand.mention.key != "gemeenschappelijke-regeling" or tokens[last - 1].norm != "regeling":
+            continue
+        if last >= len(tokens) or tokens[last].raw in _NOT_DEAL_NAMES or tokens[last].glued:
+            continue
+        end = _capitalised_run(tokens, last, _REGION_NAME_JOINERS, limit=5)
+        if end > last:
+            name = " ".join(text[tokens[last].start : tokens[end - 1].end].split())
+            entry = Entry("regional_collaboration", slug(name), name, "gemeenschappelijke_regeling")
+            yield _mention(text, tokens, last, end, entry)  # the form stays a mention of its own
+    for i, t in enumerate(tokens[:-1]):
+        if t.raw != "Regio" or t.glued or t.line_start or tokens[i + 1].raw in _NOT_REGION_NAMES:
+            continue
+        if not tokens[i + 1].raw[:1].isupper() or tokens[i + 1].glued:
+            continue
+        end = _capitalised_run(tokens, i + 1, _REGION_NAME_JOINERS, limit=3)
+        if end > i + 1 and tokens[end - 1].raw not in _NOT_REGION_NAMES:
+            name = " ".join(text[t.start : tokens[end - 1].end].split())
+            yield _mention(
+                text, tokens, i, end, Entry("regional_collaboration", slug(name), name, "network")
+            )
+
+
 def _polity_modifier(tokens: list[_Token], last: int, alias: _Alias) -> bool:
     """`EU-niveau`, `EU-lidstaten`: a polity glued before a lower-case word names a level or an area,
     not the body that acts (unlike `ROB-advies`, the advice of the ROB)."""
@@ -1352,6 +1386,7 @@ def extract_entities(
         *_role_candidates(text, tokens, gaz),
         *table,
         *_named_by_region(text, tokens, table),
+        *_named_collaborations(text, tokens, table),
         *_listed_places(text, tokens, gaz),
         *_pattern_candidates(text, tokens),
         *_body_candidates(text, tokens),
