@@ -685,3 +685,18 @@ def test_a_gemeenschappelijke_regeling_and_a_regio_are_named_by_what_follows():
     assert "regio-deal-achterhoek" in found and "gemeenschappelijke-regeling" in found
     generic = "De gemeenschappelijke regeling is een vorm van samenwerking."
     assert [e.key for e in extract_entities(generic)] == ["gemeenschappelijke-regeling"]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        (
+            "Het college handelt volgens de Wet inburgering 2021 en niet anders.",
+            "wet-inburgering-2021",
+        ),
+        ("Dat volgt uit de Wet open overheid 2022-2025 niet.", "wet-open-overheid"),
+        ("De Wet open overheid in 2022 veranderde dat.", "wet-open-overheid"),
+    ],
+)
+def test_a_year_right_after_a_law_name_belongs_to_its_title(text, key):
+    assert key in [e.key for e in extract_entities(text) if e.kind == "law"]

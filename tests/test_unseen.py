@@ -346,6 +346,8 @@ def test_letter_to_the_senate_with_bracketed_citations_and_no_footnotes(store):
     assert {"kox", "szabo", "van-der-plas"} <= persons
     organisations = {r["id"].rsplit("/", 1)[-1] for r in here("organisations")}
     assert {"vereniging-van-nederlandse-gemeenten", "raad-van-state", "vvd"} <= organisations
+    laws = {r["id"].rsplit("/", 1)[-1] for r in here("laws")}
+    assert {"wet-personenvervoer-2000", "wet-gemeenschappelijke-regelingen-art-35"} <= laws
 
 
 def test_the_advice_the_senate_letter_names_has_its_body_and_year(store):

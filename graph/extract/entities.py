@@ -880,6 +880,10 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
                     break
                 j += 1
             if j > i + 1 and tokens[j - 1].norm not in {"op", "en"}:
+                if _year_of_title(
+                    tokens, j
+                ):  # `Wet personenvervoer 2000`: the year is in the title
+                    j += 1
                 name = " ".join(text[tokens[i + 1].start : tokens[j - 1].end].split())
                 status = "wetsvoorstel" if t.raw == "Wetsvoorstel" else ""
                 word, subtype = ("Besluit", "decree") if t.raw == "Besluit" else ("Wet", "law")
@@ -897,6 +901,15 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
             if tokens[first].raw[0].isupper():
                 label = " ".join(text[tokens[first].start : t.end].split())
                 yield _mention(text, tokens, first, i + 1, Entry("law", slug(label), label, "law"))
+
+
+def _year_of_title(tokens: list[_Token], j: int) -> bool:
+    """A year right after a law's name, not opening a range or a session (`2023/24`, `2023-2026`)."""
+    if j >= len(tokens) or not re.fullmatch(r"(?:19|20)\d\d", tokens[j].raw):
+        return False
+    if tokens[j].start - tokens[j - 1].end != 1:
+        return False
+    return j + 1 >= len(tokens) or tokens[j + 1].raw not in {"/", "-", "–"}
 
 
 # `Raadsbesluit`, `Kabinetsbesluit`: decisions of a body, not decrees (regulations) by name
