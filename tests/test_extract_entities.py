@@ -700,3 +700,9 @@ def test_a_gemeenschappelijke_regeling_and_a_regio_are_named_by_what_follows():
 )
 def test_a_year_right_after_a_law_name_belongs_to_its_title(text, key):
     assert key in [e.key for e in extract_entities(text) if e.kind == "law"]
+
+
+def test_a_plural_waterschappen_before_bare_names_lists_each_water_board():
+    text = "De lasten dragen de waterschappen Rijn en IJssel en Vallei en Veluwe samen."
+    keys = [e.key for e in extract_entities(text)]
+    assert "waterschap-rijn-en-ijssel" in keys and "waterschap-vallei-en-veluwe" in keys

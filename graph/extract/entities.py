@@ -324,7 +324,7 @@ _NOT_REGION_WORDS = frozenset(
 
 # `de gemeenten Hattem, Heerde en Oldebroek`: a plural head word before a list of bare names is
 # each of them (`gemeenten` -> `Gemeente X`); a bare place name elsewhere is left alone (`Best`).
-_LIST_HEADS = {"gemeenten": "Gemeente", "provincies": "Provincie"}
+_LIST_HEADS = {"gemeenten": "Gemeente", "provincies": "Provincie", "waterschappen": "Waterschap"}
 
 
 _BARE_PLACES: dict[int, tuple[Mapping, Mapping]] = {}
