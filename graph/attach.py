@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from graph.extract.actions import ActionMention
 from graph.extract.citations import Citation, extract_citations
 from graph.extract.entities import extract_entities
 from graph.extract.motions import MotionMention, extract_motion_mentions
 from graph.extract.relations import classify_motion_relations, relate_actions_to_motions
-from graph.extract.reports import extract_reports, sent_report
+from graph.extract.reports import extract_reports, sent_report, unify_reports
 from graph.facts import (
     CitationOccurrence,
     EntityOccurrence,
@@ -113,6 +114,52 @@ def pair_motions_with_citations(
     return result
 
 
+# A letter without footnotes cites in brackets in the running text: `de motie-Kox c.s. over ...
+# (Kamerstukken I 2021/22, 35 500, AB)`.
+_INLINE_REACH = 240
+# `in de brief over de motie-Otten (Kamerstukken ...)`: the bracket cites the letter, not the motion.
+_DOCUMENT_ABOUT = re.compile(
+    r"\b(?:brief|reactie|kabinetsreactie|voortgangsbrief|nota|notitie|beantwoording|antwoorden)"
+    r"\s+(?:over|op|inzake|naar\s+aanleiding\s+van)\s+(?:de|deze|die)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _inline_citations(
+    segmented: Segmented, sentence: Span, mentions: list[MotionMention], found: list[Citation | None]
+) -> list[Citation | None]:
+    """A mention no footnote identifies takes the bracketed citation that follows it in its
+    sentence, before the next motion and with no sent document between them."""
+    if all(found):
+        return found
+    text = segmented.clean[sentence.start : sentence.end]
+    cited = [
+        c
+        for c in extract_citations(text, sentence.start)
+        if c.kst_id and text[: c.start - sentence.start].rstrip().endswith("(")
+    ]
+    taken = {c.kst_id for c in found if c}
+    result = list(found)
+    for n, mention in enumerate(mentions):
+        if result[n] is not None:
+            continue
+        until = mentions[n + 1].start if n + 1 < len(mentions) else sentence.end
+        chamber = _chamber_of(mention)
+        if _DOCUMENT_ABOUT.search(segmented.clean[sentence.start : mention.start]):
+            continue
+        for citation in cited:
+            if not (mention.end <= citation.start < min(until, mention.end + _INLINE_REACH)):
+                continue
+            if citation.kst_id in taken or (chamber and citation.chamber != chamber):
+                continue
+            if _SENT_DOCUMENT.search(segmented.clean[mention.end : citation.start]):
+                break
+            result[n] = citation
+            taken.add(citation.kst_id)
+            break
+    return result
+
+
 def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
     occurrences: list[MotionOccurrence] = []
     for index, sentence in enumerate(segmented.sentences):
@@ -121,6 +168,7 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
             continue
         footnotes = segmented.footnotes_in(_reach(segmented, index))
         kamerstukken = pair_motions_with_citations(mentions, footnotes, segmented)
+        kamerstukken = _inline_citations(segmented, sentence, mentions, kamerstukken)
         occurrences += [
             MotionOccurrence(mention, sentence, kamerstuk)
             for mention, kamerstuk in zip(mentions, kamerstukken)
@@ -138,7 +186,8 @@ def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:
         if sent and not any(r.start < sent.end and sent.start < r.end for r in reports):
             reports.append(sent)  # `Het rapport doe ik u hierbij toekomen` under its title
         found += [ReportOccurrence(report, span, footnote) for report in reports]
-    return found
+    unified = unify_reports([occurrence.report for occurrence in found])
+    return [replace(occurrence, report=report) for occurrence, report in zip(found, unified)]
 
 
 def motion_relations(

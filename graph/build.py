@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.attach import (
     citation_occurrences,
@@ -25,7 +26,7 @@ from graph.extract.published import extract_motion_text, extract_published_headi
 from graph.facts import DocumentFacts
 from graph.link import resolve_motions
 from graph.linkout import link_out
-from graph.namespaces import PREFIXES, Minter
+from graph.namespaces import BG, PREFIXES, Minter
 from graph.read import SourceDocument, read_corpus
 from graph.recognise import recognise_earlier_actions
 from graph.segment import segment
@@ -122,6 +123,7 @@ def build_dataset(
         _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
+    one_label_per_person(dataset)
     links = link_out(union_graph(dataset))
     say(f"linked {len(set(links.subjects()))} resources to external identifiers")
     _add_graph(dataset, minter.links_graph, links)
@@ -141,6 +143,30 @@ def serialize_nquads(dataset: Dataset) -> bytes:
     text = dataset.serialize(format="nquads")
     lines = sorted({line for line in text.splitlines() if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _fullness(label: str) -> tuple[int, int, str]:
+    return (len(label.split()), len(label), label)
+
+
+def one_label_per_person(dataset: Dataset) -> None:
+    """A person is one node per surname, named `J.J.M. Uitermark` in the signature and `Uitermark`
+    in the text: the fullest name is its label, the others alternative labels, so that each
+    person is one row wherever it is asked for."""
+    labels: dict = {}
+    for context in dataset.graphs():
+        for person in set(context.subjects(RDF.type, BG.Person)):
+            labels.setdefault(person, set()).update(context.objects(person, RDFS.label))
+    for person, names in labels.items():
+        if len(names) < 2:
+            continue
+        best = max(names, key=lambda name: _fullness(str(name)))
+        for context in dataset.graphs():
+            for name in list(context.objects(person, RDFS.label)):
+                if name != best:
+                    context.remove((person, RDFS.label, name))
+                    context.add((person, RDFS.label, best))
+                    context.add((person, SKOS.altLabel, name))
 
 
 def union_graph(dataset: Dataset) -> Graph:

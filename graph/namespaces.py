@@ -79,7 +79,11 @@ class Minter:
         return self._iri(f"motie/{slugify(key.removeprefix('motie-'))}")
 
     def person(self, name: str) -> URIRef:
-        return self._iri(f"persoon/{slugify(name)}")
+        """Keyed by surname, like the persons the entity stage finds: a signature `J.J.M. Uitermark`
+        and the surname `Uitermark` elsewhere in the letter are one person."""
+        from graph.extract.entities import person_key
+
+        return self._iri(f"persoon/{person_key(name) or slugify(name)}")
 
     def party(self, name: str) -> URIRef:
         return self._iri(f"partij/{slugify(name)}")

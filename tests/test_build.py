@@ -163,3 +163,28 @@ def test_ministries_and_laws_of_the_letters_link_to_tooi_and_bwb(built_graph_pat
     # an organisation TOOI does not list gets no invented link
     vng = minter.thing("organisatie", "vereniging-van-nederlandse-gemeenten")
     assert (vng, RDF.type, None) in graph and not list(graph.objects(vng, OWL.sameAs))
+
+
+def test_a_person_is_one_node_with_one_label_per_document(embedded_store):
+    """004 names `prof. mr. dr. D.J. Elzinga` and `Elzinga`: one person, labelled by the fuller name."""
+    from graph.queries import load_query
+
+    rows = embedded_store.select(load_query("persons").bind({})).rows
+    per_doc = [(r["id"], r["document"]) for r in rows]
+    assert len(per_doc) == len(set(per_doc))
+    elzinga = [r for r in rows if r["id"].endswith("/persoon/elzinga")]
+    assert {r["label"] for r in elzinga} == {"D.J. Elzinga"}
+
+
+def test_a_report_in_a_footnote_and_in_the_text_is_one_node(embedded_store):
+    """001's footnote gives `(2025)` for `Afrekenen met disbalans`, its text names it without a year."""
+    from graph.queries import load_query
+
+    rows = embedded_store.select(load_query("advisory-reports").bind({})).rows
+    here = [r["id"] for r in rows if r["document"].endswith("/001_4ecc82ebad1aebf7")]
+    assert [i for i in here if "afrekenen-met-disbalans" in i] == [
+        "https://w3id.org/bestuursgraaf/id/rapport/raad-voor-het-openbaar-bestuur-2025-afrekenen-met-disbalans"
+    ]
+    assert len([i for i in here if "elke-regio-telt" in i]) == 1
+    in_004 = [r["id"] for r in rows if r["document"].endswith("/004_6c88505460917616")]
+    assert len([i for i in in_004 if i.endswith("leren-institutionaliseren")]) == 1

@@ -636,3 +636,73 @@ def test_vervoerregios_and_an_elided_region_name():
     }
     (m,) = extract_entities("in de Regio Deal Noord- en Oost-Groningen")
     assert m.label == "Regio Deal Noord- en Oost-Groningen"
+
+
+def test_a_signatory_and_a_surname_are_one_person_key():
+    from graph.extract.entities import person_key
+    from graph.namespaces import Minter
+
+    assert person_key("J.J.M. Uitermark") == person_key("Uitermark") == "uitermark"
+    assert person_key("J. de Vries") == person_key("De Vries") == "de-vries"
+    minter = Minter()
+    assert minter.person("B. Madlener") == minter.person("Madlener")
+    assert person_key("Hanke Bruins Slot") == "bruins-slot"
+
+
+def test_a_plural_head_before_bare_names_lists_each_municipality_and_province():
+    text = "Het college bespreekt met de gemeenten Aa en Hunze, Assen en Tynaarlo en de provincies Drenthe en Groningen een fusie."
+    keys = [e.key for e in extract_entities(text)]
+    for key in (
+        "gemeente-aa-en-hunze",
+        "gemeente-assen",
+        "gemeente-tynaarlo",
+        "provincie-drenthe",
+        "provincie-groningen",
+    ):
+        assert key in keys
+    assert "gemeente-best" not in [
+        e.key for e in extract_entities("Dat is het best voor gemeenten.")
+    ]
+
+
+def test_the_first_column_of_a_municipality_table_names_municipalities():
+    text = (
+        "Het overzicht:\n\n| Gemeente | Aantal inwoners |\n|---|---|\n| Tynaarlo | 34.000 |\n"
+        "| Midden-Groningen | 61.000 |\n| Totaal | 95.000 |\n\nVerder."
+    )
+    keys = [e.key for e in extract_entities(text)]
+    assert "gemeente-tynaarlo" in keys and "gemeente-midden-groningen" in keys
+
+
+def test_a_gemeenschappelijke_regeling_and_a_regio_are_named_by_what_follows():
+    text = (
+        "Tiel en Culemborg nemen deel aan de gemeenschappelijke regeling Regio Rivierenland "
+        "en werken in de Regio Foodvalley samen; de Regio Deal Achterhoek is een ander instrument."
+    )
+    found = {e.key: e.subtype for e in extract_entities(text) if e.kind == "regional_collaboration"}
+    assert found["regio-rivierenland"] == "gemeenschappelijke_regeling"
+    assert found["regio-foodvalley"] == "network"
+    assert "regio-deal-achterhoek" in found and "gemeenschappelijke-regeling" in found
+    generic = "De gemeenschappelijke regeling is een vorm van samenwerking."
+    assert [e.key for e in extract_entities(generic)] == ["gemeenschappelijke-regeling"]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        (
+            "Het college handelt volgens de Wet inburgering 2021 en niet anders.",
+            "wet-inburgering-2021",
+        ),
+        ("Dat volgt uit de Wet open overheid 2022-2025 niet.", "wet-open-overheid"),
+        ("De Wet open overheid in 2022 veranderde dat.", "wet-open-overheid"),
+    ],
+)
+def test_a_year_right_after_a_law_name_belongs_to_its_title(text, key):
+    assert key in [e.key for e in extract_entities(text) if e.kind == "law"]
+
+
+def test_a_plural_waterschappen_before_bare_names_lists_each_water_board():
+    text = "De lasten dragen de waterschappen Rijn en IJssel en Vallei en Veluwe samen."
+    keys = [e.key for e in extract_entities(text)]
+    assert "waterschap-rijn-en-ijssel" in keys and "waterschap-vallei-en-veluwe" in keys

@@ -318,3 +318,20 @@ def test_eerste_kamer_motion_heading_with_its_letter_alone():
         "Koole",
         "Van Ballekom",
     ]
+
+
+def test_a_motion_without_footnotes_takes_the_bracketed_citation_after_it():
+    from graph.attach import motion_occurrences
+    from graph.segment import segment
+
+    text = (
+        "Geachte voorzitter,\n\n"
+        "De leden van de fractie van D66 wijzen op de motie-Dittrich c.s. over een vast spreekrecht "
+        "voor burgers (Kamerstukken I 2022/23, 36 200, F) en op de motie-Nicolaï "
+        "(Kamerstukken I 2022/23, 36 200, G). In de brief over de motie-Otten heb ik uw Kamer eerder "
+        "geïnformeerd (Kamerstukken I 2022/23, 36 200, H).\n"
+    )
+    found = {o.mention.raw.split()[0]: o.kamerstuk for o in motion_occurrences(segment(text))}
+    assert found["motie-Dittrich"].kst_id == "kst-36200-F"
+    assert found["motie-Nicolaï"].kst_id == "kst-36200-G"
+    assert found["motie-Otten"] is None  # the citation is the letter that was sent

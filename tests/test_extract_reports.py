@@ -488,3 +488,52 @@ def test_possessive_advice_of_a_body_the_sentence_does_not_name_is_no_report():
         )
         == []
     )
+
+
+def test_a_mention_without_year_takes_the_key_of_the_one_that_gives_it():
+    from graph.extract.reports import unify_reports
+
+    footnote = extract_reports(
+        "Raad voor het Openbaar Bestuur (2023). Vertrouwen op lokaal niveau."
+    )
+    text = extract_reports(
+        "De ROB wijst in het advies 'Vertrouwen op lokaal niveau' op de rol van raden."
+    )
+    other = extract_reports("ROB (2022). Een ander advies over raden.")
+    assert footnote and text and other and footnote[0].key != text[0].key
+    unified = unify_reports([*footnote, *text, *other])
+    assert unified[0].key == unified[1].key == footnote[0].key
+    assert unified[1].year == "2023"
+    assert unified[2].key == other[0].key  # another advice of that body keeps its own node
+
+
+def test_two_editions_leave_an_undated_mention_alone():
+    from graph.extract.reports import unify_reports
+
+    a = extract_reports("ROB (2021). Vertrouwen op lokaal niveau.")
+    b = extract_reports("ROB (2024). Vertrouwen op lokaal niveau.")
+    c = extract_reports(
+        "De ROB wijst in het advies 'Vertrouwen op lokaal niveau' op de rol van raden."
+    )
+    unified = unify_reports([*a, *b, *c])
+    assert len({m.key for m in unified}) == 3
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        (
+            "Het advies 'Gezag en gemeenschap' van de Raad voor het Openbaar Bestuur (2022) laat dat zien.",
+            "2022",
+        ),
+        ("Zoals het advies 'Gezag en gemeenschap' van de ROB uit 2022 laat zien.", "2022"),
+        ("In het rapport 'Gezag en gemeenschap' (ROB, 2022) staat dat.", "2022"),
+        ("In het rapport 'Gezag en gemeenschap' (zie de bijlage, 2022) staat dat.", None),
+    ],
+)
+def test_a_running_text_mention_takes_the_year_right_after_it(text, year):
+    (report,) = extract_reports(text)
+    assert report.title == "Gezag en gemeenschap"
+    assert report.year == year
+    if year:
+        assert report.key == "raad-voor-het-openbaar-bestuur-2022-gezag-en-gemeenschap"

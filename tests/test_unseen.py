@@ -294,3 +294,82 @@ def test_a_corpus_without_the_seed_letters_builds_and_the_curated_links_are_not_
     build(corpus, out, progress=said.append)
     assert out.stat().st_size > 0
     assert any("not applied" in line and "curated/action_links.csv" in line for line in said)
+
+
+def test_signatory_and_surname_are_one_person_in_each_letter(store):
+    persons = rows(store, "persons")
+    per_doc = [(r["id"], r["document"]) for r in persons]
+    assert len(per_doc) == len(set(per_doc))
+    ids = {r["id"].rsplit("/", 1)[-1] for r in persons}
+    assert {"uitermark", "madlener"} <= ids
+    assert not ids & {"j-j-m-uitermark", "b-madlener", "j-de-vries"}
+
+
+def test_a_dated_advice_and_its_undated_mention_are_one_report(store):
+    reports = [
+        r["id"]
+        for r in rows(store, "advisory-reports")
+        if r["document"].endswith("kabinetsreactie_rob_provincies")
+    ]
+    assert [i for i in reports if "ruimte-voor-de-provincie" in i] == [
+        "https://w3id.org/bestuursgraaf/id/rapport/raad-voor-het-openbaar-bestuur-2024-ruimte-voor-de-provincie"
+    ]
+
+
+def test_herindeling_letter_names_its_municipalities_water_boards_and_joint_bodies(store):
+    def keys(name):
+        return {
+            r["id"].rsplit("/", 1)[-1]
+            for r in rows(store, name)
+            if r["document"].endswith("/brief_herindeling_veluwe")
+        }
+
+    organisations = keys("organisations")
+    assert {"gemeente-hattem", "gemeente-heerde", "gemeente-oldebroek"} <= organisations
+    assert {"waterschap-vallei-en-veluwe", "waterschap-drents-overijsselse-delta"} <= organisations
+    assert {"provincie-gelderland", "kiesraad"} <= organisations
+    collaborations = keys("regional-collaborations")
+    assert {
+        "veiligheidsregio-noord-en-oost-gelderland",
+        "omgevingsdienst-noord-veluwe",
+        "regio-noord-veluwe",
+        "regio-zwolle",
+    } <= collaborations
+    laws = keys("laws")
+    assert {"wet-algemene-regels-herindeling-art-8", "waterschapswet"} <= laws
+    assert "kst-28750-65" in {
+        r["kamerstuk"].rsplit("/", 1)[-1]
+        for r in rows(store, "citations")
+        if r["document"].endswith("/brief_herindeling_veluwe")
+    }
+
+
+def test_letter_to_the_senate_with_bracketed_citations_and_no_footnotes(store):
+    def here(name):
+        return [
+            r
+            for r in rows(store, name)
+            if (r.get("document") or r.get("documents") or "").find("/brief_ek_verslag_wgr") >= 0
+        ]
+
+    cited = {r["kamerstuk"].rsplit("/", 1)[-1] for r in here("citations")}
+    assert {"kst-36355-B", "kst-36355-2", "kst-35500-AB", "kst-36355-11"} <= cited
+    motions = {r["motion"].rsplit("/", 1)[-1]: r["label"] for r in here("motions")}
+    assert motions == {"kst-35500-AB": "motie-Kox"}
+    persons = {r["id"].rsplit("/", 1)[-1] for r in here("persons")}
+    assert {"kox", "szabo", "van-der-plas"} <= persons
+    organisations = {r["id"].rsplit("/", 1)[-1] for r in here("organisations")}
+    assert {"vereniging-van-nederlandse-gemeenten", "raad-van-state", "vvd"} <= organisations
+    laws = {r["id"].rsplit("/", 1)[-1] for r in here("laws")}
+    assert {"wet-personenvervoer-2000", "wet-gemeenschappelijke-regelingen-art-35"} <= laws
+
+
+def test_the_advice_the_senate_letter_names_has_its_body_and_year(store):
+    reports = [
+        r["id"].rsplit("/", 1)[-1]
+        for r in rows(store, "advisory-reports")
+        if r["document"].endswith("/brief_ek_verslag_wgr")
+    ]
+    assert reports == [
+        "raad-voor-het-openbaar-bestuur-2023-regionaal-samenwerken-met-raad-en-ruggespraak"
+    ]

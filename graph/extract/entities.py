@@ -19,6 +19,7 @@ known name wins; patterns and persons only fill what the tables left.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -321,6 +322,89 @@ _NOT_REGION_WORDS = frozenset(
 )  # fmt: skip
 
 
+# `de gemeenten Hattem, Heerde en Oldebroek`: a plural head word before a list of bare names is
+# each of them (`gemeenten` -> `Gemeente X`); a bare place name elsewhere is left alone (`Best`).
+_LIST_HEADS = {"gemeenten": "Gemeente", "provincies": "Provincie", "waterschappen": "Waterschap"}
+
+
+_BARE_PLACES: dict[int, tuple[Mapping, Mapping]] = {}
+
+
+def _bare_places(gaz: Gazetteers) -> Mapping[tuple[str, str], tuple[tuple[str, ...], Entry]]:
+    """(head, first word) -> [(the name's words, entry)], longest names first (once per table)."""
+    cached = _BARE_PLACES.get(id(gaz.entries))
+    if cached is not None and cached[0] is gaz.entries:
+        return cached[1]
+    places: dict[tuple[str, str], list[tuple[tuple[str, ...], Entry]]] = {}
+    heads = {head.lower() for head in _LIST_HEADS.values()}
+    for entry in gaz.entries.values():
+        head, _, name = entry.label.partition(" ")
+        if entry.kind != "organisation" or head.lower() not in heads or not name:
+            continue
+        words = tuple(t.norm for t in _tokens(name))
+        places.setdefault((head.lower(), words[0]), []).append((words, entry))
+    found = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in places.items()}
+    _BARE_PLACES[id(gaz.entries)] = (gaz.entries, found)
+    return found
+
+
+# A table whose first column is headed `Gemeente` (`| Gemeente | Inwoners |`) names a municipality
+# in the first cell of each row.
+_TABLE_HEAD = re.compile(
+    r"^\|\s*(?P<head>Gemeenten?|Provincies?)\s*\|", re.MULTILINE | re.IGNORECASE
+)
+_TABLE_ROW = re.compile(r"\|[ \t]*(?P<cell>[^|\n]*?)[ \t]*\|[^\n]*")
+
+
+def _tabled_places(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    places = _bare_places(gaz)
+    starts = [t.start for t in tokens]
+    for header in _TABLE_HEAD.finditer(text):
+        head = "gemeente" if header["head"].lower().startswith("gemeente") else "provincie"
+        pos = text.find("\n", header.end())
+        while pos != -1:
+            row = _TABLE_ROW.match(text, pos + 1)
+            if not row:
+                break
+            pos = text.find("\n", row.end())
+            if not row["cell"] or not row["cell"][:1].isupper():
+                continue
+            first = bisect.bisect_left(starts, row.start("cell"))
+            words = tuple(t.norm for t in _tokens(row["cell"]))
+            for name, entry in places.get((head, words[0]), ()):
+                if name == words:
+                    yield _mention(text, tokens, first, first + len(words), entry)
+                    break
+
+
+def _listed_places(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
+    places = _bare_places(gaz)
+    yield from _tabled_places(text, tokens, gaz)
+    for i, t in enumerate(tokens):
+        head = _LIST_HEADS.get(t.norm)
+        if head is None:
+            continue
+        j, found = i + 1, []
+        while j < len(tokens) and tokens[j].raw[:1].isupper():
+            match = next(
+                (
+                    (words, entry)
+                    for words, entry in places.get((head.lower(), tokens[j].norm), ())
+                    if tuple(x.norm for x in tokens[j : j + len(words)]) == words
+                ),
+                None,
+            )
+            if match is None:
+                break
+            found.append(_mention(text, tokens, j, j + len(match[0]), match[1]))
+            j += len(match[0])
+            if j < len(tokens) and tokens[j].norm in {",", "en", "of"}:
+                j += 1
+            else:
+                break
+        yield from found
+
+
 def _named_by_region(
     text: str, tokens: list[_Token], table: list[_Candidate]
 ) -> Iterator[_Candidate]:
@@ -361,6 +445,40 @@ def _named_by_region(
         yield _mention(
             text, tokens, i, end, Entry(cand.mention.kind, slug(label), label, cand.mention.subtype)
         )
+
+
+_REGION_NAME_JOINERS = frozenset({"de", "het", "van", "en", "aan", "op"})
+_NOT_REGION_NAMES = frozenset({"Deal", "Deals", "Regio", *_NOT_DEAL_NAMES})
+
+
+def _named_collaborations(
+    text: str, tokens: list[_Token], table: list[_Candidate]
+) -> Iterator[_Candidate]:
+    """`de gemeenschappelijke regeling Regio Noord-Veluwe`: the regulation named by what follows it;
+    `de Regio Zwolle`, `Regio Rivierenland`: a region that works together under its own name (a
+    capital `Regio` before a capitalised name; `Regio Deal` is the instrument)."""
+    for cand in table:
+        last = cand.last
+        if cand.mention.key != "gemeenschappelijke-regeling" or tokens[last - 1].norm != "regeling":
+            continue
+        if last >= len(tokens) or tokens[last].raw in _NOT_DEAL_NAMES or tokens[last].glued:
+            continue
+        end = _capitalised_run(tokens, last, _REGION_NAME_JOINERS, limit=5)
+        if end > last:
+            name = " ".join(text[tokens[last].start : tokens[end - 1].end].split())
+            entry = Entry("regional_collaboration", slug(name), name, "gemeenschappelijke_regeling")
+            yield _mention(text, tokens, last, end, entry)  # the form stays a mention of its own
+    for i, t in enumerate(tokens[:-1]):
+        if t.raw != "Regio" or t.glued or t.line_start or tokens[i + 1].raw in _NOT_REGION_NAMES:
+            continue
+        if not tokens[i + 1].raw[:1].isupper() or tokens[i + 1].glued:
+            continue
+        end = _capitalised_run(tokens, i + 1, _REGION_NAME_JOINERS, limit=3)
+        if end > i + 1 and tokens[end - 1].raw not in _NOT_REGION_NAMES:
+            name = " ".join(text[t.start : tokens[end - 1].end].split())
+            yield _mention(
+                text, tokens, i, end, Entry("regional_collaboration", slug(name), name, "network")
+            )
 
 
 def _polity_modifier(tokens: list[_Token], last: int, alias: _Alias) -> bool:
@@ -762,6 +880,10 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
                     break
                 j += 1
             if j > i + 1 and tokens[j - 1].norm not in {"op", "en"}:
+                if _year_of_title(
+                    tokens, j
+                ):  # `Wet personenvervoer 2000`: the year is in the title
+                    j += 1
                 name = " ".join(text[tokens[i + 1].start : tokens[j - 1].end].split())
                 status = "wetsvoorstel" if t.raw == "Wetsvoorstel" else ""
                 word, subtype = ("Besluit", "decree") if t.raw == "Besluit" else ("Wet", "law")
@@ -779,6 +901,15 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
             if tokens[first].raw[0].isupper():
                 label = " ".join(text[tokens[first].start : t.end].split())
                 yield _mention(text, tokens, first, i + 1, Entry("law", slug(label), label, "law"))
+
+
+def _year_of_title(tokens: list[_Token], j: int) -> bool:
+    """A year right after a law's name, not opening a range or a session (`2023/24`, `2023-2026`)."""
+    if j >= len(tokens) or not re.fullmatch(r"(?:19|20)\d\d", tokens[j].raw):
+        return False
+    if tokens[j].start - tokens[j - 1].end != 1:
+        return False
+    return j + 1 >= len(tokens) or tokens[j + 1].raw not in {"/", "-", "–"}
 
 
 # `Raadsbesluit`, `Kabinetsbesluit`: decisions of a body, not decrees (regulations) by name
@@ -1141,7 +1272,7 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
         if name.split()[-1] in _NOT_SURNAMES:
             return None
         label = _person_label(name)
-        key = slug(_surname(name))
+        key = person_key(name)
         attributes = tuple((k, v) for k, v in attrs.items() if v)
         return _Candidate(
             first,
@@ -1237,6 +1368,12 @@ def _surname(name: str) -> str:
     return _split_name(name)[1]
 
 
+def person_key(name: str) -> str:
+    """A person is keyed by surname, as a letter names them: `J.J.M. Uitermark`, `Uitermark` and
+    the submitter of `motie-Uitermark` are one person (`uitermark`); so are `Van Dijk` and `J. van Dijk`."""
+    return slug(_surname(name))
+
+
 def _person_label(name: str) -> str:
     given, surname = _split_name(name)
     if not given:  # a bare surname starts with a capital, particles included: `Van Aartsen`
@@ -1262,6 +1399,8 @@ def extract_entities(
         *_role_candidates(text, tokens, gaz),
         *table,
         *_named_by_region(text, tokens, table),
+        *_named_collaborations(text, tokens, table),
+        *_listed_places(text, tokens, gaz),
         *_pattern_candidates(text, tokens),
         *_body_candidates(text, tokens),
     ]

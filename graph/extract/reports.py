@@ -310,7 +310,17 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
                 if title and re.search(r"\b(?:19|20)\d\d\b", title)
                 else None
             )
-            start = m.start() + (len(m[0]) - len(m[0].lstrip(".; ")))
+            start, end = m.start() + (len(m[0]) - len(m[0].lstrip(".; "))), m.end()
+            dated = _DATED_AFTER.match(text, end)
+            if dated and title and not year:  # `... van de ROB (2023)`, `'Titel' (ROB, 2022)`
+                written = (dated["body"] or "").strip()
+                known = written in known_bodies() or written in known_bodies().values()
+                named_body = _canonical(written, text) if known else None
+                if (not written or known) and (
+                    not body or not named_body or _body_key(named_body) == _body_key(body)
+                ):
+                    body, year = body or named_body, dated["year"] or dated["year2"]
+                    end = dated.end()
             found.append(
                 ReportMention(
                     _key(body, year, title, kind),
@@ -318,12 +328,20 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
                     year,
                     title,
                     kind,
-                    text[start : m.end()],
+                    text[start:end],
                     start + offset,
-                    m.end() + offset,
+                    end + offset,
                 )
             )
     return found
+
+
+# The year a running-text mention gives right after it: `(2023)`, `(ROB, 2022)`, `uit 2021`,
+# `van maart 2024`.
+_DATED_AFTER = re.compile(
+    rf"\s*(?:\((?:(?P<body>[^,()\n]{{2,60}}),\s*)?(?P<year>(?:19|20)\d\d)\)"
+    rf"|\s(?:uit|van)\s+(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?(?P<year2>(?:19|20)\d\d)\b)"
+)
 
 
 def _dangling(title: str) -> bool:
@@ -925,6 +943,41 @@ def _resolve_untitled(mention: ReportMention, mentions: list[ReportMention]) -> 
         return mention
     (twin,) = titled.values()
     return replace(mention, key=twin.key, year=twin.year, title=twin.title)
+
+
+def _fuller(a: ReportMention, b: ReportMention) -> bool:
+    """`b` names the report `a` names and says more of it: the same title, and a body or year that
+    `a` leaves out, never one that contradicts it."""
+    if a.key == b.key or not _same(a, b):
+        return False
+    if a.body and b.body and _body_key(a.body) != _body_key(b.body):
+        return False
+    if a.year and b.year and a.year != b.year:
+        return False
+    return bool((b.body and not a.body) or (b.year and not a.year))
+
+
+def unify_reports(mentions: list[ReportMention]) -> list[ReportMention]:
+    """One node per report in a document: a footnote names it `ROB (2025). Afrekenen met
+    disbalans`, the running text `het ROB-advies 'Afrekenen met disbalans'`; the mention that leaves
+    out the year (or the body) takes the key of the one that gives it, when exactly one report of
+    that title does. Two reports of one body keep their own keys: their titles differ."""
+    by_key = {m.key: m for m in sorted(mentions, key=lambda m: -len(m.title or ""))}
+    target: dict[str, str] = {}
+    for key, mention in by_key.items():
+        fuller = {o.key for o in by_key.values() if _fuller(mention, o)}
+        fullest = {k for k in fuller if not any(_fuller(by_key[k], by_key[o]) for o in fuller)}
+        if len(fullest) == 1:
+            target[key] = next(iter(fullest))
+    unified = []
+    for mention in mentions:
+        key = target.get(mention.key)
+        if key is None:
+            unified.append(mention)
+            continue
+        twin = by_key[key]
+        unified.append(replace(mention, key=key, body=twin.body, year=twin.year, title=twin.title))
+    return unified
 
 
 # A letter that encloses a report without naming it (`Het rapport doe ik u hierbij toekomen`,
