@@ -25,6 +25,9 @@ A progress report keeps the **headings** of the agenda it reports on: a heading 
 that names an action there (under a labelled action line) is recognised in the earlier letter
 that has the same heading as a theme of its own (two thirds of the distinctive words shared).
 
+A letter that cites an earlier letter of the corpus **by its date** (`per brief van 4 september
+2023`) speaks of the action that letter is itself (the promised letter it delivered).
+
 A name standing as an example (after `zoals`, `bijvoorbeeld`, `waaronder`), as the source of an
 announcement (`Zoals ik in de actieagenda heb aangekondigd`), as the companion of what the sentence
 is about (`in samenhang met de UDO`), as a copy sent along or as an enclosure in a list, or as an
@@ -39,11 +42,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from graph.extract.actions import ActionMention, status_in
 from graph.extract.metadata import Field
 from graph.facts import DocumentFacts
 from graph.trace import (
+    document_date,
+    document_day,
     in_time_order,
     is_the_promised_letter,
     overlap,
@@ -292,6 +298,9 @@ def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[
         result[later.doc_id] = recognise_in(later, list(earlier.values()))
         for action in later.actions + result[later.doc_id]:
             earlier.setdefault(action.key, (later.doc_id, action))
+    by_day = {document_day(f): f for f in ordered if document_day(f) is not None}
+    for later in ordered:
+        result[later.doc_id] += _cited_letters(later, by_day, result)
     for index, later in enumerate(ordered):
         for action in _heading_actions(later):
             for before in reversed(ordered[:index]):
@@ -303,6 +312,63 @@ def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[
                     result[before.doc_id].append(found)
                     break
     return result
+
+
+# An earlier letter cited by its date: `per brief van 4 september 2023`, `mijn brief van 18 juni jl.`
+_LETTER_OF = re.compile(
+    r"\bbrief\s+van\s+(?P<day>\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december)(?:\s+\d{4}|\s+jl\.?)?)",
+    re.IGNORECASE,
+)
+
+
+def _cited_letters(
+    later: DocumentFacts, by_day: dict, result: dict[str, list[ActionMention]]
+) -> list[ActionMention]:
+    """A letter that cites an earlier letter of the corpus by its date speaks of that letter: of
+    the action the earlier letter is itself (the promised letter it delivers, recognised by its
+    title)."""
+    import dateparser  # imported on first use: the library takes a moment to load
+
+    reference = document_date(later)
+    text = later.segmented.clean
+    own = {a.key for a in later.actions + result[later.doc_id]}
+    found: list[ActionMention] = []
+    for span in later.segmented.sentences:
+        sentence = text[span.start : span.end]
+        for m in _LETTER_OF.finditer(sentence):
+            settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+            if reference is not None:
+                settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)
+            day = m["day"].replace("jl.", "").replace("jl", "")
+            parsed = dateparser.parse(day, languages=["nl"], settings=settings)
+            cited = by_day.get(parsed.date()) if parsed else None
+            if cited is None or cited.doc_id == later.doc_id:
+                continue
+            title = cited.metadata.title
+            itself = [
+                a
+                for a in result.get(cited.doc_id, [])
+                if title is not None and a.start == title.start and a.key not in own
+            ]
+            for action in itself:
+                own.add(action.key)
+                found.append(
+                    ActionMention(
+                        key=action.key,
+                        title=action.title,
+                        kind=action.kind,
+                        status=status_in(sentence, m.start()) or "in_progress",
+                        section_heading=None,
+                        action_line=None,
+                        responsible=None,
+                        start=span.start,
+                        end=span.end,
+                        quote=" ".join(sentence.split()),
+                        named_again_from=cited.doc_id,
+                    )
+                )
+    return found
 
 
 def _heading_actions(facts: DocumentFacts) -> list[ActionMention]:

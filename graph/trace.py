@@ -131,6 +131,15 @@ def document_date(facts: DocumentFacts) -> date | None:
     return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
+def document_day(facts: DocumentFacts) -> date | None:
+    """The day a letter is dated, when its date is known to the day (else None)."""
+    value = str(
+        facts.source.metadata.get("date")
+        or (facts.metadata.date.value if facts.metadata.date else "")
+    )
+    return document_date(facts) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
 def letter_order(facts: DocumentFacts) -> tuple[date, date, str] | None:
     """Where a letter stands in time: by the last day its date allows, then the first, so a letter
     dated only by its month or year ("juni 2024") follows the letters of known days in it (in the

@@ -207,3 +207,50 @@ def test_a_progress_reports_action_line_heading_is_recognised_in_the_agenda_that
     mention = next(m for m in found if m.key == heading_action.key)
     assert mention.title == "Bundelen van kennis over wijkgerichte zorg"  # the agenda's own words
     assert mention.named_again_from == "report"
+
+
+PROMISE = """Kamerbrief over de waterschappen
+
+Geachte voorzitter,
+
+Op deze punten ga ik in een brief over de toekomst van de waterschappen, gepland in het
+eerste kwartaal van 2024, nader in.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+"""
+
+DELIVERED = """Datum 12 maart 2024
+Betreft De toekomst van de waterschappen
+
+Geachte voorzitter,
+
+Met deze brief informeer ik uw Kamer over mijn inzet voor sterke waterschappen.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+"""
+
+CITING = """Kamerbrief over de voortgang
+
+Geachte voorzitter,
+
+Mijn ambtsvoorganger heeft uw Kamer per brief van 12 maart 2024 geïnformeerd over de inzet
+voor sterke waterschappen. Die inzet zet ik voort.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+"""
+
+
+def test_the_promised_letter_is_the_later_one_of_that_title_and_a_letter_citing_its_date_speaks_of_it():
+    promise = _letter("promise", PROMISE, "2023-10-01")
+    delivered = _letter("delivered", DELIVERED, "2024-03-12")
+    citing = _letter("citing", CITING, "2025-01-15")
+    letter = next(a for a in promise.actions if a.key.startswith("brief"))
+    found = recognise_earlier_actions([promise, delivered, citing])
+    itself = next(m for m in found["delivered"] if m.key == letter.key)
+    assert itself.status == "done" and itself.quote == "De toekomst van de waterschappen"
+    cited = next(m for m in found["citing"] if m.key == letter.key)
+    assert cited.named_again_from == "delivered"
+    assert "per brief van 12 maart 2024" in cited.quote
+    # a date no letter of the corpus has names none
+    other = _letter("other", CITING.replace("12 maart 2024", "13 maart 2024"), "2025-01-15")
+    assert not recognise_earlier_actions([promise, delivered, other])["other"]
