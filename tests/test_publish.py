@@ -318,10 +318,17 @@ def test_diff_shows_the_motion_only_that_document_identified(
     # the continuations and promise steps that ran through the removed letter.
     trace = by_graph.get(str(minter.trace_graph))
     assert trace is not None and any(REMOVED.replace("_", "-") in line for line in trace.added)
+    # The January 2023 letter (004) has two headings that 002 keeps as its action lines: they are
+    # actions of 004 only when 002 is there to recognise them by (bg:recognisedFrom an action of 002).
+    agenda = by_graph[str(minter.graph_for_document("004_6c88505460917616"))]
+    assert agenda.removed == []
+    recognised = [line for line in agenda.added if "recognisedFrom" in line]
+    assert recognised and all(REMOVED.replace("_", "-") in line for line in recognised)
     expected_graphs = {
         str(minter.curated_graph),
         str(minter.graph_for_document(REMOVED)),
         str(minter.graph_for_document("003_716a83a6eb3f8840")),
+        str(minter.graph_for_document("004_6c88505460917616")),
         str(minter.trace_graph),
     } | ({links.graph} if links else set())
     assert set(by_graph) == expected_graphs  # nothing else: not the ontology, not the other letters
