@@ -132,8 +132,12 @@ _NOT_A_DEADLINE_BEFORE = re.compile(
 _NOT_A_DEADLINE_AFTER = re.compile(r"^\s*(?:jl\b|j\.l\.|jl\.)", re.IGNORECASE)
 
 
-def find_deadlines(text: str, reference: date | None) -> list[tuple[Deadline, int, int]]:
-    """Every deadline phrase in `text`, left to right, the longest where phrases overlap."""
+def find_deadlines(
+    text: str, reference: date | None, reference_end: date | None = None
+) -> list[tuple[Deadline, int, int]]:
+    """Every deadline phrase in `text`, left to right, the longest where phrases overlap.
+    `reference_end` is the last day the reference date allows, for a letter dated by its month
+    only: `over een jaar` is then that whole month a year on."""
     candidates = []
     for name, regex in _forms().items():
         for m in regex.finditer(text):
@@ -144,7 +148,7 @@ def find_deadlines(text: str, reference: date | None) -> list[tuple[Deadline, in
     for start, _, name, m in sorted(candidates, key=lambda c: (c[0], c[1])):
         if start < taken_until:
             continue
-        deadline = _resolve(name, m, reference)
+        deadline = _resolve(name, m, reference, reference_end)
         if deadline is not None:
             chosen.append((deadline, m.start(), m.end()))
             taken_until = m.end()
@@ -195,7 +199,9 @@ def _row_kind(word: str) -> str:
         return "period"
 
 
-def _resolve(name: str, m: re.Match[str], reference: date | None) -> Deadline | None:
+def _resolve(
+    name: str, m: re.Match[str], reference: date | None, reference_end: date | None = None
+) -> Deadline | None:
     text = re.sub(r"\s+", " ", m.group(0)).strip()
     g = m.groupdict()
     if name == "open":
@@ -205,7 +211,7 @@ def _resolve(name: str, m: re.Match[str], reference: date | None) -> Deadline | 
         first = _add_months(reference, months) if reference else None
         return Deadline(text, first, None, "relative", recurring=True)
     if name == "duration":
-        return _duration(text, g, reference)
+        return _duration(text, g, reference, reference_end)
     relation = _row("relation", g["rel"]).interval if g.get("rel") else "during"
     if name == "date":
         anchor = _date_anchor(g, reference)
@@ -343,7 +349,9 @@ def _date_anchor(g: dict[str, str | None], reference: date | None) -> _Anchor | 
     return _Anchor(day, day, "day") if day else None
 
 
-def _duration(text: str, g: dict[str, str | None], reference: date | None) -> Deadline | None:
+def _duration(
+    text: str, g: dict[str, str | None], reference: date | None, reference_end: date | None = None
+) -> Deadline | None:
     if (g["num"] or "").isdigit():
         number = float(g["num"])
     else:
@@ -351,12 +359,15 @@ def _duration(text: str, g: dict[str, str | None], reference: date | None) -> De
     unit = _row("duration_unit", g["unit"]).interval
     if reference is None:
         return Deadline(text, None, None, "relative")
-    if unit.endswith("d"):
-        due = reference + timedelta(days=round(number * float(unit[:-1])))
-    else:
-        due = _add_months(reference, round(number * float(unit)))
+    last = reference_end or reference
+
+    def later(day: date) -> date:
+        if unit.endswith("d"):
+            return day + timedelta(days=round(number * float(unit[:-1])))
+        return _add_months(day, round(number * float(unit)))
+
     within = _row("duration_relation", g["drel"]).interval == "within"
-    return Deadline(text, reference if within else due, due, "relative")
+    return Deadline(text, reference if within else later(reference), later(last), "relative")
 
 
 def _add_months(day: date, months: int) -> date:

@@ -160,6 +160,16 @@ def letter_order(facts: DocumentFacts) -> tuple[date, date, str] | None:
     return (last, first, facts.doc_id)
 
 
+def month_end(facts: DocumentFacts) -> date | None:
+    """The last day of the month a letter is dated by, when it is dated by its month only."""
+    order = letter_order(facts)
+    value = str(
+        facts.source.metadata.get("date")
+        or (facts.metadata.date.value if facts.metadata.date else "")
+    )
+    return order[0] if order and re.fullmatch(r"\d{4}-\d{2}", value) else None
+
+
 def in_time_order(documents: list[DocumentFacts]) -> list[DocumentFacts]:
     """The dated letters, earliest first (see `letter_order`)."""
     return sorted((d for d in documents if letter_order(d)), key=letter_order)
@@ -721,7 +731,7 @@ def trace(
 ) -> Trace:
     dates = {facts.doc_id: document_date(facts) for facts in documents}
     mentions = {
-        facts.doc_id: extract_commitments(facts.segmented, dates[facts.doc_id])
+        facts.doc_id: extract_commitments(facts.segmented, dates[facts.doc_id], month_end(facts))
         for facts in documents
     }
     abouts = {

@@ -133,3 +133,16 @@ def test_a_sentence_with_two_deadlines_gives_both():
 def test_unknown_phrase_is_an_error():
     with pytest.raises(ValueError, match="not a deadline phrase"):
         resolve_deadline("morgenochtend vroeg", REF)
+
+
+def test_a_letter_dated_by_its_month_only_gives_a_duration_the_whole_month_a_year_on():
+    ((deadline, _, _),) = find_deadlines(
+        "Over een jaar zal ik de regeling evalueren.", D(2023, 1, 1), D(2023, 1, 31)
+    )
+    assert (deadline.start, deadline.end) == (D(2024, 1, 1), D(2024, 1, 31))
+    ((within, _, _),) = find_deadlines(
+        "Binnen twee jaar stuur ik het rapport.", D(2023, 1, 1), D(2023, 1, 31)
+    )
+    assert (within.start, within.end) == (D(2023, 1, 1), D(2025, 1, 31))
+    ((day, _, _),) = find_deadlines("Over een jaar zal ik de regeling evalueren.", D(2023, 1, 10))
+    assert day.start == day.end == D(2024, 1, 10)  # a known day: that day

@@ -217,12 +217,16 @@ _PROMISORS = [
 ]
 
 
-def extract_commitments(segmented: Segmented, reference: date | None) -> list[CommitmentMention]:
-    """Every commitment mention in a segmented letter, in order of appearance."""
+def extract_commitments(
+    segmented: Segmented, reference: date | None, reference_end: date | None = None
+) -> list[CommitmentMention]:
+    """Every commitment mention in a segmented letter, in order of appearance; deadlines are
+    resolved against the letter's date, `reference` to `reference_end` when it is known only by
+    its month."""
     mentions: list[CommitmentMention] = []
     for span in segmented.sentences:
         for part in _parts(segmented.clean, span):
-            mentions.extend(_sentence_mentions(segmented, part, reference))
+            mentions.extend(_sentence_mentions(segmented, part, reference, reference_end))
     return mentions
 
 
@@ -265,7 +269,7 @@ def _collapse(raw: str, base: int) -> tuple[str, list[int]]:
 
 
 def _sentence_mentions(
-    seg: Segmented, span: Span, reference: date | None
+    seg: Segmented, span: Span, reference: date | None, reference_end: date | None = None
 ) -> list[CommitmentMention]:
     raw = seg.clean[span.start : span.end]
     text, offsets = _collapse(raw, span.start)
@@ -279,7 +283,7 @@ def _sentence_mentions(
         return []
     registry = _REGISTRY.search(text) or _REGISTRY.search(notes)
     registry_id = registry[1] if registry else None
-    deadlines = find_deadlines(text, reference)
+    deadlines = find_deadlines(text, reference, reference_end)
 
     def mention(kind, promisor, addressee, promise, obj, anchor) -> CommitmentMention:
         deadline, dspan = _nearest_deadline(text, deadlines, anchor, kind)
