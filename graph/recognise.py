@@ -47,6 +47,7 @@ from datetime import datetime
 from graph.extract.actions import ActionMention, status_in
 from graph.extract.metadata import Field
 from graph.facts import DocumentFacts
+from graph.segment import Heading, Span
 from graph.trace import (
     document_date,
     document_day,
@@ -219,21 +220,34 @@ def _already_has(action: ActionMention, key: str, title: str, keys: list[str]) -
     )
 
 
-def _the_letter_itself(action: ActionMention, origin: str, title: Field) -> ActionMention:
-    """The later letter is the letter an earlier one promised: the action is done, by its title."""
+def _named_again(
+    action: ActionMention,
+    origin: str,
+    span: Span | Field | Heading,
+    quote: str,
+    status: str,
+    section: str | None = None,
+    title: str | None = None,
+) -> ActionMention:
+    """`action` (of the letter `origin`) as the letter that names it has it, at `span`."""
     return ActionMention(
         key=action.key,
-        title=action.title,
+        title=title or action.title,
         kind=action.kind,
-        status="done",
-        section_heading=None,
+        status=status,
+        section_heading=section,
         action_line=None,
         responsible=None,
-        start=title.start,
-        end=title.end,
-        quote=title.value,
+        start=span.start,
+        end=span.end,
+        quote=" ".join(quote.split()),
         named_again_from=origin,
     )
+
+
+def _the_letter_itself(action: ActionMention, origin: str, title: Field) -> ActionMention:
+    """The later letter is the letter an earlier one promised: the action is done, by its title."""
+    return _named_again(action, origin, title, title.value, "done")
 
 
 def recognise_in(
@@ -268,18 +282,13 @@ def recognise_in(
                 continue
             heading = later.segmented.heading_at(span.start)
             found.append(
-                ActionMention(
-                    key=action.key,
-                    title=action.title,
-                    kind=action.kind,
-                    status=status_in(sentence, at) or "in_progress",
-                    section_heading=heading.title if heading is not None else None,
-                    action_line=None,
-                    responsible=None,
-                    start=span.start,
-                    end=span.end,
-                    quote=" ".join(sentence.split()),
-                    named_again_from=origin,
+                _named_again(
+                    action,
+                    origin,
+                    span,
+                    sentence,
+                    status_in(sentence, at) or "in_progress",
+                    heading.title if heading is not None else None,
                 )
             )
         if any(m.key == action.key for m in found):
@@ -354,18 +363,12 @@ def _cited_letters(
             for action in itself:
                 own.add(action.key)
                 found.append(
-                    ActionMention(
-                        key=action.key,
-                        title=action.title,
-                        kind=action.kind,
-                        status=status_in(sentence, m.start()) or "in_progress",
-                        section_heading=None,
-                        action_line=None,
-                        responsible=None,
-                        start=span.start,
-                        end=span.end,
-                        quote=" ".join(sentence.split()),
-                        named_again_from=cited.doc_id,
+                    _named_again(
+                        action,
+                        cited.doc_id,
+                        span,
+                        sentence,
+                        status_in(sentence, m.start()) or "in_progress",
                     )
                 )
     return found
@@ -394,17 +397,6 @@ def _same_heading_in(
     taken = {a.start for a in before.actions}
     for heading in before.segmented.headings:
         if heading.start not in taken and same_heading(heading.title, action.title):
-            return ActionMention(
-                key=action.key,
-                title=" ".join(heading.title.split()),
-                kind=action.kind,
-                status="in_progress",
-                section_heading=heading.title,
-                action_line=None,
-                responsible=None,
-                start=heading.start,
-                end=heading.end,
-                quote=" ".join(heading.title.split()),
-                named_again_from=origin,
-            )
+            words = " ".join(heading.title.split())
+            return _named_again(action, origin, heading, words, "in_progress", heading.title, words)
     return None
