@@ -1,4 +1,4 @@
-"""Find in a later letter the actions that earlier letters named, when it speaks of them again by name.
+"""Find where a letter speaks of another letter's action without presenting it as its own work.
 
 The action stage reads one letter at a time, so it finds an action only where the letter presents
 it as work (a heading, a sentence with a status cue). A progress letter often speaks of an earlier
