@@ -31,7 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/store_compare.py
 
 lint: setup
-	$(BIN)/ruff check graph api tests benchmarks
+	$(BIN)/ruff check bestuursgraaf graph api tests benchmarks evaluation
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

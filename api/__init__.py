@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+from bestuursgraaf.api.errors import register_error_handlers
+from bestuursgraaf.graph.config import Settings
+from bestuursgraaf.graph.namespaces import Minter
+from bestuursgraaf.graph.store import Store
 from flask import Flask, current_app
-
-from api.errors import register_error_handlers
-from graph.config import Settings
-from graph.namespaces import Minter
-from graph.store import Store
 
 MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 
 def create_app(store: Store, settings: Settings | None = None) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here."""
-    from api.diwoo import diwoo_blueprint
-    from api.linked_data import linked_data_blueprint
-    from api.named_queries import queries_blueprint
-    from api.openapi import service_blueprint
-    from api.resources import resources_blueprint
-    from api.sparql import sparql_blueprint
-    from api.timeline import timeline_blueprint
+    from bestuursgraaf.api.diwoo import diwoo_blueprint
+    from bestuursgraaf.api.linked_data import linked_data_blueprint
+    from bestuursgraaf.api.named_queries import queries_blueprint
+    from bestuursgraaf.api.openapi import service_blueprint
+    from bestuursgraaf.api.resources import resources_blueprint
+    from bestuursgraaf.api.sparql import sparql_blueprint
+    from bestuursgraaf.api.timeline import timeline_blueprint
 
     settings = settings or Settings()
     app = Flask(__name__)
@@ -58,9 +57,8 @@ def current_settings() -> Settings:
 def negotiate(offers: list[str], what: str) -> str:
     """The offered media type the request's Accept header prefers (the first offer when there is
     no Accept header); a 406 problem naming the offers when none is acceptable."""
+    from bestuursgraaf.api.errors import Problem
     from flask import request
-
-    from api.errors import Problem
 
     if not request.accept_mimetypes:
         return offers[0]

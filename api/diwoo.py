@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
+from bestuursgraaf.api import current_minter, current_store
+from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.graph.publish.diwoo import diwoo_record
 from flask import Blueprint, Response
 from rdflib import Graph
-
-from api import current_minter, current_store
-from api.errors import Problem
-from graph.publish.diwoo import diwoo_record
 
 diwoo_blueprint = Blueprint("diwoo", __name__)
 

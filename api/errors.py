@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from bestuursgraaf.graph.queries import ParameterError, QueryNotFound, list_queries
+from bestuursgraaf.graph.store import QuerySyntaxError, StoreError, UpdateRefused
 from flask import Flask, Response, current_app, json
 from werkzeug.exceptions import HTTPException
-
-from graph.queries import ParameterError, QueryNotFound, list_queries
-from graph.store import QuerySyntaxError, StoreError, UpdateRefused
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger(__name__)

@@ -15,14 +15,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, render_template, request
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
-
-from api import current_minter, current_store, negotiate
-from api.errors import Problem
-from api.ontology_docs import (
+from bestuursgraaf.api import current_minter, current_store, negotiate
+from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.api.ontology_docs import (
     PublishedDocument,
     compact,
     label_in,
@@ -32,7 +27,11 @@ from api.ontology_docs import (
     shape_summaries,
     term_labels,
 )
-from graph.namespaces import BG, PREFIXES
+from bestuursgraaf.graph.namespaces import BG, PREFIXES
+from flask import Blueprint, Response, current_app, render_template, request
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 
 @dataclass(frozen=True)
@@ -184,7 +183,7 @@ def _cached_for_store(key: str, make):
 
 def dataset_graph() -> Graph:
     """The DCAT/VoID description of the dataset the store holds."""
-    from graph.publish.dataset import describe_dataset
+    from bestuursgraaf.graph.publish.dataset import describe_dataset
 
     return _cached_for_store(
         "description",
@@ -273,7 +272,7 @@ def _represent_document(document: PublishedDocument, fixed: RdfFormat | None) ->
 
 
 def jsonld_context() -> Response:
-    from graph.publish.dumps import CONTEXT_PATH
+    from bestuursgraaf.graph.publish.dumps import CONTEXT_PATH
 
     response = Response(CONTEXT_PATH.read_bytes(), mimetype="application/ld+json")
     response.headers["Access-Control-Allow-Origin"] = "*"
@@ -282,8 +281,8 @@ def jsonld_context() -> Response:
 
 def dump(ext: str) -> Response:
     """The whole dataset in one format, as a download; the bytes are kept per format."""
-    from graph.publish.dumps import FORMATS as DUMP_FORMATS
-    from graph.publish.dumps import dump as dump_dataset
+    from bestuursgraaf.graph.publish.dumps import FORMATS as DUMP_FORMATS
+    from bestuursgraaf.graph.publish.dumps import dump as dump_dataset
 
     by_extension = {f.extension: f for f in DUMP_FORMATS.values()}
     if ext not in by_extension:
@@ -333,7 +332,7 @@ def serialize(graph: Graph, fmt: RdfFormat) -> bytes:
 
 
 def _published_context() -> dict:
-    from graph.publish.dumps import CONTEXT_PATH
+    from bestuursgraaf.graph.publish.dumps import CONTEXT_PATH
 
     return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from bestuursgraaf.api import current_settings, current_store, negotiate
+from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.graph.queries import NamedQuery, list_queries, load_query, result_to_csv
+from bestuursgraaf.graph.store import QueryResult
 from flask import Blueprint, Response, jsonify, request, url_for
 from markupsafe import Markup, escape
-
-from api import current_settings, current_store, negotiate
-from api.errors import Problem
-from graph.queries import NamedQuery, list_queries, load_query, result_to_csv
-from graph.store import QueryResult
 
 queries_blueprint = Blueprint("queries", __name__)
 

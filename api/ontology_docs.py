@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from bestuursgraaf.graph.namespaces import PREFIXES
+from bestuursgraaf.graph.validate import ONTOLOGY_PATH, SHAPES_PATH
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
-
-from graph.namespaces import PREFIXES
-from graph.validate import ONTOLOGY_PATH, SHAPES_PATH
 
 SHAPES_PREFIXES = {"bgsh": "https://w3id.org/bestuursgraaf/shapes#", "sh": str(SH)}
 ALIGNMENTS = (

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from bestuursgraaf.api import MAX_QUERY_BYTES, current_settings, negotiate
+from bestuursgraaf.api.diwoo import openapi_paths as diwoo_paths
+from bestuursgraaf.api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
+from bestuursgraaf.api.linked_data import openapi_paths as linked_data_paths
+from bestuursgraaf.api.timeline import openapi_paths as timeline_paths
+from bestuursgraaf.graph.queries import list_queries
+from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from flask import Blueprint, Response, jsonify, url_for
 from markupsafe import Markup
-
-from api import MAX_QUERY_BYTES, current_settings, negotiate
-from api.diwoo import openapi_paths as diwoo_paths
-from api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
-from api.linked_data import openapi_paths as linked_data_paths
-from api.timeline import openapi_paths as timeline_paths
-from graph.queries import list_queries
-from graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
 service_blueprint = Blueprint("service", __name__)
 

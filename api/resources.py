@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
+from bestuursgraaf.api import current_minter, current_settings, current_store
+from bestuursgraaf.api.errors import Problem
 from flask import Blueprint, Response, jsonify, url_for
 from rdflib import URIRef
-
-from api import current_minter, current_settings, current_store
-from api.errors import Problem
 
 resources_blueprint = Blueprint("resources", __name__)
 

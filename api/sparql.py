@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from bestuursgraaf.api import MAX_QUERY_BYTES, current_store, negotiate
+from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
 from flask import Blueprint, Response, request
-
-from api import MAX_QUERY_BYTES, current_store, negotiate
-from api.errors import Problem
-from graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
 
 sparql_blueprint = Blueprint("sparql", __name__)
 

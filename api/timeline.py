@@ -20,13 +20,12 @@ from datetime import date, timedelta
 from html import escape
 from urllib.parse import urlsplit
 
+from bestuursgraaf.api import current_store
+from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.api.linked_data import app_path
+from bestuursgraaf.graph.queries import load_query
 from flask import Blueprint, Response, render_template, request, url_for
 from markupsafe import Markup
-
-from api import current_store
-from api.errors import Problem
-from api.linked_data import app_path
-from graph.queries import load_query
 
 timeline_blueprint = Blueprint("timeline", __name__)
 

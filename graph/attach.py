@@ -7,20 +7,23 @@ import bisect
 import re
 from dataclasses import replace
 
-from graph.extract.actions import ActionMention
-from graph.extract.citations import Citation, extract_citations
-from graph.extract.entities import extract_entities
-from graph.extract.motions import MotionMention, extract_motion_mentions
-from graph.extract.relations import classify_motion_relations, relate_actions_to_motions
-from graph.extract.reports import extract_reports, sent_report, unify_reports
-from graph.facts import (
+from bestuursgraaf.graph.extract.actions import ActionMention
+from bestuursgraaf.graph.extract.citations import Citation, extract_citations
+from bestuursgraaf.graph.extract.entities import extract_entities
+from bestuursgraaf.graph.extract.motions import MotionMention, extract_motion_mentions
+from bestuursgraaf.graph.extract.relations import (
+    classify_motion_relations,
+    relate_actions_to_motions,
+)
+from bestuursgraaf.graph.extract.reports import extract_reports, sent_report, unify_reports
+from bestuursgraaf.graph.facts import (
     CitationOccurrence,
     EntityOccurrence,
     MotionOccurrence,
     RelationFact,
     ReportOccurrence,
 )
-from graph.segment import Footnote, Segmented, Span
+from bestuursgraaf.graph.segment import Footnote, Segmented, Span
 
 
 def passages_of(segmented: Segmented):

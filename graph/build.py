@@ -8,38 +8,39 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.namespace import RDF, RDFS, SKOS
-
-from graph.attach import (
+from bestuursgraaf.graph.attach import (
     citation_occurrences,
     entity_occurrences,
     motion_occurrences,
     motion_relations,
     report_occurrences,
 )
-from graph.emit import DocumentEmitter, emit_curated, load_ontology
-from graph.emit_trace import emit_trace
-from graph.extract.actions import extract_actions
-from graph.extract.metadata import extract_metadata
-from graph.extract.published import extract_motion_text, extract_published_heading
-from graph.facts import DocumentFacts
-from graph.link import resolve_motions
-from graph.linkout import link_out
-from graph.namespaces import BG, PREFIXES, Minter
-from graph.read import SourceDocument, read_corpus
-from graph.recognise import recognise_earlier_actions
-from graph.segment import segment
-from graph.trace import read_curated_links, trace, unapplied_curated_links
+from bestuursgraaf.graph.emit import DocumentEmitter, emit_curated, load_ontology
+from bestuursgraaf.graph.emit_trace import emit_trace
+from bestuursgraaf.graph.extract.actions import extract_actions
+from bestuursgraaf.graph.extract.metadata import extract_metadata
+from bestuursgraaf.graph.extract.published import extract_motion_text, extract_published_heading
+from bestuursgraaf.graph.facts import DocumentFacts
+from bestuursgraaf.graph.link import resolve_motions
+from bestuursgraaf.graph.linkout import link_out
+from bestuursgraaf.graph.namespaces import BG, PREFIXES, Minter
+from bestuursgraaf.graph.read import SourceDocument, read_corpus
+from bestuursgraaf.graph.recognise import recognise_earlier_actions
+from bestuursgraaf.graph.segment import segment
+from bestuursgraaf.graph.trace import read_curated_links, trace, unapplied_curated_links
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF, RDFS, SKOS
 
-REPO = Path(__file__).resolve().parent.parent
-ONTOLOGY_PATH = REPO / "ontology" / "bestuursgraaf.ttl"
-CURATED_DIR = REPO / "curated"
+from bestuursgraaf.package_data import curated_dir, ontology_dir
+
+ONTOLOGY_PATH = ontology_dir() / "bestuursgraaf.ttl"
+CURATED_DIR = curated_dir()
 
 
 def _relative(path: Path) -> str:
+    """A curated file as the provenance names it (`curated/action_links.csv`), wherever installed."""
     try:
-        return path.relative_to(REPO).as_posix()
+        return (Path("curated") / path.relative_to(CURATED_DIR)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -211,7 +212,7 @@ def build(
     say = progress or (lambda message: None)
     dataset = build_dataset(corpus_dir, minter, progress)
     if validate:
-        from graph.validate import validate_graph
+        from bestuursgraaf.graph.validate import validate_graph
 
         say("validating against the SHACL shapes")
         report = (

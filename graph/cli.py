@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph.config import BUNDLED_CORPUS, Settings
+from bestuursgraaf.graph.config import BUNDLED_CORPUS, Settings
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -33,7 +33,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _store(args: argparse.Namespace, settings: Settings):
-    from graph.store import open_store
+    from bestuursgraaf.graph.store import open_store
 
     endpoint = getattr(args, "endpoint", None) or settings.endpoint
     if endpoint:
@@ -47,8 +47,8 @@ def _store(args: argparse.Namespace, settings: Settings):
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.build import build
-    from graph.namespaces import Minter
+    from bestuursgraaf.graph.build import build
+    from bestuursgraaf.graph.namespaces import Minter
 
     out = Path(args.out) if args.out else settings.default_graph_path
     report = build(
@@ -59,10 +59,9 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.build import union_graph
+    from bestuursgraaf.graph.validate import validate_graph
     from rdflib import Dataset
-
-    from graph.build import union_graph
-    from graph.validate import validate_graph
 
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
     if not graph_path.is_file():
@@ -80,7 +79,12 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.queries import load_query, result_to_csv, result_to_json, result_to_table
+    from bestuursgraaf.graph.queries import (
+        load_query,
+        result_to_csv,
+        result_to_json,
+        result_to_table,
+    )
 
     query = load_query(args.name)
     sparql = query.bind(_params(args.param))
@@ -91,7 +95,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.queries import list_queries
+    from bestuursgraaf.graph.queries import list_queries
 
     for query in list_queries():
         params = ", ".join(p.name + ("?" if p.optional else "") for p in query.parameters)
@@ -100,11 +104,10 @@ def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.api import create_app
+    from bestuursgraaf.graph.build import build
+    from bestuursgraaf.graph.namespaces import Minter
     from waitress import serve
-
-    from api import create_app
-    from graph.build import build
-    from graph.namespaces import Minter
 
     endpoint = args.endpoint or settings.endpoint
     if not endpoint and not args.graph and not settings.default_graph_path.is_file():
@@ -118,9 +121,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.build import write_atomically
-    from graph.namespaces import Minter
-    from graph.publish import dump, read_built_graph, with_description
+    from bestuursgraaf.graph.build import write_atomically
+    from bestuursgraaf.graph.namespaces import Minter
+    from bestuursgraaf.graph.publish import dump, read_built_graph, with_description
 
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
     dataset = with_description(read_built_graph(graph_path), Minter(args.base or settings.base_iri))
@@ -134,7 +137,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.publish import diff_datasets, format_summary, read_built_graph
+    from bestuursgraaf.graph.publish import diff_datasets, format_summary, read_built_graph
 
     old, new = read_built_graph(Path(args.old)), read_built_graph(Path(args.new))
     sys.stdout.write(format_summary(diff_datasets(old, new), lines=not args.summary_only))
@@ -142,9 +145,9 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_diwoo(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.build import union_graph, write_atomically
-    from graph.publish import read_built_graph
-    from graph.publish.diwoo import diwoo_filename, diwoo_record, source_documents
+    from bestuursgraaf.graph.build import union_graph, write_atomically
+    from bestuursgraaf.graph.publish import read_built_graph
+    from bestuursgraaf.graph.publish.diwoo import diwoo_filename, diwoo_record, source_documents
 
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
     if not graph_path.is_file():
@@ -218,10 +221,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
-    from graph.build import BuildError
-    from graph.queries import ParameterError, QueryNotFound
-    from graph.read import DocumentError
-    from graph.store import StoreError
+    from bestuursgraaf.graph.build import BuildError
+    from bestuursgraaf.graph.queries import ParameterError, QueryNotFound
+    from bestuursgraaf.graph.read import DocumentError
+    from bestuursgraaf.graph.store import StoreError
 
     try:
         return args.run(args, settings)

@@ -6,10 +6,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.namespaces import DEFAULT_BASE
+from bestuursgraaf.graph.namespaces import DEFAULT_BASE
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_CORPUS = REPO_ROOT / "corpus"
+from bestuursgraaf.package_data import bundled_corpus
+
+BUNDLED_CORPUS = bundled_corpus()
 
 
 def default_data_dir() -> Path:

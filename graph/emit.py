@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bestuursgraaf.graph.extract.citations import Citation
+from bestuursgraaf.graph.extract.entities import extract_entities
+from bestuursgraaf.graph.extract.motions import Submitter
+from bestuursgraaf.graph.facts import DocumentFacts
+from bestuursgraaf.graph.link import MotionNode
+from bestuursgraaf.graph.namespaces import BG, PREFIXES, Minter
+from bestuursgraaf.graph.read import SourceDocument
+from bestuursgraaf.graph.segment import Span
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
-
-from graph.extract.citations import Citation
-from graph.extract.entities import extract_entities
-from graph.extract.motions import Submitter
-from graph.facts import DocumentFacts
-from graph.link import MotionNode
-from graph.namespaces import BG, PREFIXES, Minter
-from graph.read import SourceDocument
-from graph.segment import Span
 
 DOCUMENT_CLASSES = {
     "kamerbrief": BG.Kamerbrief,
@@ -137,9 +136,9 @@ class DocumentEmitter:
     def emit(
         self, motions: dict[str, MotionNode], assignment: dict[tuple[str, int], str], trace=None
     ) -> Graph:
-        from graph.emit_actions import emit_actions, emit_reports
-        from graph.emit_entities import emit_entities
-        from graph.emit_trace import emit_commitments
+        from bestuursgraaf.graph.emit_actions import emit_actions, emit_reports
+        from bestuursgraaf.graph.emit_entities import emit_entities
+        from bestuursgraaf.graph.emit_trace import emit_commitments
 
         self._metadata()
         self._citations()

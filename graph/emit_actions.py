@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from bestuursgraaf.graph.extract.actions import ActionMention
+from bestuursgraaf.graph.namespaces import BG, slugify
+from bestuursgraaf.graph.segment import Span
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
-
-from graph.extract.actions import ActionMention
-from graph.namespaces import BG, slugify
-from graph.segment import Span
 
 STATUSES = {
     "announced": BG.Announced,
@@ -153,8 +152,8 @@ def emit_reports(emitter) -> None:
 def _responsible(emitter, action: URIRef, mention: ActionMention) -> None:
     """`de minister van BZK werkt aan …`: the ministry (or other organisation) the letter names as
     responsible, as the entity stage knows it; nothing when it names none it knows."""
-    from graph.emit_entities import entity_node
-    from graph.extract.entities import extract_entities
+    from bestuursgraaf.graph.emit_entities import entity_node
+    from bestuursgraaf.graph.extract.entities import extract_entities
 
     for entity in extract_entities(mention.responsible or ""):
         if entity.kind == "organisation":

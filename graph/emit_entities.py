@@ -3,11 +3,10 @@ collaborations, laws and provisions, persons; and which of them each action invo
 
 from __future__ import annotations
 
+from bestuursgraaf.graph.extract.entities import EntityMention
+from bestuursgraaf.graph.namespaces import BG
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
-
-from graph.extract.entities import EntityMention
-from graph.namespaces import BG
 
 ORGANISATION_CLASSES = {
     "ministry": BG.Ministry,

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from bestuursgraaf.graph.namespaces import BG, Minter
+from bestuursgraaf.graph.segment import Span
+from bestuursgraaf.graph.trace import Commitment, Trace
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
-
-from graph.namespaces import BG, Minter
-from graph.segment import Span
-from graph.trace import Commitment, Trace
 
 CHAMBERS = {"Tweede Kamer": BG.TweedeKamer, "Eerste Kamer": BG.EersteKamer}
 STEP_STATUS = {

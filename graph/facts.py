@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extract.actions import ActionMention
-from graph.extract.citations import Citation
-from graph.extract.entities import EntityMention
-from graph.extract.metadata import DocumentMetadata
-from graph.extract.motions import MotionMention
-from graph.extract.published import MotionText, PublishedHeading
-from graph.extract.relations import MotionRelationCue
-from graph.extract.reports import ReportMention
-from graph.read import SourceDocument
-from graph.segment import Segmented, Span
+from bestuursgraaf.graph.extract.actions import ActionMention
+from bestuursgraaf.graph.extract.citations import Citation
+from bestuursgraaf.graph.extract.entities import EntityMention
+from bestuursgraaf.graph.extract.metadata import DocumentMetadata
+from bestuursgraaf.graph.extract.motions import MotionMention
+from bestuursgraaf.graph.extract.published import MotionText, PublishedHeading
+from bestuursgraaf.graph.extract.relations import MotionRelationCue
+from bestuursgraaf.graph.extract.reports import ReportMention
+from bestuursgraaf.graph.read import SourceDocument
+from bestuursgraaf.graph.segment import Segmented, Span
 
 
 @dataclass(frozen=True)

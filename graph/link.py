@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph.extract.citations import Citation
-from graph.extract.motions import Submitter
-from graph.facts import DocumentFacts, MotionOccurrence
-from graph.namespaces import slugify
+from bestuursgraaf.graph.extract.citations import Citation
+from bestuursgraaf.graph.extract.motions import Submitter
+from bestuursgraaf.graph.facts import DocumentFacts, MotionOccurrence
+from bestuursgraaf.graph.namespaces import slugify
 
 
 @dataclass

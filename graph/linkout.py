@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bestuursgraaf.graph.namespaces import BG
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
-
-from graph.namespaces import BG
 
 DEFAULT = Path(__file__).resolve().parent / "mappings"
 REPO_ROOT = Path(__file__).resolve().parent.parent

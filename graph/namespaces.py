@@ -81,7 +81,7 @@ class Minter:
     def person(self, name: str) -> URIRef:
         """Keyed by surname, like the persons the entity stage finds: a signature `J.J.M. Uitermark`
         and the surname `Uitermark` elsewhere in the letter are one person."""
-        from graph.extract.entities import person_key
+        from bestuursgraaf.graph.extract.entities import person_key
 
         return self._iri(f"persoon/{person_key(name) or slugify(name)}")
 

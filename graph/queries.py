@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from bestuursgraaf.graph.store.base import QueryResult
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph.store.base import QueryResult
+from bestuursgraaf.package_data import queries_dir
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = queries_dir()
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)"

@@ -44,11 +44,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.extract.actions import ActionMention, status_in
-from graph.extract.metadata import Field
-from graph.facts import DocumentFacts
-from graph.segment import Heading, Span
-from graph.trace import (
+from bestuursgraaf.graph.extract.actions import ActionMention, status_in
+from bestuursgraaf.graph.extract.metadata import Field
+from bestuursgraaf.graph.facts import DocumentFacts
+from bestuursgraaf.graph.segment import Heading, Span
+from bestuursgraaf.graph.trace import (
     document_date,
     document_day,
     in_time_order,

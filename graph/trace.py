@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from graph.extract.actions import load_action_cues
-from graph.extract.commitments import CommitmentMention, extract_commitments
-from graph.facts import DocumentFacts
+from bestuursgraaf.graph.extract.actions import load_action_cues
+from bestuursgraaf.graph.extract.commitments import CommitmentMention, extract_commitments
+from bestuursgraaf.graph.facts import DocumentFacts
 
 _STOP = {
     "de",

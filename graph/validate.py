@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyshacl
+from bestuursgraaf.graph.namespaces import PREFIXES
 from rdflib import BNode, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from graph.namespaces import PREFIXES
+from bestuursgraaf.package_data import ontology_dir
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = ontology_dir()
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "bestuursgraaf.ttl"
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from graph.build import build
-from graph.config import BUNDLED_CORPUS
-from graph.namespaces import Minter
-from graph.store import EmbeddedStore
+from bestuursgraaf.graph.build import build
+from bestuursgraaf.graph.config import BUNDLED_CORPUS
+from bestuursgraaf.graph.namespaces import Minter
+from bestuursgraaf.graph.store import EmbeddedStore
 
 pytest_plugins = ["tests.server_fixtures"]
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 import requests
+from bestuursgraaf.api import MAX_QUERY_BYTES, create_app
+from bestuursgraaf.graph.config import Settings
+from bestuursgraaf.graph.namespaces import DEFAULT_BASE
+from bestuursgraaf.graph.queries import list_queries, load_query
+from bestuursgraaf.graph.store import EmbeddedStore, RemoteStore
 from rdflib import Graph, URIRef
 
-from api import MAX_QUERY_BYTES, create_app
-from graph.config import Settings
-from graph.namespaces import DEFAULT_BASE
-from graph.queries import list_queries, load_query
-from graph.store import EmbeddedStore, RemoteStore
 from tests.http_server import serving
 from tests.server_fixtures import free_port, load_nquads
 

@@ -6,12 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bestuursgraaf.graph.build import (
+    BuildError,
+    build,
+    build_dataset,
+    serialize_nquads,
+    union_graph,
+)
+from bestuursgraaf.graph.namespaces import BG, Minter
+from bestuursgraaf.graph.read import DocumentError
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS
-
-from graph.build import BuildError, build, build_dataset, serialize_nquads, union_graph
-from graph.namespaces import BG, Minter
-from graph.read import DocumentError
 
 
 def _dataset(path: Path) -> Dataset:
@@ -135,7 +140,7 @@ def test_graph_that_breaks_the_shapes_is_not_written(corpus_dir, tmp_path):
 
 
 def test_built_graph_conforms_to_the_shapes(built_graph_path):
-    from graph.validate import validate_graph
+    from bestuursgraaf.graph.validate import validate_graph
 
     report = validate_graph(_union(built_graph_path))
     assert report.conforms, "\n".join(str(v) for v in report.violations[:20])
@@ -167,7 +172,7 @@ def test_ministries_and_laws_of_the_letters_link_to_tooi_and_bwb(built_graph_pat
 
 def test_a_person_is_one_node_with_one_label_per_document(embedded_store):
     """004 names `prof. mr. dr. D.J. Elzinga` and `Elzinga`: one person, labelled by the fuller name."""
-    from graph.queries import load_query
+    from bestuursgraaf.graph.queries import load_query
 
     rows = embedded_store.select(load_query("persons").bind({})).rows
     per_doc = [(r["id"], r["document"]) for r in rows]
@@ -178,7 +183,7 @@ def test_a_person_is_one_node_with_one_label_per_document(embedded_store):
 
 def test_a_report_in_a_footnote_and_in_the_text_is_one_node(embedded_store):
     """001's footnote gives `(2025)` for `Afrekenen met disbalans`, its text names it without a year."""
-    from graph.queries import load_query
+    from bestuursgraaf.graph.queries import load_query
 
     rows = embedded_store.select(load_query("advisory-reports").bind({})).rows
     here = [r["id"] for r in rows if r["document"].endswith("/001_4ecc82ebad1aebf7")]

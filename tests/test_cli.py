@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bestuursgraaf.graph.cli import main
 
-from graph.cli import main
 from tests.server_fixtures import load_nquads
 
 REFERENCE = Path(__file__).parent / "reference"

@@ -3,8 +3,7 @@
 from datetime import date
 
 import pytest
-
-from graph.deadlines import Deadline, find_deadline, find_deadlines, resolve_deadline
+from bestuursgraaf.graph.deadlines import Deadline, find_deadline, find_deadlines, resolve_deadline
 
 REF = date(2023, 9, 4)
 D = date

@@ -6,18 +6,17 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS
-
-from graph.build import union_graph
-from graph.namespaces import BG
-from graph.publish.diwoo import (
+from bestuursgraaf.graph.build import union_graph
+from bestuursgraaf.graph.namespaces import BG
+from bestuursgraaf.graph.publish.diwoo import (
     DIWOO_NS,
     diwoo_filename,
     diwoo_record,
     load_diwoo_mapping,
     source_documents,
 )
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS
 
 XSD = Path(__file__).parent / "data" / "diwoo" / "diwoo-metadata.xsd"
 D = f"{{{DIWOO_NS}}}"
@@ -150,7 +149,7 @@ def test_filename_is_the_document_id(union):
 
 
 def test_cli_writes_one_record_per_document(built_graph_path, union, tmp_path):
-    from graph.cli import main
+    from bestuursgraaf.graph.cli import main
 
     assert main(["diwoo", "--graph", str(built_graph_path), "--out", str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.glob("*.diwoo.xml"))
@@ -159,7 +158,7 @@ def test_cli_writes_one_record_per_document(built_graph_path, union, tmp_path):
 
 
 def test_api_serves_the_record_of_a_document(embedded_store, union, records):
-    from api import create_app
+    from bestuursgraaf.api import create_app
 
     client = create_app(embedded_store).test_client()
     for doc, xml in records.items():

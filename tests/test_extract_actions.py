@@ -4,9 +4,12 @@ one key per action across sentences and letters; and the genre's forms on made-u
 from pathlib import Path
 
 import pytest
-
-from graph.extract.actions import defined_abbreviations, extract_actions, load_action_cues
-from graph.segment import segment
+from bestuursgraaf.graph.extract.actions import (
+    defined_abbreviations,
+    extract_actions,
+    load_action_cues,
+)
+from bestuursgraaf.graph.segment import segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -388,7 +391,7 @@ def test_monitoring_of_de_wetswijziging_without_a_named_law_keeps_its_words():
 
 
 def test_amended_law_is_the_last_named_by_its_full_or_short_name():
-    from graph.extract.actions import _amended_law
+    from bestuursgraaf.graph.extract.actions import _amended_law
 
     assert _amended_law("Na de wijziging van de Wet open overheid, die per mei geldt") == (
         "Wet open overheid"

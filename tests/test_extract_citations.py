@@ -4,8 +4,7 @@ other spellings, and no false positives in prose."""
 from pathlib import Path
 
 import pytest
-
-from graph.extract.citations import Citation, extract_citations
+from bestuursgraaf.graph.extract.citations import Citation, extract_citations
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -6,9 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from graph.extract.commitments import CommitmentMention, extract_commitments
-from graph.segment import segment
+from bestuursgraaf.graph.extract.commitments import CommitmentMention, extract_commitments
+from bestuursgraaf.graph.segment import segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REF = date(2023, 9, 4)

@@ -6,8 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-
-from graph.extract.entities import EntityMention, extract_entities, load_gazetteers
+from bestuursgraaf.graph.extract.entities import EntityMention, extract_entities, load_gazetteers
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -639,8 +638,8 @@ def test_vervoerregios_and_an_elided_region_name():
 
 
 def test_a_signatory_and_a_surname_are_one_person_key():
-    from graph.extract.entities import person_key
-    from graph.namespaces import Minter
+    from bestuursgraaf.graph.extract.entities import person_key
+    from bestuursgraaf.graph.namespaces import Minter
 
     assert person_key("J.J.M. Uitermark") == person_key("Uitermark") == "uitermark"
     assert person_key("J. de Vries") == person_key("De Vries") == "de-vries"

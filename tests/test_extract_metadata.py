@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.extract.metadata import extract_metadata
+from bestuursgraaf.graph.extract.metadata import extract_metadata
 
 
 def test_subject_does_not_run_into_the_next_letterhead_field():

@@ -4,8 +4,7 @@ motion by its submitters, and no matches in prose about motions in general."""
 from pathlib import Path
 
 import pytest
-
-from graph.extract.motions import MotionMention, Submitter, extract_motion_mentions
+from bestuursgraaf.graph.extract.motions import MotionMention, Submitter, extract_motion_mentions
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -255,8 +254,8 @@ en gaat over tot de orde van de dag.
     ],
 )
 def test_published_motion_title_names_only_its_submitters(title, signatures, names):
-    from graph.extract.published import extract_motion_text, extract_published_heading
-    from graph.segment import segment
+    from bestuursgraaf.graph.extract.published import extract_motion_text, extract_published_heading
+    from bestuursgraaf.graph.segment import segment
 
     seg = segment(_PUBLISHED.format(title=title, signatures=signatures))
     heading = extract_published_heading(seg.clean)
@@ -301,8 +300,8 @@ def test_capitalised_words_after_motie_that_are_no_names(text):
 
 
 def test_eerste_kamer_motion_heading_with_its_letter_alone():
-    from graph.extract.published import extract_motion_text, extract_published_heading
-    from graph.segment import segment
+    from bestuursgraaf.graph.extract.published import extract_motion_text, extract_published_heading
+    from bestuursgraaf.graph.segment import segment
 
     text = (
         "Eerste Kamer der Staten-Generaal 1\nVergaderjaar 2021–2022\n\n"
@@ -321,8 +320,8 @@ def test_eerste_kamer_motion_heading_with_its_letter_alone():
 
 
 def test_a_motion_without_footnotes_takes_the_bracketed_citation_after_it():
-    from graph.attach import motion_occurrences
-    from graph.segment import segment
+    from bestuursgraaf.graph.attach import motion_occurrences
+    from bestuursgraaf.graph.segment import segment
 
     text = (
         "Geachte voorzitter,\n\n"

@@ -4,15 +4,14 @@ real letters, and the rule that picks the action a cue links to."""
 from pathlib import Path
 
 import pytest
-
-from graph.extract.actions import extract_actions
-from graph.extract.motions import extract_motion_mentions
-from graph.extract.relations import (
+from bestuursgraaf.graph.extract.actions import extract_actions
+from bestuursgraaf.graph.extract.motions import extract_motion_mentions
+from bestuursgraaf.graph.extract.relations import (
     DOCUMENT,
     classify_motion_relations,
     relate_actions_to_motions,
 )
-from graph.segment import Span, segment
+from bestuursgraaf.graph.segment import Span, segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -128,7 +127,7 @@ def test_real_letters_relate_motions_to_actions():
 
 
 def test_action_in_the_same_sentence_wins_over_the_section():
-    from graph.extract.actions import ActionMention
+    from bestuursgraaf.graph.extract.actions import ActionMention
 
     heading = ActionMention(
         "sectie", "Sectie", "actie", "in_progress", "Sectie", None, None, 0, 6, "Sectie"

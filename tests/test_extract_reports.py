@@ -4,8 +4,7 @@ running-text forms, one key per report within a letter, negatives, and the real 
 from pathlib import Path
 
 import pytest
-
-from graph.extract.reports import extract_reports, sent_report
+from bestuursgraaf.graph.extract.reports import extract_reports, sent_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -491,7 +490,7 @@ def test_possessive_advice_of_a_body_the_sentence_does_not_name_is_no_report():
 
 
 def test_a_mention_without_year_takes_the_key_of_the_one_that_gives_it():
-    from graph.extract.reports import unify_reports
+    from bestuursgraaf.graph.extract.reports import unify_reports
 
     footnote = extract_reports(
         "Raad voor het Openbaar Bestuur (2023). Vertrouwen op lokaal niveau."
@@ -508,7 +507,7 @@ def test_a_mention_without_year_takes_the_key_of_the_one_that_gives_it():
 
 
 def test_two_editions_leave_an_undated_mention_alone():
-    from graph.extract.reports import unify_reports
+    from bestuursgraaf.graph.extract.reports import unify_reports
 
     a = extract_reports("ROB (2021). Vertrouwen op lokaal niveau.")
     b = extract_reports("ROB (2024). Vertrouwen op lokaal niveau.")

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 import requests
+from bestuursgraaf.api import create_app
+from bestuursgraaf.api.linked_data import linked_data_blueprint, openapi_paths, served_prefix
+from bestuursgraaf.graph.config import Settings
+from bestuursgraaf.graph.namespaces import DEFAULT_BASE
+from bestuursgraaf.graph.validate import ONTOLOGY_PATH, SHAPES_PATH
 from markupsafe import escape
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
-from api import create_app
-from api.linked_data import linked_data_blueprint, openapi_paths, served_prefix
-from graph.config import Settings
-from graph.namespaces import DEFAULT_BASE
-from graph.validate import ONTOLOGY_PATH, SHAPES_PATH
 from tests.http_server import serving
 
 ID = DEFAULT_BASE

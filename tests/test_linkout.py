@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bestuursgraaf.graph.linkout import DEFAULT, MappingError, link_out, load_mappings, normalise
+from bestuursgraaf.graph.namespaces import BG
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS
-
-from graph.linkout import DEFAULT, MappingError, link_out, load_mappings, normalise
-from graph.namespaces import BG
 
 ID = Namespace("https://w3id.org/bestuursgraaf/id/")
 TOOI = "https://identifier.overheid.nl/tooi/id/"

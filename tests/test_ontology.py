@@ -7,11 +7,10 @@ from pathlib import Path
 
 import owlready2
 import pytest
+from bestuursgraaf.graph.namespaces import BG
+from bestuursgraaf.graph.validate import ONTOLOGY_PATH
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
-from graph.namespaces import BG
-from graph.validate import ONTOLOGY_PATH
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/bestuursgraaf/def")
 DECLARATION_TYPES = (

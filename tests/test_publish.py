@@ -11,14 +11,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bestuursgraaf.graph.build import build_dataset, serialize_nquads
+from bestuursgraaf.graph.cli import main
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
-from graph.build import build_dataset, serialize_nquads
-from graph.cli import main
-from graph.config import REPO_ROOT
-from graph.namespaces import PREFIXES, Minter
-from graph.publish import (
+REPO_ROOT = Path(__file__).resolve().parent.parent
+from bestuursgraaf.graph.namespaces import PREFIXES, Minter
+from bestuursgraaf.graph.publish import (
     FORMATS,
     describe_dataset,
     description_graph,
@@ -28,8 +28,8 @@ from graph.publish import (
     validate_description,
     with_description,
 )
-from graph.publish.dataset import LINK_TARGETS, VOID
-from graph.publish.dumps import published_context
+from bestuursgraaf.graph.publish.dataset import LINK_TARGETS, VOID
+from bestuursgraaf.graph.publish.dumps import published_context
 
 PARSERS = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "jsonld": "json-ld"}
 
@@ -185,10 +185,10 @@ def test_broken_description_fails_the_shapes(description: Graph, minter: Minter)
 
 _DUMP_SCRIPT = """
 import hashlib, json, sys
-from graph.build import build_dataset
-from graph.config import BUNDLED_CORPUS
-from graph.namespaces import Minter
-from graph.publish import FORMATS, dump, with_description
+from bestuursgraaf.graph.build import build_dataset
+from bestuursgraaf.graph.config import BUNDLED_CORPUS
+from bestuursgraaf.graph.namespaces import Minter
+from bestuursgraaf.graph.publish import FORMATS, dump, with_description
 dataset = with_description(build_dataset(BUNDLED_CORPUS), Minter())
 print(json.dumps({f: hashlib.sha256(dump(dataset, f)).hexdigest() for f in FORMATS}))
 """

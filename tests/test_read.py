@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from graph.read import DocumentError, read_corpus, read_document
+from bestuursgraaf.graph.read import DocumentError, read_corpus, read_document
 
 DUTCH = (
     "Hierbij informeer ik uw Kamer over de voortgang van de actieagenda. In deze brief ga ik in op "

@@ -7,16 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from graph.build import extract_document
-from graph.read import SourceDocument, read_corpus
-from graph.recognise import (
+from bestuursgraaf.graph.build import extract_document
+from bestuursgraaf.graph.read import SourceDocument, read_corpus
+from bestuursgraaf.graph.recognise import (
     name_forms,
     names_action_at,
     recognise_earlier_actions,
     same_heading,
 )
-from graph.trace import trace
+from bestuursgraaf.graph.trace import trace
 
 EARLIER = """Kamerbrief over de toekomst van de waterschappen
 
@@ -143,7 +142,7 @@ def test_a_recognised_action_says_which_earlier_action_it_was_recognised_from(em
         assert row["earlierKind"].endswith("#Action"), row  # the node exists, as an action
         assert row["earlier"].split("/actie/")[1][:20] != row["later"].split("/actie/")[1][:20]
     # the later letter does not present it as its own work: not in its actions, but in the links
-    from graph.queries import load_query
+    from bestuursgraaf.graph.queries import load_query
 
     recognised = {row["later"] for row in result.rows}
     listed = {r["action"] for r in embedded_store.select(load_query("actions").bind({})).rows}

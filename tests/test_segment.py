@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from graph.segment import Span, resolve_footnotes, segment, split_sentences
+from bestuursgraaf.graph.segment import Span, resolve_footnotes, segment, split_sentences
 
 # (file, format, number of footnotes) — counted by hand in the documents.
 FOOTNOTES = [

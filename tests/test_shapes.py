@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bestuursgraaf.graph.namespaces import BG
+from bestuursgraaf.graph.validate import ValidationReport, Violation, validate_graph
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
-
-from graph.namespaces import BG
-from graph.validate import ValidationReport, Violation, validate_graph
 
 ID = "https://example.org/id/"
 DOC = URIRef(ID + "doc/brief")

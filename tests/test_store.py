@@ -9,9 +9,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
-
-from graph.store import (
+from bestuursgraaf.graph.store import (
     EmbeddedStore,
     QuerySyntaxError,
     RemoteStore,
@@ -20,7 +18,9 @@ from graph.store import (
     UpdateRefused,
     open_store,
 )
-from graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from rdflib import Dataset, Graph, URIRef
+
 from tests.server_fixtures import free_port, load_nquads
 
 BG = "https://bestuursgraaf.example/id/"

@@ -9,19 +9,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from api import create_app
-from api.timeline import (
+from bestuursgraaf.api import create_app
+from bestuursgraaf.api.timeline import (
     STATUS_STYLES,
     TimelineEvent,
     date_span,
     events_from_rows,
     render_timeline,
 )
-from graph.config import Settings
-from graph.namespaces import DEFAULT_BASE
-from graph.queries import load_query
-from graph.store import EmbeddedStore, QueryResult
+from bestuursgraaf.graph.config import Settings
+from bestuursgraaf.graph.namespaces import DEFAULT_BASE
+from bestuursgraaf.graph.queries import load_query
+from bestuursgraaf.graph.store import EmbeddedStore, QueryResult
+
 from tests.browser import chromium_or_skip, dump_dom, screenshot
 from tests.http_server import serving
 

@@ -9,10 +9,9 @@ import itertools
 import re
 
 import pytest
-
-from graph.cli import main
-from graph.queries import load_query
-from graph.trace import (
+from bestuursgraaf.graph.cli import main
+from bestuursgraaf.graph.queries import load_query
+from bestuursgraaf.graph.trace import (
     CuratedLinksError,
     in_time_order,
     is_the_promised_letter,
@@ -318,9 +317,9 @@ def test_curated_links_file_errors_name_file_and_line(tmp_path):
 
 
 def test_a_curated_veto_removes_an_automatic_link(tmp_path, corpus_dir):
-    from graph.build import extract_document
-    from graph.read import read_corpus
-    from graph.trace import trace
+    from bestuursgraaf.graph.build import extract_document
+    from bestuursgraaf.graph.read import read_corpus
+    from bestuursgraaf.graph.trace import trace
 
     documents = [extract_document(s) for s in read_corpus(corpus_dir)]
     automatic = trace(documents).continuations
@@ -360,9 +359,9 @@ def test_a_curated_veto_removes_an_automatic_link(tmp_path, corpus_dir):
 def test_a_letter_dated_by_its_month_follows_the_dated_nota_of_that_month(corpus_dir):
     """The nota of 3 June 2024 proposes the letter dated only "June 2024": in time order the nota
     comes first and the two are successive (the letter continues the nota's actions)."""
-    from graph.build import extract_document
-    from graph.read import read_corpus
-    from graph.trace import trace
+    from bestuursgraaf.graph.build import extract_document
+    from bestuursgraaf.graph.read import read_corpus
+    from bestuursgraaf.graph.trace import trace
 
     documents = [extract_document(s) for s in read_corpus(corpus_dir)]
     order = [d.doc_id for d in in_time_order(documents)]
@@ -384,9 +383,9 @@ def test_actions_named_in_passing_are_passed_over(corpus_dir):
     named once in a sentence about another the letter discusses (000: the Code, in a sentence on
     the actieagenda) are named in passing; an evaluation naming the thing it evaluates is not, nor
     an action the letter discusses in several sentences."""
-    from graph.build import extract_document
-    from graph.read import read_corpus
-    from graph.trace import named_in_passing, trace
+    from bestuursgraaf.graph.build import extract_document
+    from bestuursgraaf.graph.read import read_corpus
+    from bestuursgraaf.graph.trace import named_in_passing, trace
 
     documents = {s.doc_id: extract_document(s) for s in read_corpus(corpus_dir)}
     assert "programma-werk-uitvoering" in named_in_passing(documents["004_6c88505460917616"])

@@ -10,14 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bestuursgraaf.graph.build import build, union_graph
+from bestuursgraaf.graph.namespaces import BG, Minter
+from bestuursgraaf.graph.queries import load_query
+from bestuursgraaf.graph.read import DocumentError
+from bestuursgraaf.graph.store import EmbeddedStore
 from rdflib import Dataset, Literal
 from rdflib.namespace import RDF, XSD
-
-from graph.build import build, union_graph
-from graph.namespaces import BG, Minter
-from graph.queries import load_query
-from graph.read import DocumentError
-from graph.store import EmbeddedStore
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 

@@ -76,7 +76,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from graph.segment import Heading, Segmented, Span
+from bestuursgraaf.graph.segment import Heading, Segmented, Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "action_cues.csv"
 
@@ -1150,7 +1150,9 @@ def _requested_advice(segmented: Segmented, index: int) -> str | None:
 def _reactions_to_reports(
     ctx: _Context, segmented: Segmented, sentence: Span
 ) -> list[tuple[str, str, str, int]]:
-    from graph.extract.reports import extract_reports  # reports reads this module's word lists
+    from bestuursgraaf.graph.extract.reports import (
+        extract_reports,  # reports reads this module's word lists
+    )
 
     text = segmented.clean[sentence.start : sentence.end]
     reaction = _REACTION.search(text)
@@ -1316,7 +1318,7 @@ _FIRST_PERSON = re.compile(r"\b(?:ik|we|wij|mijn|onze?)\b", re.IGNORECASE)
 def _footnote_actions(
     ctx: _Context, segmented: Segmented, sentence: Span, action_line: Heading | None
 ) -> list[ActionMention]:
-    from graph.segment import split_sentences
+    from bestuursgraaf.graph.segment import split_sentences
 
     found = []
     for footnote in _sentence_footnotes(segmented, sentence):

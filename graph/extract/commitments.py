@@ -21,8 +21,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from graph.deadlines import Deadline, find_deadlines
-from graph.segment import Segmented, Span
+from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
+from bestuursgraaf.graph.segment import Segmented, Span
 
 CUES_CSV = Path(__file__).resolve().parent.parent / "gazetteers" / "commitment_cues.csv"
 

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from graph.deadlines import Deadline, find_deadlines
-from graph.extract.metadata import parse_dutch_date
-from graph.extract.motions import Submitter
+from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
+from bestuursgraaf.graph.extract.metadata import parse_dutch_date
+from bestuursgraaf.graph.extract.motions import Submitter
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _CHAMBER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b")

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph.extract.actions import ActionMention
-from graph.segment import Span
+from bestuursgraaf.graph.extract.actions import ActionMention
+from bestuursgraaf.graph.segment import Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "relation_cues.csv"
 RELATIONS = ("fulfils", "takesIntoAccount", "respondsTo")

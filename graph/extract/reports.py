@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graph.extract.actions import _FUNCTION, _STOP, CUES_PATH, slugify
+from bestuursgraaf.graph.extract.actions import _FUNCTION, _STOP, CUES_PATH, slugify
 
 KINDS = (
     "ongevraagd advies",

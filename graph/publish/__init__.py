@@ -1,14 +1,19 @@
 """Publishing the built graph as linked open data: a DCAT/VoID description, deterministic dumps, and diffs."""
 
-from graph.publish.dataset import (
+from bestuursgraaf.graph.publish.dataset import (
     describe_dataset,
     description_graph,
     validate_description,
     void_statistics,
     with_description,
 )
-from graph.publish.diff import GraphDiff, diff_datasets, format_summary, read_built_graph
-from graph.publish.dumps import FORMATS, dump
+from bestuursgraaf.graph.publish.diff import (
+    GraphDiff,
+    diff_datasets,
+    format_summary,
+    read_built_graph,
+)
+from bestuursgraaf.graph.publish.dumps import FORMATS, dump
 
 __all__ = [
     "FORMATS",

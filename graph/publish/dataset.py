@@ -17,16 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyshacl
+from bestuursgraaf.graph.build import serialize_nquads
+from bestuursgraaf.graph.emit import date_literal
+from bestuursgraaf.graph.namespaces import BG, Minter
+from bestuursgraaf.graph.publish.dumps import FORMATS, DumpFormat, compact_iri
+from bestuursgraaf.graph.store import EmbeddedStore
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, XSD
 
-from graph.build import serialize_nquads
-from graph.emit import date_literal
-from graph.namespaces import BG, Minter
-from graph.publish.dumps import FORMATS, DumpFormat, compact_iri
-from graph.store import EmbeddedStore
+from bestuursgraaf.package_data import ontology_dir
 
-DCAT_SHAPES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "dcat-ap-shapes.ttl"
+DCAT_SHAPES_PATH = ontology_dir() / "dcat-ap-shapes.ttl"
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from bestuursgraaf.graph.namespaces import BG
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
-
-from graph.namespaces import BG
 
 DIWOO_NS = "https://standaarden.overheid.nl/diwoo/metadata/"
 DIWOO_SCHEMA_LOCATION = (

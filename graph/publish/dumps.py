@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bestuursgraaf.graph.build import serialize_nquads
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
-
-from graph.build import serialize_nquads
 
 CONTEXT_PATH = Path(__file__).resolve().parent / "context.jsonld"
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"

@@ -5,9 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graph.store.base import QueryResult, QuerySyntaxError, Store, StoreError, UpdateRefused
-from graph.store.embedded import EmbeddedStore
-from graph.store.remote import RemoteStore
+from bestuursgraaf.graph.store.base import (
+    QueryResult,
+    QuerySyntaxError,
+    Store,
+    StoreError,
+    UpdateRefused,
+)
+from bestuursgraaf.graph.store.embedded import EmbeddedStore
+from bestuursgraaf.graph.store.remote import RemoteStore
 
 ENDPOINT_ENV = "BESTUURSGRAAF_ENDPOINT"
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-
-from graph.store.base import (
+from bestuursgraaf.graph.store.base import (
     GRAPH_MEDIA_TYPES,
     RESULT_MEDIA_TYPES,
     QueryResult,

@@ -8,12 +8,7 @@ import json
 import urllib.request
 from urllib.error import HTTPError, URLError
 
-from rdflib import Dataset, Variable
-from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
-from SPARQLWrapper import POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-from graph.store.base import (
+from bestuursgraaf.graph.store.base import (
     GRAPH_MEDIA_TYPES,
     RESULT_MEDIA_TYPES,
     QueryResult,
@@ -21,6 +16,10 @@ from graph.store.base import (
     StoreError,
     query_form,
 )
+from rdflib import Dataset, Variable
+from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
+from SPARQLWrapper import POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 _ACCEPT = {**RESULT_MEDIA_TYPES, **GRAPH_MEDIA_TYPES}
 

@@ -1,6 +1,6 @@
 """Score the graph's named queries against the hand-annotated reference in tests/reference/.
 
-Usage: ``python -m graph.evaluate [--graph PATH | --corpus DIR] [--reference DIR] [--floor FILE]
+Usage: ``python -m evaluation.evaluate [--graph PATH | --corpus DIR] [--reference DIR] [--floor FILE]
 [--json] [--strict]``. The graph is built from the corpus (default: the bundled one) or loaded from
 a built ``.nq``; each category's named query is run and its rows compared, per document, with the
 reference files (one ``<file stem>.json`` per document; see tests/reference/README.md).
@@ -58,7 +58,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from graph.store.base import QueryResult
+from bestuursgraaf.graph.store.base import QueryResult
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "tests" / "reference"
 DEFAULT_FLOOR = REFERENCE_DIR / "floor.json"
@@ -683,15 +683,15 @@ def _attach_cross_document(path: Path, key: str, reference: dict[str, dict]) -> 
 
 def open_graph(graph_path: Path | None, corpus_dir: Path | None):
     """An embedded store holding the built graph (loaded from .nq or built from a corpus)."""
-    from graph.store import EmbeddedStore
+    from bestuursgraaf.graph.store import EmbeddedStore
 
     store = EmbeddedStore()
     if graph_path is not None:
         store.load_file(graph_path)
         return store
-    from graph.build import build_dataset, serialize_nquads
-    from graph.config import BUNDLED_CORPUS
-    from graph.namespaces import Minter
+    from bestuursgraaf.graph.build import build_dataset, serialize_nquads
+    from bestuursgraaf.graph.config import BUNDLED_CORPUS
+    from bestuursgraaf.graph.namespaces import Minter
 
     store.replace_all(serialize_nquads(build_dataset(corpus_dir or BUNDLED_CORPUS, Minter())))
     return store
@@ -699,7 +699,7 @@ def open_graph(graph_path: Path | None, corpus_dir: Path | None):
 
 def run_queries(store) -> tuple[dict[str, QueryResult | None], dict[str, str]]:
     """Every named query the categories need; None (with the reason) where one is unavailable."""
-    from graph.queries import load_query
+    from bestuursgraaf.graph.queries import load_query
 
     results: dict[str, QueryResult | None] = {}
     errors: dict[str, str] = {}
@@ -771,7 +771,7 @@ def format_table(scores: list[Score], details: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m graph.evaluate", description=__doc__.split("\n")[0]
+        prog="python -m evaluation.evaluate", description=__doc__.split("\n")[0]
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--graph", type=Path, help="a built graph (.nq) to score")

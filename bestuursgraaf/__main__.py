@@ -1,0 +1,5 @@
+"""`python -m bestuursgraaf …` is the `bestuursgraaf` command."""
+
+from bestuursgraaf.graph.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Evaluation against hand-annotated references: a development tool, not part of the runtime package."""

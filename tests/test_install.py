@@ -1,0 +1,85 @@
+"""A plain, non-editable `pip install .` builds the bundled corpus, queries it and serves it,
+with every piece of data (queries, ontology, curated decisions, corpus) read from the installed
+package, not from this checkout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.error import URLError
+
+import pytest
+
+from tests.server_fixtures import free_port
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The package installed from a wheel into its own folder; the environment that runs it there
+    (this virtualenv's dependencies, but the package only from that folder, run outside the checkout)."""
+    target = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(REPO)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    data = tmp_path_factory.mktemp("data")
+    return {**os.environ, "PYTHONPATH": str(target), "BESTUURSGRAAF_DATA": str(data), "TARGET": str(target)}
+
+
+def _run(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bestuursgraaf", *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_installed_package_is_imported_from_the_wheel_not_the_checkout(installed, tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", "import bestuursgraaf.graph, bestuursgraaf.package_data as p; "
+         "print(bestuursgraaf.graph.__file__); print(p.queries_dir()); print(p.bundled_corpus())"],
+        env=installed, cwd=tmp_path, capture_output=True, text=True, check=True,
+    )
+    for line in done.stdout.split():
+        assert line.startswith(installed["TARGET"]), line
+
+
+def test_installed_package_builds_queries_and_serves(installed, tmp_path):
+    built = _run(installed, tmp_path, "build")
+    assert built.returncode == 0, built.stderr[-3000:]
+    graph = Path(installed["BESTUURSGRAAF_DATA"]) / "graph.nq"
+    assert graph.stat().st_size > 100_000
+    queried = _run(installed, tmp_path, "query", "documents", "--format", "json")
+    assert queried.returncode == 0, queried.stderr[-3000:]
+    assert len(json.loads(queried.stdout)["rows"]) == 5
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bestuursgraaf", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=installed, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/queries/documents", timeout=5) as answer:
+                    body = json.loads(answer.read())
+                break
+            except (URLError, OSError):
+                assert server.poll() is None, server.stderr.read().decode()[-3000:]
+                assert time.monotonic() < deadline, "the installed server did not answer within 60 s"
+                time.sleep(0.3)
+        assert len(body["rows"]) == 5
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/def.ttl", timeout=5) as answer:
+            assert b"owl:Ontology" in answer.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
