@@ -7,6 +7,7 @@ from bestuursgraaf.graph.config import Settings
 from bestuursgraaf.graph.namespaces import Minter
 from bestuursgraaf.graph.store import Store
 from flask import Flask, current_app
+from flask_cors import CORS
 
 MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
@@ -29,6 +30,9 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.extensions["bestuursgraaf"] = {"store": store, "minter": Minter(settings.base_iri)}
     register_error_handlers(app)
+    # Everything served is read-only (updates are refused), so any origin may read it: browser
+    # SPARQL clients elsewhere can query /sparql, and pages elsewhere can fetch the dumps.
+    CORS(app, methods=["GET", "HEAD", "POST", "OPTIONS"], expose_headers=["Link", "Retry-After"])
     for blueprint in (
         service_blueprint,
         sparql_blueprint,

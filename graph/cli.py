@@ -8,6 +8,8 @@ from pathlib import Path
 
 from bestuursgraaf.graph.config import BUNDLED_CORPUS, Settings
 
+from bestuursgraaf import __version__
+
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
@@ -166,6 +168,7 @@ def parser() -> argparse.ArgumentParser:
         prog="bestuursgraaf",
         description="A knowledge graph of Dutch inter-governmental relations and commitments.",
     )
+    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = root.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="build the graph from a corpus of letters")

@@ -6,11 +6,14 @@ A query file starts with a comment header:
     # question: Which Kamerstukken does each document cite, and how was each written?
     # param: document (iri, optional) -- only this document
     # param: as_of (date, input) -- an input the query computes with
+    # param: as_of (date, input, default today) -- bound to today's date when not given
     # columns: document, kamerstuk, raw
 
 Parameters appear in the query as variables (`?document`). A value given for a column is bound
 as an equality `FILTER` inserted at the start of the first `WHERE` group; a value for an `input`
-parameter as a `VALUES` block there. Values are written as RDF terms (an IRI checked for
+parameter as a `VALUES` block there. A date parameter also takes `today`; one declared with
+`default today` is bound to the day the query runs when no value is given. Values are written
+as RDF terms (an IRI checked for
 forbidden characters, or an escaped literal), never by pasting text.
 """
 
@@ -34,7 +37,7 @@ QUERY_DIR = queries_dir()
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)"
-    r"(?P<optional>,\s*optional)?(?P<input>,\s*input)?\)"
+    r"(?P<optional>,\s*optional)?(?P<input>,\s*input)?(?:,\s*default\s+(?P<default>today))?\)"
     r"\s*(?:--\s*(?P<doc>.*))?$"
 )
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -55,6 +58,7 @@ class Parameter:
     optional: bool
     doc: str = ""
     is_input: bool = False  # an input to the query (VALUES), not a column to filter on
+    default: str | None = None  # the value bound when none is given ("today" for a date)
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,9 @@ class NamedQuery:
             )
         bindings = []
         for parameter in self.parameters:
-            if parameter.name in values and values[parameter.name] != "":
-                term = _term(parameter, values[parameter.name])
+            value = values.get(parameter.name) or parameter.default
+            if value:
+                term = _term(parameter, value)
                 # An input is bound with VALUES; a column is filtered on, since a join with
                 # VALUES would also bind it in rows where an OPTIONAL left it unbound.
                 if parameter.is_input:
@@ -102,11 +107,13 @@ def _term(parameter: Parameter, value: str) -> str:
             raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an absolute IRI")
         return URIRef(value).n3()
     if parameter.kind == "date":
+        if value.strip().lower() == "today":
+            return Literal(date.today()).n3()
         try:
             return Literal(date.fromisoformat(value)).n3()
         except ValueError:
             raise ParameterError(
-                f"parameter {parameter.name!r}: {value!r} is not a date (YYYY-MM-DD)"
+                f"parameter {parameter.name!r}: {value!r} is not a date (YYYY-MM-DD or 'today')"
             ) from None
     if parameter.kind == "integer":
         if not re.fullmatch(r"-?\d+", value):
@@ -129,8 +136,8 @@ def parse_query_file(path: Path) -> NamedQuery:
                 raise ValueError(f"{path}: malformed param line: {value!r}")
             parameters.append(
                 Parameter(
-                    match["name"], match["kind"], bool(match["optional"]), match["doc"] or "",
-                    bool(match["input"]),
+                    match["name"], match["kind"], bool(match["optional"] or match["default"]),
+                    match["doc"] or "", bool(match["input"]), match["default"],
                 )
             )
         elif key:

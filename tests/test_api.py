@@ -665,3 +665,32 @@ def test_corpus_every_named_query_runs_in_every_format(corpus_client, name):
     as_html = corpus_client.get(f"/queries/{name}", query_string=params | {"format": "html"})
     assert len(list(csv.DictReader(io.StringIO(as_csv)))) == len(as_json["rows"])
     assert as_html.status_code == 200 and as_html.mimetype == "text/html"
+
+
+def test_a_browser_on_another_origin_may_query_sparql(served):
+    """The read-only endpoints answer a cross-origin preflight and say any origin may read."""
+    origin = "http://elsewhere.example"
+    preflight = requests.options(
+        f"{served}/sparql",
+        timeout=10,
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] in {"*", origin}
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    answer = requests.post(
+        f"{served}/sparql",
+        data=SELECT_TITLES.encode(),
+        timeout=10,
+        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv", "Origin": origin},
+    )
+    assert answer.status_code == 200
+    assert answer.headers["Access-Control-Allow-Origin"] in {"*", origin}
+    update = requests.post(
+        f"{served}/sparql", data={"update": "CLEAR ALL"}, timeout=10, headers={"Origin": origin}
+    )
+    assert update.status_code in {400, 403}  # CORS opens reading, never writing

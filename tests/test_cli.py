@@ -173,3 +173,12 @@ def test_installed_command_runs(built_graph_path):
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert result.returncode == 0 and "motie-Koole" in result.stdout
+
+
+def test_version_names_the_installed_release(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"bestuursgraaf {version('bestuursgraaf')}"

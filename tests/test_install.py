@@ -30,6 +30,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     data = tmp_path_factory.mktemp("data")
@@ -38,14 +39,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def _run(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bestuursgraaf", *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "bestuursgraaf", *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600,
+        check=False,
     )
 
 
 def test_installed_package_is_imported_from_the_wheel_not_the_checkout(installed, tmp_path):
     done = subprocess.run(
-        [sys.executable, "-c", "import bestuursgraaf.graph, bestuursgraaf.package_data as p; "
-         "print(bestuursgraaf.graph.__file__); print(p.queries_dir()); print(p.bundled_corpus())"],
+        [sys.executable, "-c", ("import bestuursgraaf.graph, bestuursgraaf.package_data as p; "
+         "print(bestuursgraaf.graph.__file__); print(p.queries_dir()); print(p.bundled_corpus())")],
         env=installed, cwd=tmp_path, capture_output=True, text=True, check=True,
     )
     for line in done.stdout.split():

@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import json
 import re
+from datetime import date
 
 import pytest
 from bestuursgraaf.graph.cli import main
@@ -298,9 +300,26 @@ def test_overdue_on_1_july_2024_from_the_cli(capsys, built_graph_path):
     )
 
 
-def test_overdue_needs_its_day(capsys, built_graph_path):
-    code = main(["query", "overdue", "--graph", str(built_graph_path)])
-    assert code == 1 and "needs the parameter 'as_of'" in capsys.readouterr().err
+def test_overdue_defaults_to_today_and_accepts_today(capsys, built_graph_path):
+    by_default = main(["query", "overdue", "--graph", str(built_graph_path), "--format", "json"])
+    default_rows = json.loads(capsys.readouterr().out)["rows"]
+    today = main(["query", "overdue", "--graph", str(built_graph_path), "--format", "json",
+                  "--param", "as_of=today"])
+    today_rows = json.loads(capsys.readouterr().out)["rows"]
+    dated = main(["query", "overdue", "--graph", str(built_graph_path), "--format", "json",
+                  "--param", f"as_of={date.today().isoformat()}"])
+    dated_rows = json.loads(capsys.readouterr().out)["rows"]
+    assert by_default == today == dated == 0
+    assert default_rows == today_rows == dated_rows
+    # Long after every deadline of the corpus, what is overdue is not what was overdue in mid-2024.
+    early = main(["query", "overdue", "--graph", str(built_graph_path), "--format", "json",
+                  "--param", "as_of=2023-01-01"])
+    assert early == 0 and json.loads(capsys.readouterr().out)["rows"] != default_rows
+
+
+def test_a_date_parameter_refuses_what_is_no_day(capsys, built_graph_path):
+    code = main(["query", "overdue", "--graph", str(built_graph_path), "--param", "as_of=tomorrow"])
+    assert code == 1 and "is not a date (YYYY-MM-DD or 'today')" in capsys.readouterr().err
 
 
 def test_curated_links_file_errors_name_file_and_line(tmp_path):
