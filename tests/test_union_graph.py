@@ -1,4 +1,5 @@
-"""Every named query gives the same rows on the embedded store as on rdflib's union dataset,
+"""Every named query gives the same rows on the embedded store, on a real Oxigraph server and on
+rdflib's union dataset,
 on a graph whose named graphs repeat triples (a Kamerstuk cited by several letters has its
 triples in each letter's graph; here every document graph is also copied whole into a second
 graph, so each of its triples stands twice in the union)."""
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from bestuursgraaf.graph.queries import list_queries
-from bestuursgraaf.graph.store import EmbeddedStore
+from bestuursgraaf.graph.store import EmbeddedStore, RemoteStore
 from rdflib import Dataset
+
+from tests.server_fixtures import load_nquads
 
 EXAMPLES = {"action": "beleidskader-decentraal-bestuur", "as_of": "2024-07-01"}
 
@@ -36,6 +39,13 @@ def embedded(repeated_nquads: Path) -> EmbeddedStore:
     store = EmbeddedStore()
     store.load_file(repeated_nquads)
     return store
+
+
+@pytest.fixture(scope="module")
+def remote(repeated_nquads: Path, oxigraph_server) -> RemoteStore:
+    """The same graph behind a real `oxigraph serve --union-default-graph` on 127.0.0.1."""
+    load_nquads(oxigraph_server, repeated_nquads.read_bytes())
+    return RemoteStore(oxigraph_server.query_url)
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +109,15 @@ RDFLIB_CANNOT_EVALUATE = {"action-trace", "motions"}
         for query in list_queries()
     ],
 )
-def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded, rdflib_union):
+def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded, remote, rdflib_union):
     query = next(q for q in list_queries() if q.name == name)
     sparql = query.bind(_params(query, embedded))
     result = embedded.select(sparql)
     ours = Counter(tuple(_cell(row[column]) for column in result.columns) for row in result.rows)
+    served = remote.select(sparql)
+    assert Counter(tuple(_cell(row[c]) for c in served.columns) for row in served.rows) == ours, (
+        f"{name}: the Oxigraph server answers otherwise than the embedded store"
+    )
     theirs = _rdflib_rows(rdflib_union, sparql, result.columns)
     assert ours, f"{name} answers nothing on the corpus: the comparison would prove nothing"
     assert ours == theirs, (
