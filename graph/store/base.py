@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 # Result serialisations the SPARQL protocol offers, by media type.
@@ -43,36 +44,60 @@ class QueryResult:
     rows: list[dict[str, str | None]] = field(default_factory=list)
 
 
-def query_form(sparql: str) -> str:
-    """The query form (SELECT, CONSTRUCT, ASK, DESCRIBE) of a read-only query.
+_LEXEME = re.compile(
+    r"""\s+|\#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|[A-Za-z_][\w-]*:?|[^\sA-Za-z_]""",
+    re.DOTALL,
+)
+_QUERY_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
-    Raises UpdateRefused for SPARQL Update, QuerySyntaxError for anything that does not parse
-    (including an empty text and prefixes used but never declared)."""
+
+def query_form(sparql: str) -> str:
+    """The query form (SELECT, CONSTRUCT, ASK, DESCRIBE) of a read-only query, read from its
+    first keyword after the prologue (BASE and PREFIX declarations, comments): one linear pass,
+    no parse, so that a query costs no Python parser before the store sees it.
+
+    Raises UpdateRefused for SPARQL Update, QuerySyntaxError when no query form opens the text.
+    Everything else about the syntax is the store's to judge (`describe_syntax_error` words it)."""
+    expect_iri = 0  # lexemes still owed to a BASE (1) or a PREFIX (2) declaration
+    for match in _LEXEME.finditer(sparql):
+        lexeme = match.group()
+        if lexeme.isspace() or lexeme.startswith("#"):
+            continue
+        if expect_iri:
+            expect_iri -= 1
+            continue
+        word = lexeme.upper()
+        if word == "BASE":
+            expect_iri = 1
+        elif word == "PREFIX":
+            expect_iri = 2
+        elif word in _QUERY_FORMS:
+            return word
+        elif word in _UPDATE_WORDS:
+            raise UpdateRefused("SPARQL Update is not allowed here: this endpoint is read-only")
+        else:
+            break
+    raise QuerySyntaxError(describe_syntax_error(sparql) or _NO_FORM)
+
+
+_NO_FORM = "not a valid SPARQL query: it does not open with SELECT, CONSTRUCT, ASK or DESCRIBE"
+
+
+def describe_syntax_error(sparql: str, fallback: str = "") -> str:
+    """A one-line message saying what is wrong with a query a store refused, and where; only
+    called once a query has failed, so that the Python parser costs nothing on the way in."""
     try:
         parsed = parseQuery(sparql)
     except ParseException as query_error:
-        if _is_update(sparql):
-            raise UpdateRefused(
-                "SPARQL Update is not allowed here: this endpoint is read-only"
-            ) from None
-        raise QuerySyntaxError(_describe_parse_error(query_error)) from None
+        return _describe_parse_error(query_error)
     undeclared = sorted(_used_prefixes(parsed[1]) - _declared_prefixes(parsed[0]))
     if undeclared:
         names = ", ".join(f"'{prefix}:'" for prefix in undeclared)
         noun = "prefix" if len(undeclared) == 1 else "prefixes"
-        raise QuerySyntaxError(f"not a valid SPARQL query: {noun} {names} used but not declared")
-    name = parsed[1].name  # e.g. 'SelectQuery'
-    return name.removesuffix("Query").upper()
-
-
-def _is_update(sparql: str) -> bool:
-    """Whether the text is a SPARQL Update with at least one operation (an empty text also
-    parses as an empty update; that is a syntax error here, not a refused update)."""
-    try:
-        update = parseUpdate(sparql)
-    except ParseException:
-        return False
-    return bool(update.request)
+        return f"not a valid SPARQL query: {noun} {names} used but not declared"
+    first_line = fallback.strip().splitlines()[0][:200] if fallback.strip() else ""
+    return f"not a valid SPARQL query: {first_line}" if first_line else ""
 
 
 def _describe_parse_error(error: ParseException) -> str:

@@ -11,6 +11,7 @@ from bestuursgraaf.graph.store.base import (
     QueryResult,
     QuerySyntaxError,
     StoreError,
+    describe_syntax_error,
     query_form,
 )
 
@@ -66,11 +67,12 @@ class EmbeddedStore:
         self._store = target
 
     def _run(self, sparql: str):
-        query_form(sparql)  # refuses updates with a clear error before Oxigraph sees them
+        query_form(sparql)  # refuses updates before Oxigraph sees them (a cheap lexical check)
         try:
             return self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as error:
-            raise QuerySyntaxError(f"not a valid SPARQL query: {error}") from error
+            message = describe_syntax_error(sparql, str(error)) or f"not a valid SPARQL query: {error}"
+            raise QuerySyntaxError(message) from None
         except OSError as error:
             raise StoreError(f"the embedded store failed: {error}") from error
 

@@ -14,6 +14,7 @@ from bestuursgraaf.graph.store.base import (
     QueryResult,
     QuerySyntaxError,
     StoreError,
+    describe_syntax_error,
     query_form,
 )
 from rdflib import Dataset, Variable
@@ -38,7 +39,6 @@ class RemoteStore:
         self.timeout = timeout
 
     def _request(self, sparql: str, accept: str) -> tuple[bytes, str]:
-        query_form(sparql)  # refuses updates and syntax errors locally, with a clear message
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setMethod(POST)
         wrapper.setRequestMethod("postdirectly")
@@ -51,8 +51,9 @@ class RemoteStore:
             content_type = response.headers.get("Content-Type", accept).split(";")[0].strip()
         except SPARQLWrapperException as error:
             if "QueryBadFormed" in type(error).__name__:
+                said = _server_message(error)
                 raise QuerySyntaxError(
-                    f"the endpoint rejected the query: {_server_message(error)}"
+                    describe_syntax_error(sparql) or f"the endpoint rejected the query: {said}"
                 ) from None
             raise StoreError(
                 f"the SPARQL endpoint {self.endpoint} failed: {_server_message(error)}"
