@@ -6,6 +6,7 @@ from bestuursgraaf.api.errors import register_error_handlers
 from bestuursgraaf.graph.config import Settings
 from bestuursgraaf.graph.namespaces import Minter
 from bestuursgraaf.graph.store import Store
+from bestuursgraaf.graph.store.guard import GuardedStore, QueryLimits
 from flask import Flask, current_app
 from flask_cors import CORS
 
@@ -28,7 +29,14 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = MAX_QUERY_BYTES + 1_000  # room for form encoding
     app.json.sort_keys = False
     app.json.ensure_ascii = False
-    app.extensions["bestuursgraaf"] = {"store": store, "minter": Minter(settings.base_iri)}
+    limits = QueryLimits(
+        settings.max_query_chars, settings.max_query_depth, frozenset(settings.service_allow)
+    )
+    app.extensions["bestuursgraaf"] = {
+        "store": GuardedStore(store, limits),  # every query the API runs passes the guard
+        "limits": limits,
+        "minter": Minter(settings.base_iri),
+    }
     register_error_handlers(app)
     # Everything served is read-only (updates are refused), so any origin may read it: browser
     # SPARQL clients elsewhere can query /sparql, and pages elsewhere can fetch the dumps.
@@ -48,6 +56,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
 
 def current_store() -> Store:
     return current_app.extensions["bestuursgraaf"]["store"]
+
+
+def current_limits() -> QueryLimits:
+    return current_app.extensions["bestuursgraaf"]["limits"]
 
 
 def current_minter() -> Minter:

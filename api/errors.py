@@ -6,6 +6,7 @@ import logging
 
 from bestuursgraaf.graph.queries import ParameterError, QueryNotFound, list_queries
 from bestuursgraaf.graph.store import QuerySyntaxError, StoreError, UpdateRefused
+from bestuursgraaf.graph.store.base import QueryTooLarge, ServiceRefused
 from flask import Flask, Response, current_app, json
 from werkzeug.exceptions import HTTPException
 
@@ -17,6 +18,9 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "bad-parameter": (400, "Bad parameter"),
     "query-syntax": (400, "SPARQL syntax error"),
     "dataset-not-supported": (400, "RDF dataset selection not supported"),
+    "service-refused": (400, "Federated query refused"),
+    "query-too-long": (400, "Query too long"),
+    "query-too-deep": (400, "Query nested too deeply"),
     "update-refused": (403, "Read-only endpoint"),
     "not-found": (404, "Not found"),
     "method-not-allowed": (405, "Method not allowed"),
@@ -96,6 +100,11 @@ def _from_store_error(error: StoreError) -> Response:
     )
 
 
+def _from_query_too_large(error: QueryTooLarge) -> Response:
+    slug = "query-too-long" if error.limit == "max_query_chars" else "query-too-deep"
+    return problem_response(Problem(slug, str(error), limit=error.limit, maximum=error.maximum))
+
+
 def _from_internal_error(error: Exception) -> Response:
     log.exception("unhandled error", exc_info=error)
     return problem_response(
@@ -117,5 +126,10 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(
         UpdateRefused, lambda error: problem_response(Problem("update-refused", str(error)))
     )
+    app.register_error_handler(
+        ServiceRefused,
+        lambda error: problem_response(Problem("service-refused", str(error), service=error.target)),
+    )
+    app.register_error_handler(QueryTooLarge, _from_query_too_large)
     app.register_error_handler(StoreError, _from_store_error)
     app.register_error_handler(Exception, _from_internal_error)

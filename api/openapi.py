@@ -109,7 +109,8 @@ def _sparql_operation(method: str) -> dict:
             "SELECT/ASK results as SPARQL JSON (default), XML, CSV or TSV; CONSTRUCT/DESCRIBE "
             "as Turtle (default), N-Triples or RDF/XML, chosen by the Accept header. Updates are "
             f"refused, default-graph-uri/named-graph-uri are not supported, queries longer than "
-            f"{MAX_QUERY_BYTES} bytes are refused."
+            f"{MAX_QUERY_BYTES} bytes are refused. SERVICE is refused unless its endpoint is "
+            "allowed; queries longer or nested deeper than the configured limits are refused."
         ),
         "responses": {"200": {"description": "the query result", "content": media}}
         | _problem_responses(
@@ -117,6 +118,9 @@ def _sparql_operation(method: str) -> dict:
             "query-syntax",
             "dataset-not-supported",
             "update-refused",
+            "service-refused",
+            "query-too-long",
+            "query-too-deep",
             "not-acceptable",
             "request-too-large",
             "unsupported-media-type",

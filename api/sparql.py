@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bestuursgraaf.api import MAX_QUERY_BYTES, current_store, negotiate
+from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
+from bestuursgraaf.graph.store.guard import check_query
 from flask import Blueprint, Response, request
 
 sparql_blueprint = Blueprint("sparql", __name__)
@@ -28,6 +29,7 @@ def sparql() -> Response:
         raise Problem(
             "request-too-large", f"the query is longer than {MAX_QUERY_BYTES} bytes; shorten it"
         )
+    check_query(query, current_limits())  # before any parser: SERVICE, length, nesting
     form = query_form(query)  # UpdateRefused / QuerySyntaxError become problems
     offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_OFFERS
     media_type = negotiate(list(offers), f"the results of a {form} query")

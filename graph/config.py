@@ -21,15 +21,44 @@ def default_data_dir() -> Path:
     return Path(xdg) / "bestuursgraaf"
 
 
+def _int_env(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a whole number") from None
+
+
+def _iri_list_env(name: str) -> frozenset[str]:
+    return frozenset(iri.strip() for iri in os.environ.get(name, "").split(",") if iri.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where things are and how they are named. Environment: BESTUURSGRAAF_BASE_IRI,
-    BESTUURSGRAAF_DATA, BESTUURSGRAAF_ENDPOINT."""
+    BESTUURSGRAAF_DATA, BESTUURSGRAAF_ENDPOINT, and for the queries the API runs
+    BESTUURSGRAAF_MAX_QUERY_CHARS, BESTUURSGRAAF_MAX_QUERY_DEPTH and BESTUURSGRAAF_SERVICE_ALLOW
+    (comma-separated endpoint IRIs that SERVICE may call; none by default)."""
 
-    base_iri: str = field(default_factory=lambda: os.environ.get("BESTUURSGRAAF_BASE_IRI", DEFAULT_BASE))
+    base_iri: str = field(
+        default_factory=lambda: os.environ.get("BESTUURSGRAAF_BASE_IRI", DEFAULT_BASE)
+    )
     data_dir: Path = field(default_factory=default_data_dir)
     endpoint: str | None = field(default_factory=lambda: os.environ.get("BESTUURSGRAAF_ENDPOINT"))
     max_rows: int = 10_000
+    # 7x the longest bundled query, room for a VALUES list of some hundreds of IRIs
+    max_query_chars: int = field(
+        default_factory=lambda: _int_env("BESTUURSGRAAF_MAX_QUERY_CHARS", 20_000)
+    )
+    # the bundled queries nest at most 9 deep; rdflib's parser overflows its stack near 27
+    max_query_depth: int = field(
+        default_factory=lambda: _int_env("BESTUURSGRAAF_MAX_QUERY_DEPTH", 20)
+    )
+    service_allow: frozenset[str] = field(
+        default_factory=lambda: _iri_list_env("BESTUURSGRAAF_SERVICE_ALLOW")
+    )
 
     @property
     def default_graph_path(self) -> Path:

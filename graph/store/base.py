@@ -36,6 +36,30 @@ class UpdateRefused(StoreError):
     """A SPARQL update was sent where only queries are allowed."""
 
 
+class QueryRefused(StoreError):
+    """A query the server will not run: it breaks a limit or asks to fetch a URL (see guard.py)."""
+
+
+class ServiceRefused(QueryRefused):
+    """A SERVICE clause whose endpoint is not on the allow-list (a variable endpoint always)."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(
+            f"SERVICE {target} is refused: this endpoint does not fetch from other endpoints"
+            " unless they are allowed in BESTUURSGRAAF_SERVICE_ALLOW"
+        )
+        self.target = target
+
+
+class QueryTooLarge(QueryRefused):
+    """A query text longer, or nested deeper, than a configured limit."""
+
+    def __init__(self, limit: str, maximum: int | None, detail: str) -> None:
+        super().__init__(detail)
+        self.limit = limit
+        self.maximum = maximum
+
+
 @dataclass
 class QueryResult:
     """A SELECT result as plain Python: column names and rows of strings (None when unbound)."""
@@ -89,6 +113,10 @@ def describe_syntax_error(sparql: str, fallback: str = "") -> str:
     called once a query has failed, so that the Python parser costs nothing on the way in."""
     try:
         parsed = parseQuery(sparql)
+    except RecursionError:  # the last line of defence behind the nesting limit of guard.py
+        raise QueryTooLarge(
+            "max_query_depth", None, "the query is nested too deeply to parse; flatten it"
+        ) from None
     except ParseException as query_error:
         return _describe_parse_error(query_error)
     undeclared = sorted(_used_prefixes(parsed[1]) - _declared_prefixes(parsed[0]))
