@@ -207,6 +207,7 @@ def build(
     progress: Progress | None = None,
     validate: bool = True,
     shapes_path: Path | None = None,
+    persist_store: bool = True,
 ) -> BuildReport:
     """Build, validate against the SHACL shapes, and only then replace the graph at `out_path`."""
     say = progress or (lambda message: None)
@@ -230,6 +231,10 @@ def build(
             )
     data = serialize_nquads(dataset)
     write_atomically(out_path, data)
+    if persist_store:
+        from bestuursgraaf.graph.store.persistent import load_store
+
+        load_store(out_path, progress=say)
     graphs = len({g.identifier for g in dataset.graphs() if len(g)})
     quads = data.count(b"\n")
     say(f"wrote {quads} quads in {graphs} named graphs to {out_path}")

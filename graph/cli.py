@@ -35,17 +35,13 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _store(args: argparse.Namespace, settings: Settings):
-    from bestuursgraaf.graph.store import open_store
+    from bestuursgraaf.graph.store import open_persistent, open_store
 
     endpoint = getattr(args, "endpoint", None) or settings.endpoint
     if endpoint:
         return open_store(endpoint=endpoint)
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
-    if not graph_path.is_file():
-        raise FileNotFoundError(
-            f"no built graph at {graph_path}; run `bestuursgraaf build` first (or pass --graph PATH)"
-        )
-    return open_store(graph_path=graph_path)
+    return open_persistent(graph_path, progress=_say)
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
@@ -57,6 +53,16 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         Path(args.corpus), out, Minter(args.base or settings.base_iri), progress=None if args.quiet else _say
     )
     print(report.path)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.store import load_store, store_dir_for
+
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    source = Path(args.file) if args.file else graph_path
+    load_store(graph_path, progress=_say, source=source)
+    print(store_dir_for(graph_path))
     return 0
 
 
@@ -112,7 +118,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from waitress import serve
 
     endpoint = args.endpoint or settings.endpoint
-    if not endpoint and not args.graph and not settings.default_graph_path.is_file():
+    from bestuursgraaf.graph.store import store_dir_for
+
+    default = settings.default_graph_path
+    if not endpoint and not args.graph and not default.is_file() and not store_dir_for(default).is_dir():
         _say(f"no graph at {settings.default_graph_path} yet: building it from the bundled corpus")
         build(BUNDLED_CORPUS, settings.default_graph_path, Minter(settings.base_iri), progress=_say)
     store = _store(args, settings)
@@ -177,6 +186,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("load", help="load an N-Quads dump into the on-disk store (atomically)")
+    p.add_argument("file", nargs="?", help="the N-Quads file to load (default: the built graph itself)")
+    p.add_argument("--graph", help="the built graph (.nq) whose store to replace; default: the data directory")
+    p.set_defaults(run=cmd_load)
 
     p = sub.add_parser("validate", help="check the built graph against the SHACL shapes")
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")

@@ -65,6 +65,21 @@ def load_nquads(server: OxigraphServer, nquads: bytes, *, replace: bool = True) 
         pass
 
 
+def json_when_up(url: str, process: subprocess.Popen, startup_timeout_s: float = 60.0) -> object:
+    """The JSON at `url` once the server `process` answers; fails if it exits or never answers."""
+    import json
+
+    deadline = time.monotonic() + startup_timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                return json.loads(answer.read())
+        except (URLError, OSError):
+            assert process.poll() is None, process.stderr.read().decode()[-3000:]
+            assert time.monotonic() < deadline, f"the server did not answer {url} within {startup_timeout_s} s"
+            time.sleep(0.3)
+
+
 def _answers(base_url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{base_url}/", timeout=1):

@@ -8,14 +8,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
-from urllib.error import URLError
 
 import pytest
 
-from tests.server_fixtures import free_port
+from tests.server_fixtures import free_port, json_when_up
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -69,16 +67,7 @@ def test_installed_package_builds_queries_and_serves(installed, tmp_path):
         env=installed, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/queries/documents", timeout=5) as answer:
-                    body = json.loads(answer.read())
-                break
-            except (URLError, OSError):
-                assert server.poll() is None, server.stderr.read().decode()[-3000:]
-                assert time.monotonic() < deadline, "the installed server did not answer within 60 s"
-                time.sleep(0.3)
+        body = json_when_up(f"http://127.0.0.1:{port}/queries/documents", server)
         assert len(body["rows"]) == 5
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/def.ttl", timeout=5) as answer:
             assert b"owl:Ontology" in answer.read()

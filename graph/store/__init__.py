@@ -13,6 +13,7 @@ from bestuursgraaf.graph.store.base import (
     UpdateRefused,
 )
 from bestuursgraaf.graph.store.embedded import EmbeddedStore
+from bestuursgraaf.graph.store.persistent import load_store, open_persistent, store_dir_for
 from bestuursgraaf.graph.store.remote import RemoteStore
 
 ENDPOINT_ENV = "BESTUURSGRAAF_ENDPOINT"
@@ -25,7 +26,10 @@ __all__ = [
     "Store",
     "StoreError",
     "UpdateRefused",
+    "load_store",
+    "open_persistent",
     "open_store",
+    "store_dir_for",
 ]
 
 

@@ -43,6 +43,14 @@ class EmbeddedStore:
         self._in_memory = path is None
         self._store = ox.Store(str(path)) if path else ox.Store()
 
+    @classmethod
+    def wrap(cls, store: ox.Store) -> EmbeddedStore:
+        """An already opened Oxigraph store, e.g. a read-only one on disk; a `replace_all` then
+        swaps in a new in-memory dataset and leaves the disk alone."""
+        embedded = cls()
+        embedded._store = store
+        return embedded
+
     def load_file(self, path: Path) -> None:
         fmt = _FILE_FORMATS.get(path.suffix)
         if fmt is None:
