@@ -27,6 +27,7 @@ from bestuursgraaf.graph.namespaces import BG, PREFIXES, Minter
 from bestuursgraaf.graph.read import SourceDocument, read_corpus
 from bestuursgraaf.graph.recognise import recognise_earlier_actions
 from bestuursgraaf.graph.segment import segment
+from bestuursgraaf.graph.store.persistent import umask_mode
 from bestuursgraaf.graph.trace import read_curated_links, trace, unapplied_curated_links
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -179,10 +180,12 @@ def union_graph(dataset: Dataset) -> Graph:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename over it: a reader never sees a half-written graph."""
+    """Write next to the target and rename over it: a reader never sees a half-written graph,
+    and the graph has the permissions the user's umask gives a new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, umask_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -193,3 +195,22 @@ def test_a_report_in_a_footnote_and_in_the_text_is_one_node(embedded_store):
     assert len([i for i in here if "elke-regio-telt" in i]) == 1
     in_004 = [r["id"] for r in rows if r["document"].endswith("/004_6c88505460917616")]
     assert len([i for i in in_004 if i.endswith("leren-institutionaliseren")]) == 1
+
+
+@pytest.mark.parametrize("umask, file_mode, folder_mode", [(0o022, 0o644, 0o755), (0o077, 0o600, 0o700)])
+def test_graph_and_store_get_the_users_umask_and_no_temporary_stays(
+    tmp_path, built_graph_path, umask, file_mode, folder_mode
+):
+    from bestuursgraaf.graph.build import write_atomically
+    from bestuursgraaf.graph.store.persistent import load_store, store_dir_for
+
+    previous = os.umask(umask)
+    try:
+        out = tmp_path / "graph.nq"
+        write_atomically(out, built_graph_path.read_bytes())
+        load_store(out)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == file_mode
+    assert stat.S_IMODE(store_dir_for(out).stat().st_mode) == folder_mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq", store_dir_for(out).name]

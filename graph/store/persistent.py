@@ -66,8 +66,17 @@ def is_fresh(dump_path: Path, store_dir: Path | None = None) -> bool:
     return marker["sha256"] == _sha256(dump_path)
 
 
+def umask_mode(directory: bool = False) -> int:
+    """The mode a file (0o666) or folder (0o777) gets under the user's umask: a temporary made
+    private by `tempfile` is given it before it is renamed into place."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return (0o777 if directory else 0o666) & ~mask
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.fchmod(handle, umask_mode())
     os.close(handle)
     try:
         shutil.copyfile(source, temporary)
@@ -94,6 +103,7 @@ def load_store(
         raise StoreError(f"{source}: no N-Quads dump here; run `bestuursgraaf build` first")
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent))
+    temporary.chmod(umask_mode(directory=True))
     old: Path | None = None
     try:
         say(f"loading {source} into the store at {store_dir}")
