@@ -127,7 +127,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     store = _store(args, settings)
     app = create_app(store, settings)
     _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads)")
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="bestuursgraaf")
+    serve(
+        app,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        ident="bestuursgraaf",
+        channel_timeout=settings.channel_timeout_s,
+        cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
+        connection_limit=settings.connection_limit,
+    )
     return 0
 
 

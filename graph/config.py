@@ -40,7 +40,8 @@ class Settings:
     """Where things are and how they are named. Environment: BESTUURSGRAAF_BASE_IRI,
     BESTUURSGRAAF_DATA, BESTUURSGRAAF_ENDPOINT, and for the queries the API runs
     BESTUURSGRAAF_MAX_QUERY_CHARS, BESTUURSGRAAF_MAX_QUERY_DEPTH and BESTUURSGRAAF_SERVICE_ALLOW
-    (comma-separated endpoint IRIs that SERVICE may call; none by default)."""
+    (comma-separated endpoint IRIs that SERVICE may call; none by default), and for the server
+    BESTUURSGRAAF_CHANNEL_TIMEOUT (seconds) and BESTUURSGRAAF_CONNECTION_LIMIT."""
 
     base_iri: str = field(
         default_factory=lambda: os.environ.get("BESTUURSGRAAF_BASE_IRI", DEFAULT_BASE)
@@ -52,12 +53,21 @@ class Settings:
     max_query_chars: int = field(
         default_factory=lambda: _int_env("BESTUURSGRAAF_MAX_QUERY_CHARS", 20_000)
     )
-    # the bundled queries nest at most 9 deep; rdflib's parser overflows its stack near 27
+    # the bundled queries nest at most 9 deep; rdflib's parser overflows its stack near 27, and
+    # Oxigraph's crashes the process near 5,000
     max_query_depth: int = field(
         default_factory=lambda: _int_env("BESTUURSGRAAF_MAX_QUERY_DEPTH", 20)
     )
     service_allow: frozenset[str] = field(
         default_factory=lambda: _iri_list_env("BESTUURSGRAAF_SERVICE_ALLOW")
+    )
+    # The server: a connection that sends nothing for this long is closed (half-sent requests,
+    # slowloris), and beyond this many open connections new ones wait in the listen backlog.
+    channel_timeout_s: int = field(
+        default_factory=lambda: _int_env("BESTUURSGRAAF_CHANNEL_TIMEOUT", 30)
+    )
+    connection_limit: int = field(
+        default_factory=lambda: _int_env("BESTUURSGRAAF_CONNECTION_LIMIT", 100)
     )
 
     @property
