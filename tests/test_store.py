@@ -18,7 +18,7 @@ from bestuursgraaf.graph.store import (
     UpdateRefused,
     open_store,
 )
-from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
 from rdflib import Dataset, Graph, URIRef
 
 from tests.server_fixtures import free_port, load_nquads
@@ -265,3 +265,22 @@ def test_open_store_defaults_to_embedded_store(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.delenv("BESTUURSGRAAF_ENDPOINT", raising=False)
 
     assert isinstance(open_store(), EmbeddedStore)
+
+
+@pytest.mark.parametrize(
+    "sparql, form",
+    [
+        ("PREFIX ex: <http://example.org/> # a comment\n SELECT * WHERE {}", "SELECT"),
+        ("base <http://example.org/> ask {}", "ASK"),
+        ("PREFIX : <http://example.org/> CONSTRUCT {} WHERE {}", "CONSTRUCT"),
+        ("prefix select: <http://example.org/> DESCRIBE <http://example.org/a>", "DESCRIBE"),
+    ],
+)
+def test_query_form_is_read_past_the_prologue_without_a_parse(sparql, form) -> None:
+    assert query_form(sparql) == form
+
+
+@pytest.mark.parametrize("update", ["# SELECT\nINSERT DATA { <a:b> <a:c> <a:d> }", "PREFIX x: <a:> DROP ALL"])
+def test_query_form_refuses_an_update_after_comments_and_prefixes(update) -> None:
+    with pytest.raises(UpdateRefused):
+        query_form(update)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bestuursgraaf.graph.store.sparql_lexemes import IRIREF, WORD, skip_space
 from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -68,10 +68,6 @@ class QueryResult:
     rows: list[dict[str, str | None]] = field(default_factory=list)
 
 
-_LEXEME = re.compile(
-    r"""\s+|\#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|[A-Za-z_][\w-]*:?|[^\sA-Za-z_]""",
-    re.DOTALL,
-)
 _QUERY_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
@@ -83,25 +79,25 @@ def query_form(sparql: str) -> str:
 
     Raises UpdateRefused for SPARQL Update, QuerySyntaxError when no query form opens the text.
     Everything else about the syntax is the store's to judge (`describe_syntax_error` words it)."""
-    expect_iri = 0  # lexemes still owed to a BASE (1) or a PREFIX (2) declaration
-    for match in _LEXEME.finditer(sparql):
-        lexeme = match.group()
-        if lexeme.isspace() or lexeme.startswith("#"):
-            continue
-        if expect_iri:
-            expect_iri -= 1
-            continue
-        word = lexeme.upper()
-        if word == "BASE":
-            expect_iri = 1
-        elif word == "PREFIX":
-            expect_iri = 2
-        elif word in _QUERY_FORMS:
-            return word
-        elif word in _UPDATE_WORDS:
+    position = skip_space(sparql, 0)
+    while word := WORD.match(sparql, position):
+        keyword = word.group().upper()
+        if keyword in _QUERY_FORMS:
+            return keyword
+        if keyword in _UPDATE_WORDS:
             raise UpdateRefused("SPARQL Update is not allowed here: this endpoint is read-only")
-        else:
+        if keyword not in ("BASE", "PREFIX"):
             break
+        position = skip_space(sparql, word.end())
+        if keyword == "PREFIX":  # its name (`ex:`, `:`), then its IRI
+            name = WORD.match(sparql, position)
+            if name is None:
+                break
+            position = skip_space(sparql, name.end())
+        iri = IRIREF.match(sparql, position)
+        if iri is None:
+            break
+        position = skip_space(sparql, iri.end())
     raise QuerySyntaxError(describe_syntax_error(sparql) or _NO_FORM)
 
 

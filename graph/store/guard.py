@@ -11,14 +11,8 @@ from bestuursgraaf.graph.store.base import (
     ServiceRefused,
     Store,
 )
+from bestuursgraaf.graph.store.sparql_lexemes import IRIREF, WORD, skip_space
 
-# SPARQL 1.1 IRIREF: '<' ([^<>"{}|^`\]-[#x00-#x20])* '>'; a '<' that does not open one is "less than".
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-# A variable, or a run of name characters (keywords, prefixed names, numbers). `ex:service` and
-# `?service` are one token each; a bare `SERVICE` (any case) is the keyword, also after a dot
-# inside a run (`1.SERVICE` is the number 1, a dot and the keyword).
-_WORD = re.compile(r"[?$][\w\u00B7]*|[\w:][\w\-.:%\\\u00B7]*")
-_SPACE = re.compile(r"(?:\s+|#[^\n\r]*)+")
 _CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _OPENERS, _CLOSERS = "({[", ")}]"
@@ -66,7 +60,7 @@ def _scan(text: str, limits: QueryLimits) -> None:
             position = _end_of_line(text, position)
         elif char in "'\"":
             position = _end_of_string(text, position)
-        elif char == "<" and (iri := _IRIREF.match(text, position)):
+        elif char == "<" and (iri := IRIREF.match(text, position)):
             position = iri.end()
         elif char in _OPENERS:
             depth += 1
@@ -80,7 +74,7 @@ def _scan(text: str, limits: QueryLimits) -> None:
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
             position += 1
-        elif word := _WORD.match(text, position):
+        elif word := WORD.match(text, position):
             position = word.end()
             if "service" in word.group(0).lower().split("."):
                 _check_service_target(text, position, limits)
@@ -125,23 +119,18 @@ def _end_of_string(text: str, position: int) -> int:
 def _check_service_target(text: str, position: int, limits: QueryLimits) -> None:
     """After the keyword SERVICE: an optional SILENT, then the endpoint, which must be a full IRI
     on the allow-list. A variable, a prefixed name or a relative IRI is refused."""
-    position = _skip_space(text, position)
-    word = _WORD.match(text, position)
+    position = skip_space(text, position)
+    word = WORD.match(text, position)
     if word and word.group(0).lower() == "silent":
-        position = _skip_space(text, word.end())
-    iri = _IRIREF.match(text, position)
+        position = skip_space(text, word.end())
+    iri = IRIREF.match(text, position)
     if iri:
         target = iri.group(0)[1:-1]
         if _SCHEME.match(target) and target in limits.service_allow:
             return
         raise ServiceRefused(f"<{target}>")
-    token = _WORD.match(text, position)
+    token = WORD.match(text, position)
     raise ServiceRefused(token.group(0) if token else "with no endpoint")
-
-
-def _skip_space(text: str, position: int) -> int:
-    space = _SPACE.match(text, position)
-    return space.end() if space else position
 
 
 class GuardedStore:
