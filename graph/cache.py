@@ -1,9 +1,11 @@
 """A document's extracted facts, kept on disk by the hash of its content and of the pipeline.
 
 The key is the SHA-256 of everything a stage may read (the document's id, recorded source path,
-text and metadata) together with the pipeline's version: the hash of every module and rule file of
-`bestuursgraaf.graph`. Changing a letter, its sidecar, a rule or a gazetteer therefore misses the
-cache for exactly the documents it can change, and nothing has to be invalidated by hand. A build
+text and metadata) together with the pipeline's version: the hash of the modules the stages are
+made of (`graph/pipeline.py` and every module of the package it imports, followed through their
+imports) and of every rule file under `graph/` (gazetteers, mappings). Changing a letter, its
+sidecar, a rule or a gazetteer therefore misses the cache for exactly the documents it can
+change; changing a cross-letter step or an emitter keeps it. Nothing is invalidated by hand. A build
 uses one folder per pipeline version and removes the folders of older versions, so the cache
 holds at most one entry per document of the corpora built with the current code.
 
@@ -17,6 +19,7 @@ never from anything a client sends.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import json
@@ -32,7 +35,37 @@ from bestuursgraaf.graph.read import SourceDocument
 
 import bestuursgraaf
 
-_RULE_SUFFIXES = (".py", ".csv", ".json", ".txt")
+_RULE_SUFFIXES = (".csv", ".json", ".txt")
+_PACKAGE = "bestuursgraaf.graph"
+
+
+def _module_path(package: Path, name: str) -> Path | None:
+    parts = name.removeprefix(_PACKAGE).strip(".").split(".") if name != _PACKAGE else []
+    for candidate in (package.joinpath(*parts).with_suffix(".py"), package.joinpath(*parts, "__init__.py")):
+        if parts and candidate.is_file():
+            return candidate
+    return None
+
+
+def stage_modules(package: Path | None = None) -> list[Path]:
+    """`graph/pipeline.py` and the package's modules it imports, directly or through others."""
+    package = package or Path(__file__).parent
+    todo, seen = [package / "pipeline.py"], set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            for name in names:
+                if name.startswith(_PACKAGE) and (found := _module_path(package, name)):
+                    todo.append(found)
+    return sorted(seen)
 
 
 @functools.cache
@@ -40,10 +73,13 @@ def pipeline_version() -> str:
     """The hash of the code and rule data the per-document stages are made of."""
     package = Path(__file__).parent
     digest = hashlib.sha256(str(bestuursgraaf.__version__).encode())
-    for path in sorted(package.rglob("*")):
-        if path.suffix in _RULE_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+    rules = [
+        p for p in package.rglob("*")
+        if p.suffix in _RULE_SUFFIXES and p.is_file() and "__pycache__" not in p.parts
+    ]
+    for path in sorted(stage_modules(package) + rules):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

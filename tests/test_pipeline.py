@@ -161,3 +161,12 @@ def test_the_cli_refuses_zero_jobs(tmp_path):
     assert result.returncode == 2
     assert "--jobs must be 1 or more" in result.stderr
     assert not (tmp_path / "g.nq").exists()
+
+
+def test_the_pipeline_version_covers_the_stages_and_not_the_cross_letter_steps():
+    from bestuursgraaf.graph.cache import stage_modules
+
+    names = {path.relative_to(Path(cache_module.__file__).parent).as_posix() for path in stage_modules()}
+    assert {"pipeline.py", "segment.py", "extract/actions.py", "extract/commitments.py", "deadlines.py"} <= names
+    # changing how letters are linked or emitted keeps every document's extracted facts
+    assert not names & {"trace.py", "recognise.py", "link.py", "emit.py", "build.py"}
