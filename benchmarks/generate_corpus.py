@@ -235,11 +235,11 @@ def _long_date(day: date) -> str:
 
 
 class Writer:
-    def __init__(self, n: int, seed: int) -> None:
+    def __init__(self, n: int, seed: int, dossiers: int | None = None) -> None:
         self.rng = random.Random(seed)
         self.dossiers = [
             Dossier(str(30000 + self.rng.randrange(7000)), self._title())
-            for _ in range(max(1, n // 8))
+            for _ in range(dossiers or max(1, n // 8))
         ]
         self.day = date(2015, 1, 5)
 
@@ -360,10 +360,11 @@ class Writer:
         return "\n".join(lines) + "\n", sidecar
 
 
-def generate(n: int, out: Path, seed: int = 1) -> list[Path]:
-    """Write `n` letters (and their sidecars) into `out`; returns the letters' paths."""
+def generate(n: int, out: Path, seed: int = 1, dossiers: int | None = None) -> list[Path]:
+    """Write `n` letters (and their sidecars) into `out`; returns the letters' paths. With the same
+    seed and `dossiers`, the first letters of a larger corpus are those of a smaller one."""
     out.mkdir(parents=True, exist_ok=True)
-    writer = Writer(n, seed)
+    writer = Writer(n, seed, dossiers)
     paths = []
     for number in range(1, n + 1):
         text, sidecar = writer.letter(number)

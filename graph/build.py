@@ -126,7 +126,11 @@ def build_dataset(
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
     one_label_per_person(dataset)
-    links = link_out(union_graph(dataset))
+    dataset.default_union = True  # link_out reads every named graph at once, without a copy of them
+    try:
+        links = link_out(dataset)
+    finally:
+        dataset.default_union = False
     say(f"linked {len(set(links.subjects()))} resources to external identifiers")
     _add_graph(dataset, minter.links_graph, links)
     if ONTOLOGY_PATH.is_file():
