@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import generate
+from timing import median_seconds
 
 SEED_LETTER_CHARS = 27_000  # the bundled letters' average size, the unit of issue #9's target
 
@@ -50,14 +50,6 @@ def _run_build(corpus: Path, out: Path, jobs: int, *extra: str) -> tuple[float, 
     return seconds, usage.ru_maxrss, stderr
 
 
-def _p50(run, repeat: int) -> float:
-    run()
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 def _query_figures(graph: Path, repeat: int) -> None:
@@ -67,7 +59,7 @@ def _query_figures(graph: Path, repeat: int) -> None:
 
     store = open_persistent(graph)
     app = create_app(store).test_client()
-    baseline = _p50(lambda: store.select("SELECT (1 AS ?one) WHERE {}"), repeat)
+    baseline = median_seconds(lambda: store.select("SELECT (1 AS ?one) WHERE {}"), repeat)
     print(f"    baseline SELECT (1 AS ?one) {{}}: {baseline * 1000:.2f} ms in process")
     print(f"    {'query':28} {'in process':>12} {'x base':>8} {'over API':>12} {'API/in':>7}")
     queries = {query.name: query for query in list_queries()}
@@ -82,8 +74,8 @@ def _query_figures(graph: Path, repeat: int) -> None:
             print(f"    {query.name:28} skipped: the graph has no {', '.join(values)} to ask about")
             continue
         text = query.bind(values)
-        inside = _p50(lambda t=text: store.select(t), repeat)
-        over = _p50(
+        inside = median_seconds(lambda t=text: store.select(t), repeat)
+        over = median_seconds(
             lambda q=query, v=values: app.get(f"/queries/{q.name}", query_string=v, headers={"Accept": "application/json"}),
             repeat,
         )
