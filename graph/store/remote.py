@@ -19,7 +19,7 @@ from bestuursgraaf.graph.store.base import (
 )
 from rdflib import Dataset, Variable
 from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
-from SPARQLWrapper import POST, SPARQLWrapper
+from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 _ACCEPT = {**RESULT_MEDIA_TYPES, **GRAPH_MEDIA_TYPES}
@@ -41,7 +41,11 @@ class RemoteStore:
     def _request(self, sparql: str, accept: str) -> tuple[bytes, str]:
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setMethod(POST)
-        wrapper.setRequestMethod("postdirectly")
+        # A form-encoded POST, the one way every engine takes: Virtuoso 7.2 never answers a
+        # direct `application/sparql-query` POST (openlink/virtuoso-opensource#842). Only the
+        # Accept header chooses the result format (no `format=` parameters in the URL).
+        wrapper.setRequestMethod(URLENCODED)
+        wrapper.setOnlyConneg(True)
         wrapper.setQuery(sparql)
         wrapper.setTimeout(int(self.timeout))
         wrapper.addCustomHttpHeader("Accept", accept)
