@@ -4,11 +4,10 @@ Kamerstuk cited by several letters has its triples in each letter's graph; here 
 graph is also copied whole into a second graph, so each of its triples stands twice in the union).
 
 Rows are compared as the engines send them, datatypes aside (the remote store reads values only),
-with no normalising but one: GROUP_CONCAT lists compare as sorted lists (see `_rows`)."""
+with no normalising but one: GROUP_CONCAT lists compare as sorted lists (tests/result_rows.py)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from bestuursgraaf.graph.queries import list_queries
 from bestuursgraaf.graph.store import EmbeddedStore, RemoteStore
 from rdflib import Dataset
 
+from tests.result_rows import comparable_rows
 from tests.server_fixtures import load_nquads
 from tests.virtuoso_server import load_nquads_into_virtuoso
 
@@ -67,43 +67,12 @@ def rdflib_union(repeated_nquads: Path) -> Dataset:
     return dataset
 
 
-# SPARQL leaves the order of a GROUP_CONCAT's items unspecified (18.5.1.7), and engines differ
-# in it: a column made by GROUP_CONCAT is compared as a sorted list of its items.
-_GROUP_CONCAT = re.compile(
-    r'GROUP_CONCAT\s*\((?:[^()"]|"[^"]*"|\((?:[^()]|\([^()]*\))*\))*?'
-    r'(?:;\s*separator\s*=\s*"(?P<separator>[^"]*)")?\s*\)\s*AS\s*\?(?P<column>\w+)',
-    re.IGNORECASE,
-)
-
-
-def _list_columns(sparql: str) -> dict[str, str]:
-    """The columns a GROUP_CONCAT makes, with their separators."""
-    return {
-        match["column"]: match["separator"] if match["separator"] is not None else " "
-        for match in _GROUP_CONCAT.finditer(sparql)
-    }
-
-
-def _rows(rows: list[dict], columns: list[str], sparql: str) -> Counter:
-    lists = _list_columns(sparql)
-    counted = Counter()
-    for row in rows:
-        cells = []
-        for column in columns:
-            value = row.get(column)
-            if value and column in lists:
-                value = lists[column].join(sorted(value.split(lists[column])))
-            cells.append(value)
-        counted[tuple(cells)] += 1
-    return counted
-
-
 def _rdflib_rows(dataset: Dataset, sparql: str, columns: list[str]) -> Counter:
     solutions = [
         {name: None if term is None else str(term) for name, term in solution.asdict().items()}
         for solution in dataset.query(sparql)
     ]
-    return _rows(solutions, columns, sparql)
+    return comparable_rows(solutions, columns, sparql)
 
 
 def _params(query, embedded: EmbeddedStore) -> dict[str, str]:
@@ -132,7 +101,7 @@ def embedded_answers(embedded: EmbeddedStore):
             query = next(q for q in list_queries() if q.name == name)
             sparql = query.bind(_params(query, embedded))
             result = embedded.select(sparql)
-            rows = _rows(result.rows, result.columns, sparql)
+            rows = comparable_rows(result.rows, result.columns, sparql)
             assert rows, f"{name} answers nothing on the corpus: the comparison would prove nothing"
             answers[name] = (sparql, result.columns, rows)
         return answers[name]
@@ -144,7 +113,7 @@ def embedded_answers(embedded: EmbeddedStore):
 def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded_answers, remote, rdflib_union):
     sparql, columns, ours = embedded_answers(name)
     served = remote.select(sparql)
-    assert _rows(served.rows, served.columns, sparql) == ours, (
+    assert comparable_rows(served.rows, served.columns, sparql) == ours, (
         f"{name}: the Oxigraph server answers otherwise than the embedded store"
     )
     theirs = _rdflib_rows(rdflib_union, sparql, columns)
@@ -159,7 +128,7 @@ def test_named_query_same_rows_on_virtuoso(name, embedded_answers, virtuoso):
     sparql, columns, ours = embedded_answers(name)
     served = virtuoso.select(sparql)
     assert served.columns == columns, f"{name}: Virtuoso names other columns"
-    theirs = _rows(served.rows, served.columns, sparql)
+    theirs = comparable_rows(served.rows, served.columns, sparql)
     assert theirs == ours, (
         f"{name}: {sum(ours.values())} rows embedded, {sum(theirs.values())} on Virtuoso; "
         f"only embedded: {list((ours - theirs).items())[:3]}; only on Virtuoso: {list((theirs - ours).items())[:3]}"
