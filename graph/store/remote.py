@@ -51,6 +51,13 @@ class RemoteStore:
         wrapper.addCustomHttpHeader("Accept", accept)
         try:
             response = wrapper.query().response
+            if response.headers.get("X-SQL-State") == "S1TAT":
+                # Virtuoso's "anytime" answer: the rows found when its time limit struck, sent
+                # as 200 OK and marked only by this header. A part is not the answer.
+                raise StoreError(
+                    f"the SPARQL endpoint {self.endpoint} ran out of time and sent an incomplete"
+                    " answer (Virtuoso: MaxQueryExecutionTime or the timeout parameter)"
+                )
             body = response.read()
             content_type = response.headers.get("Content-Type", accept).split(";")[0].strip()
         except SPARQLWrapperException as error:
