@@ -93,7 +93,7 @@ def _date(value: str | None) -> str | None:
     return value[:10] if value and re.match(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
-def _kst_id(zaak: dict) -> str | None:
+def kst_id_of(zaak: dict) -> str | None:
     for document in zaak.get("Document") or []:
         version = document.get("HuidigeDocumentVersie") or {}
         identifier = version.get("ExterneIdentifier") or next(
@@ -117,10 +117,10 @@ def _motion(records: OpenDataRecords, zaak: dict, source: str) -> TkMotion | Non
     if motion is None:
         motion = records.motions[zaak["Id"]] = TkMotion(
             zaak_id=zaak["Id"], nummer=zaak.get("Nummer"), onderwerp=zaak.get("Onderwerp"),
-            kst_id=_kst_id(zaak), vergaderjaar=zaak.get("Vergaderjaar"),
+            kst_id=kst_id_of(zaak), vergaderjaar=zaak.get("Vergaderjaar"),
             started=_date(zaak.get("GestartOp")), appraisal=zaak.get("Kabinetsappreciatie"),
         )
-    motion.kst_id = motion.kst_id or _kst_id(zaak)
+    motion.kst_id = motion.kst_id or kst_id_of(zaak)
     motion.sources.add(source)
     return motion
 
