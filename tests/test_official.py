@@ -201,3 +201,26 @@ def test_the_letter_citing_a_fetched_motion_meets_it_in_one_node(official_graph)
     motion = MINTER.kamerstuk("kst-33047-38")
     assert (MINTER.document("001_4ecc82ebad1aebf7"), BG.cites, motion) in union
     assert (motion, BG.requestText, None) in union
+
+
+def test_motion_votes_answers_the_same_on_the_embedded_store_and_rdflib(official_graph, tmp_path):
+    from bestuursgraaf.graph.queries import load_query
+    from bestuursgraaf.graph.store import EmbeddedStore
+
+    path = tmp_path / "official.nq"
+    official_graph.serialize(path, format="nquads")
+    store = EmbeddedStore()
+    store.load_file(path)
+    query = load_query("motion-votes")
+    for params, expected in (({}, 15), ({"motion": "kst-29684-293"}, 15), ({"motion": "kst-33047-38"}, 0)):
+        sparql = query.bind(params)
+        result = store.select(sparql)
+        ours = sorted(tuple(str(row[c]) for c in result.columns) for row in result.rows)
+        union = Dataset(default_union=True)
+        union.parse(path, format="nquads")
+        theirs = sorted(
+            tuple(str(s.asdict().get(c)) if s.asdict().get(c) is not None else "None" for c in result.columns)
+            for s in union.query(sparql)
+        )
+        assert len(ours) == expected
+        assert ours == theirs
