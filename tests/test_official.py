@@ -224,3 +224,25 @@ def test_motion_votes_answers_the_same_on_the_embedded_store_and_rdflib(official
         )
         assert len(ours) == expected
         assert ours == theirs
+
+
+
+def test_a_zaak_answer_with_its_besluit_expanded_gives_the_outcome_itself(tmp_path: Path):
+    """The shape `fetch` asks live (Zaak with Besluit($expand=Stemming)): built here from the
+    recorded rows of kst-29684-293 alone, its Besluit and Stemming rows nested under its Zaak row
+    the way OData nests an expanded navigation; nothing is added that the recordings do not say."""
+    import json
+
+    stemming = json.loads((RECORDED / "tk-odata/stemming-29684.json").read_text(encoding="utf-8"))
+    (zaak,) = json.loads((RECORDED / "tk-odata/zaak-motie-29684.json").read_text(encoding="utf-8"))
+    besluit = dict(stemming["value"][0]["Besluit"])
+    besluit.pop("Agendapunt")
+    besluit["Stemming"] = [{k: v for k, v in r.items() if k != "Besluit"} for r in stemming["value"]]
+    folder = tmp_path / "corpus" / "tk-odata"
+    folder.mkdir(parents=True)
+    (folder / "zaak-motie-29684.json").write_text(json.dumps({"value": [dict(zaak, Besluit=[besluit])]}))
+    records = read_opendata_folder(folder, tmp_path)
+    (motion,) = records.motions.values()
+    assert motion.kst_id == "kst-29684-293" and motion.final.outcome == "aangenomen"
+    assert len(motion.final.votes) == 15 and motion.final.source == "corpus/tk-odata/zaak-motie-29684.json"
+    assert records.unresolved == {}

@@ -207,4 +207,7 @@ def read_opendata_folder(folder: Path, root: Path | None = None) -> OpenDataReco
         except ValueError:
             source = path.as_posix()
         read_answer(records, path, source)
+    attributed = {b for motion in records.motions.values() for b in motion.decisions}
+    for besluit_id in attributed & set(records.unresolved):  # another answer said whose it is
+        del records.unresolved[besluit_id]
     return records
