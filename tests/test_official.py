@@ -246,3 +246,40 @@ def test_a_zaak_answer_with_its_besluit_expanded_gives_the_outcome_itself(tmp_pa
     assert motion.kst_id == "kst-29684-293" and motion.final.outcome == "aangenomen"
     assert len(motion.final.votes) == 15 and motion.final.source == "corpus/tk-odata/zaak-motie-29684.json"
     assert records.unresolved == {}
+
+
+def test_headings_notes_lists_and_signature_of_a_letter_reach_the_segmenter(tmp_path: Path):
+    """The recorded Kamerstukken are motions; a letter's elements (kop, noot, lijst,
+    ondertekening) are exercised on a small hand-built XML in KOOP's element names."""
+    from bestuursgraaf.graph.sources.official import kamerstuk_text
+    from lxml import etree
+
+    letter = etree.fromstring(
+        "<officiele-publicatie><kamerstuk><kamerstukkop>"
+        '<tekstregel inhoud="kameraanduiding">Tweede Kamer der Staten-Generaal</tekstregel>'
+        '<tekstregel inhoud="vergaderjaar">Vergaderjaar 2023-2024</tekstregel></kamerstukkop>'
+        "<dossier><dossiernummer><dossiernr>33 047</dossiernr></dossiernummer>"
+        "<titel>Bestuur en bestuurlijke inrichting</titel></dossier>"
+        "<stuk><stuknr>Nr. <ondernummer>27</ondernummer></stuknr>"
+        "<titel>BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES</titel>"
+        "<algemeen><vrije-tekst><tekst><al>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</al>"
+        "<al>Den Haag, 3 juni 2024</al><divisie><kop><nr>1.</nr><titel>Inleiding</titel></kop>"
+        "<al>Hierbij stuur ik u de voortgangsrapportage.<noot id='n1' type='voet'><noot.nr>1</noot.nr>"
+        "<noot.al>Kamerstukken II 2022/23, 33 047, nr. 25.</noot.al></noot> Zij volgt op de agenda.</al>"
+        "<lijst type='expliciet'><li><li.nr>–</li.nr><al>gemeenten;</al></li>"
+        "<li><li.nr>–</li.nr><al>provincies.</al></li></lijst></divisie></tekst></vrije-tekst></algemeen>"
+        "<tekst-sluiting><ondertekening><functie>De Minister van Binnenlandse Zaken en "
+        "Koninkrijksrelaties,</functie><naam><voornaam>H.G.J.</voornaam> "
+        "<achternaam>Bruins Slot</achternaam></naam></ondertekening></tekst-sluiting></stuk>"
+        "</kamerstuk></officiele-publicatie>"
+    )
+    text = kamerstuk_text(tmp_path / "kst-33047-27.xml", letter)
+    segmented = segment(text)
+    assert [(h.number, h.title) for h in segmented.headings] == [("1", "1. Inleiding")]
+    (note,) = segmented.footnotes.values()
+    assert note.body == "Kamerstukken II 2022/23, 33 047, nr. 25."
+    assert "voortgangsrapportage. Zij volgt" in " ".join(segmented.clean.split())
+    assert "– gemeenten;\n\n– provincies." in text
+    assert "De Minister van Binnenlandse Zaken en Koninkrijksrelaties,\nH.G.J. Bruins Slot" in text
+    heading = extract_published_heading(segmented.clean)
+    assert heading.kst_id == "kst-33047-27" and heading.kind == "brief"
