@@ -125,6 +125,7 @@ def build_dataset(
         _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
+    _add_opendata(dataset, corpus_dir, minter, say)
     one_label_per_person(dataset)
     dataset.default_union = True  # link_out reads every named graph at once, without a copy of them
     try:
@@ -136,6 +137,21 @@ def build_dataset(
     if ONTOLOGY_PATH.is_file():
         _add_graph(dataset, minter.ontology_graph, load_ontology(ONTOLOGY_PATH))
     return dataset
+
+
+def _add_opendata(dataset: Dataset, corpus_dir: Path, minter: Minter, say: Progress) -> None:
+    """The Tweede Kamer's open data recorded in the corpus' `tk-odata/` (by `bestuursgraaf fetch`)."""
+    from bestuursgraaf.graph.sources.tk_graph import emit_opendata
+    from bestuursgraaf.graph.sources.tk_odata import read_opendata_folder
+
+    records = read_opendata_folder(corpus_dir / "tk-odata", corpus_dir.parent)
+    if records.motions or records.unresolved:
+        with_outcome = sum(1 for m in records.motions.values() if m.final)
+        say(
+            f"read {len(records.motions)} motions from the Tweede Kamer's open data, {with_outcome} "
+            f"with a vote outcome; {len(records.unresolved)} decisions not attributable to one motion"
+        )
+        _add_graph(dataset, minter.opendata_graph, emit_opendata(records, minter))
 
 
 def _add_graph(dataset: Dataset, name, graph: Graph) -> None:
