@@ -120,9 +120,9 @@ def build_dataset(
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
-    for facts in documents:
-        graph = DocumentEmitter(facts, minter).emit(motions, assignment, traced)
-        _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
+    for facts in documents:  # written straight into the document's named graph: no copy
+        target = dataset.graph(minter.graph_for_document(facts.doc_id))
+        DocumentEmitter(facts, minter, target).emit(motions, assignment, traced)
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
     _add_opendata(dataset, corpus_dir, minter, say)
@@ -244,11 +244,8 @@ def build(
         from bestuursgraaf.graph.validate import validate_graph
 
         say("validating against the SHACL shapes")
-        report = (
-            validate_graph(union_graph(dataset), shapes_path)
-            if shapes_path
-            else validate_graph(union_graph(dataset))
-        )
+        # validate_graph makes the one union it needs of the dataset's graphs
+        report = validate_graph(dataset, shapes_path) if shapes_path else validate_graph(dataset)
         if not report.conforms:
             lines = "\n".join(str(v) for v in report.violations[:50])
             more = len(report.violations) - 50

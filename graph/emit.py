@@ -61,10 +61,10 @@ def quote(text: str, span: Span) -> str:
 class DocumentEmitter:
     """Writes the triples of one document into its own graph."""
 
-    def __init__(self, facts: DocumentFacts, minter: Minter) -> None:
+    def __init__(self, facts: DocumentFacts, minter: Minter, graph: Graph | None = None) -> None:
         self.facts = facts
         self.minter = minter
-        self.graph = new_graph()
+        self.graph = new_graph() if graph is None else graph  # the document's named graph itself
         self.doc = minter.document(facts.doc_id)
         self.sections = self._sections()
 
