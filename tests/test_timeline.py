@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bestuursgraaf.api import create_app
-from bestuursgraaf.api.timeline import (
+from bestuursgraaf.api.timeline_svg import (
     STATUS_STYLES,
     TimelineEvent,
     date_span,
