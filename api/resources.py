@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bestuursgraaf.api import current_minter, current_settings, current_store
+from bestuursgraaf.api.browse import pages as browse_pages
 from bestuursgraaf.api.errors import Problem
 from flask import Blueprint, Response, jsonify, url_for
 from rdflib import URIRef
@@ -123,6 +124,14 @@ def _unique(items: list[dict]) -> list[dict]:
     return list(by_id.values())
 
 
+def _listing_wanted() -> bool:
+    """A list as the browse site shows it: the page (HTML), or its rows as `?format=csv|json`
+    with the page's filters and sort; a JSON client without `?format` gets the resource list."""
+    from flask import request
+
+    return "format" in request.args or browse_pages.wants_html()
+
+
 def _limit() -> str:
     return f"LIMIT {int(current_settings().max_rows)}"
 
@@ -130,6 +139,8 @@ def _limit() -> str:
 # -- documents ------------------------------------------------------------------------------
 @resources_blueprint.get("/documents")
 def documents() -> Response:
+    if _listing_wanted():
+        return browse_pages.documents_list()
     rows = _rows(f"""
 SELECT ?doc (SAMPLE(?id0) AS ?id) (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date)
        (GROUP_CONCAT(DISTINCT ?typeName; separator=" ") AS ?types)
@@ -162,6 +173,8 @@ def _types(joined: str | None) -> list[str]:
 @resources_blueprint.get("/documents/<doc_id>")
 def document(doc_id: str) -> Response:
     _checked(doc_id, DOC_ID, "document id", "004_6c88505460917616")
+    if browse_pages.wants_html():
+        return browse_pages.document_page(doc_id)
     this = current_minter().document(doc_id)
     meta = _rows(
         f"""
@@ -302,6 +315,8 @@ SELECT DISTINCT ?action ?title WHERE { #THIS
 @resources_blueprint.get("/kamerstukken/<kst_id>")
 def kamerstuk(kst_id: str) -> Response:
     _checked(kst_id, KST_ID, "kst id", "kst-33047-25")
+    if browse_pages.wants_html():
+        return browse_pages.kamerstuk_page(kst_id)
     this = current_minter().kamerstuk(kst_id)
     meta = _rows(
         """
@@ -377,6 +392,8 @@ WHERE {{ #THIS
 # -- motions --------------------------------------------------------------------------------
 @resources_blueprint.get("/motions")
 def motions() -> Response:
+    if _listing_wanted():
+        return browse_pages.motions_list()
     rows = _rows(f"""
 SELECT ?motion (SAMPLE(?kst0) AS ?kst) (SAMPLE(?label0) AS ?label)
        (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?submitters)
@@ -410,6 +427,8 @@ WHERE {{
 def motion(key: str) -> Response:
     if not (KST_ID.fullmatch(key) or SLUG.fullmatch(key)):
         _checked(key, KST_ID, "motion key", "kst-35925-VII-12 or motie-van-dijk")
+    if browse_pages.wants_html():
+        return browse_pages.motion_page(key)
     this = current_minter().motion(key)
     meta = _rows(
         """
@@ -513,6 +532,8 @@ STATUS = """
 
 @resources_blueprint.get("/actions")
 def actions() -> Response:
+    if _listing_wanted():
+        return browse_pages.actions_list()
     rows = _rows(f"""
 SELECT ?this (SAMPLE(?title0) AS ?title) (SAMPLE(?status0) AS ?status)
        (SAMPLE(?statusLabel0) AS ?statusLabel)
@@ -541,6 +562,8 @@ def _status(row: dict[str, str | None]) -> dict | None:
 @resources_blueprint.get("/actions/<slug>")
 def action(slug: str) -> Response:
     _checked(slug, SLUG, "action slug", "regio-deals-verlengen")
+    if browse_pages.wants_html():
+        return browse_pages.action_page(slug)
     this = current_minter().thing("actie", slug)
     meta = _rows(
         f"""

@@ -238,6 +238,9 @@ def build(
         from bestuursgraaf.graph.store.persistent import load_store
 
         load_store(out_path, progress=say)
+    from bestuursgraaf.graph.search_index import build_next_to  # the search index beside it
+
+    say(f"indexed the passages and labels for search in {build_next_to(out_path)}")
     graphs = len({g.identifier for g in dataset.graphs() if len(g)})
     quads = data.count(b"\n")
     say(f"wrote {quads} quads in {graphs} named graphs to {out_path}")
