@@ -24,7 +24,7 @@ serve: build
 	$(BIN)/bestuursgraaf serve --host $(HOST) --port $(PORT)
 
 test: setup
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	(command -v chromium && command -v chromedriver) >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
 	$(BIN)/python -m pytest -q
 
 bench: setup

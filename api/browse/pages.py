@@ -366,10 +366,14 @@ def document_page(doc_id: str) -> Response:
     actions = page_rows("actions", doc=this)
     answers = page_rows("action-motions", doc=this)
     answered = {row["motion"] for row in answers}
-    mentioned = [row for row in page_rows("motions", doc=this) if row["motion"] not in answered]
+    mentioned = [
+        row
+        for row in page_rows("motions")
+        if doc_id in values_of(row, "documents") and row["motion"] not in answered
+    ]
     commitments = commitment_rows(document=this)
     citations = page_rows("citations", doc=this)
-    entities = page_rows("entities", doc=this)
+    entities = [row for row in page_rows("entities") if doc_id in values_of(row, "documents")]
     highlight = _passage_range(request.args.get("passage"))
     text = letter_text(doc.get("source"))
     return render(

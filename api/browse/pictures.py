@@ -54,7 +54,7 @@ def stacked_bars(
         label = (
             f'<text x="{left - 8}" y="{y + 13}" text-anchor="end">{_e(_cut(bar.label, 48))}</text>'
         )
-        label += f'<text x="{left - 8}" y="{y + 26}" text-anchor="end" fill="#57606a">{_e(bar.sublabel)}</text>'
+        label += f'<text x="{left - 8}" y="{y + 26}" text-anchor="end" fill="#57606a">{_e(_cut(bar.sublabel, 48))}</text>'
         parts.append(f'<a href="{_e(bar.href)}">{label}</a>' if bar.href else label)
         x = float(left)
         for status in COMMITMENT_STATUSES + sorted(set(bar.counts) - set(COMMITMENT_STATUSES)):
@@ -145,7 +145,7 @@ def network(
         shape = (
             f'<rect class="node node-{("motion", "action", "letter")[node.column]}" x="{x}" y="{y}" width="{box}" height="24" rx="4" '
             f'fill="{("#fde7c8", "#d8ebf7", "#e4f3e8")[node.column]}" stroke="#57606a"/>'
-            f'<text x="{x + 6}" y="{y + 16}">{_e(_cut(node.label, 44))}</text><title>{_e(node.label)}</title>'
+            f'<text x="{x + 6}" y="{y + 16}">{_e(_cut(node.label, 40))}</text><title>{_e(node.label)}</title>'
         )
         parts.append(f'<a href="{_e(node.href)}">{shape}</a>' if node.href else f"<g>{shape}</g>")
     legend_y = height - 20
