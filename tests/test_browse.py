@@ -40,6 +40,7 @@ def test_home_for_browsers_and_the_json_index_for_clients(client):
     assert texts(tree, "//h1") == ["Bestuursgraaf"]
     assert tree.xpath("//form[@role='search']//input[@name='q']")
     assert client.get("/").get_json()["links"]["sparql"] == "/sparql"
+    assert page(client, "/?q=Leijten").xpath("//li[contains(@class, 'hit-Person')]")
 
 
 def test_the_site_is_dutch_first_and_english_on_request(client):

@@ -23,9 +23,10 @@ def _template_globals() -> dict:
 
 @browse_blueprint.before_app_request
 def _home_for_browsers() -> Response | None:
-    """`/` asked for as HTML is the site's home page; JSON clients keep the service index."""
+    """`/` asked for as HTML is the site's home page (`/?q=...` its search); JSON clients keep
+    the service index."""
     if request.path == "/" and request.method in ("GET", "HEAD") and pages.wants_html():
-        return home()
+        return search() if "q" in request.args else home()
     return None
 
 
