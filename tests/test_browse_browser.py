@@ -198,6 +198,11 @@ PAGES = {
         ["dl.facts", "table.answers", "ul.passages blockquote"],
         "motie-Van Dijk",
     ),
+    "/": ([".cards a.card strong", "form.search.big input[name=q]"], "Bestuursgraaf"),
+    "/commitments/004-6c88505460917616-36214-1": (
+        ["dl.facts .status", "figure.timeline svg", "a.timeline-link", "table.trace tbody td"],
+        "Over de voortgang en inzichten",
+    ),
     "/commitments": (["table.listing tbody td a", "aside.facets"], None),
     "/organisations/bg:Gemeente": (["table.actions", "ul.passages"], "gemeente"),
     "/kamerstukken/kst-33047-25": (["dl.facts", "a.official"], None),
