@@ -18,6 +18,7 @@ from flask import Response, current_app, request
 from markupsafe import Markup, escape
 
 _LOCK = threading.Lock()
+_SEARCHING = threading.Lock()
 KIND_LINKS = {
     "Motion": lambda iri: pages.motion_href(iri, pages.local(iri, "kamerstuk")),
     "Action": pages.action_href,
@@ -78,7 +79,11 @@ def search_page() -> Response:
     text = request.args.get("q", "")[:200]
     kind = request.args.get("kind")
     doc = request.args.get("doc")
-    result = search_index.search(index_connection(), text) if text.strip() else None
+    result = None
+    if text.strip():
+        connection = index_connection()
+        with _SEARCHING:  # one connection, shared by the server's threads: one query at a time
+            result = search_index.search(connection, text)
     hits = []
     if result is not None:
         for hit in result.hits:
