@@ -86,6 +86,10 @@ def test_a_source_passage_is_marked_in_the_letters_text(client, embedded_store):
     ).rows[0]["q"]
     assert marked == [" ".join(quote.split())]
     assert not page(client, f"/documents/{DOC}?passage=9-3").xpath("//mark")  # not a range
+    # each action and commitment of the letter links to its passage, marked in the text
+    links = page(client, f"/documents/{DOC}").xpath("//a[@class='passage-link']/@href")
+    assert len(links) >= 21 + 8
+    assert all(page(client, link.split("#")[0]).xpath("//mark[@id='passage']") for link in links[:3])
 
 
 def test_a_motion_page_links_to_the_actions_that_fulfil_it(client):

@@ -390,6 +390,12 @@ def document_page(doc_id: str) -> Response:
     )
 
 
+def passage_span(row: dict, column: str = "span") -> tuple[int, int] | None:
+    """(start, end) from a row's `START-END` column or from a passage IRI (`…/passage/START-END`)."""
+    match = PASSAGE_RANGE.fullmatch((row.get(column) or "").rsplit("/", 1)[-1])
+    return _passage_range(f"{int(match[1])}-{int(match[2])}") if match else None
+
+
 def _passage_range(value: str | None) -> tuple[int, int] | None:
     match = PASSAGE_RANGE.fullmatch(value or "")
     if not match or int(match[1]) >= int(match[2]):
@@ -544,6 +550,7 @@ def template_globals() -> dict:
         "entity_href": entity_href,
         "values_of": values_of,
         "iri_href": iri_href,
+        "passage_span": passage_span,
     }
 
 
