@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 
 from bestuursgraaf.api import current_store
 from bestuursgraaf.api.errors import Problem
-from bestuursgraaf.api.linked_data import app_path
 from bestuursgraaf.api.timeline_svg import (
     LANES,
     TimelineEvent,
@@ -34,6 +33,7 @@ timeline_blueprint = Blueprint("timeline", __name__)
 ACTION_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,30}")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
+
 # -- serving --------------------------------------------------------------------------------
 def trace_rows(name: str, values: dict[str, str]) -> list[dict[str, str | None]]:
     """The rows of a named trace query with its parameters bound."""
@@ -41,7 +41,10 @@ def trace_rows(name: str, values: dict[str, str]) -> list[dict[str, str | None]]
 
 
 def _link(iri: str | None) -> str | None:
-    return app_path(iri) if iri else None
+    """A letter's or passage's page on the browse site (the passage marked in the letter)."""
+    from bestuursgraaf.api.browse.pages import browse_href
+
+    return browse_href(iri) if iri else None
 
 
 def _answer(events: list[TimelineEvent], title: str, subject: str) -> Response:

@@ -3,36 +3,11 @@ from a datalist for keys and IRIs) with results as sortable tables whose IRIs li
 
 from __future__ import annotations
 
-import re
-
 from bestuursgraaf.api import current_settings, current_store
 from bestuursgraaf.api.browse import pages
 from bestuursgraaf.api.browse.listing import Facet, data_response, make_listing, requested_format
 from bestuursgraaf.graph.queries import NamedQuery, list_queries, load_query
-from flask import Response, request, url_for
-
-KINDS = {
-    "doc": lambda rest: pages.document_href(rest) if "/" not in rest else None,
-    "kamerstuk": pages.kamerstuk_href,
-    "motie": lambda rest: url_for("resources.motion", key=rest),
-    "actie": lambda rest: url_for("resources.action", slug=rest),
-    "toezegging": lambda rest: url_for("browse.commitment", key=rest),
-}
-
-
-def browse_href(iri: str) -> str | None:
-    """The browse page of an IRI of this graph (document, motion, action, ...), else its /id/ page."""
-    base = pages.current_minter().base
-    if iri.startswith(base):
-        kind, _, rest = iri[len(base) :].partition("/")
-        if kind in KINDS and re.fullmatch(r"[A-Za-z0-9_.-]+(?:/passage/\d+-\d+)?", rest):
-            if kind == "doc" and "/passage/" in rest:
-                doc_id, _, span = rest.partition("/passage/")
-                return pages.document_href(doc_id, tuple(span.split("-")))
-            return KINDS[kind](rest)
-        if pages.entity_key(iri):
-            return pages.entity_href(iri)
-    return pages.iri_href(iri)
+from flask import Response, request
 
 
 def completions(query: NamedQuery) -> dict[str, list[str]]:
@@ -101,7 +76,9 @@ def _cell(value: str | None) -> list[dict]:
         return []
     parts = value.split(" ") if value.startswith(("http://", "https://")) else [value]
     if all(part.startswith(("http://", "https://")) for part in parts):
-        return [{"text": _short(part), "href": browse_href(part), "title": part} for part in parts]
+        return [
+            {"text": _short(part), "href": pages.browse_href(part), "title": part} for part in parts
+        ]
     return [{"text": value, "href": None, "title": None}]
 
 

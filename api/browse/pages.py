@@ -116,6 +116,30 @@ def entity_href(iri: str | None) -> str | None:
     return url_for("browse.organisation", key=key) if key else None
 
 
+BROWSE_KINDS = {
+    "doc": lambda rest: document_href(rest) if "/" not in rest else None,
+    "kamerstuk": kamerstuk_href,
+    "motie": lambda rest: url_for("resources.motion", key=rest),
+    "actie": lambda rest: url_for("resources.action", slug=rest),
+    "toezegging": lambda rest: url_for("browse.commitment", key=rest),
+}
+
+
+def browse_href(iri: str) -> str | None:
+    """The browse page of an IRI of this graph (document, motion, action, ...), else its /id/ page."""
+    base = current_minter().base
+    if iri.startswith(base):
+        kind, _, rest = iri[len(base) :].partition("/")
+        if kind in BROWSE_KINDS and re.fullmatch(r"[A-Za-z0-9_.-]+(?:/passage/\d+-\d+)?", rest):
+            if kind == "doc" and "/passage/" in rest:
+                doc_id, _, span = rest.partition("/passage/")
+                return document_href(doc_id, tuple(span.split("-")))
+            return BROWSE_KINDS[kind](rest)
+        if entity_key(iri):
+            return entity_href(iri)
+    return iri_href(iri)
+
+
 def relation_word(relation: str | None) -> str:
     return (
         word(relation)
