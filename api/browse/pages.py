@@ -314,6 +314,8 @@ def commitment_rows(**values: str) -> list[dict]:
                 "ministers": doc.get("ministers"),
                 "statusText": status_word(row["status"]),
                 "actionTitle": action.get("title"),
+                "organisations": action.get("organisations"),
+                "layers": action.get("layers"),
                 "deadlineEnd": (row["deadline"] or "").partition("/")[2] or None,
             }
         )
@@ -336,6 +338,8 @@ def commitments_list() -> Response:
         Facet("statusText", "status"),
         Facet("docTitle", "document"),
         Facet("year", "year"),
+        Facet("organisations", "organisation_facet"),
+        Facet("layers", "layer"),
         Facet("ministers", "minister"),
     ]
     return list_page("commitments", "commitments", rows, columns, facets, "deadlineEnd")
