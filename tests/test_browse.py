@@ -89,7 +89,9 @@ def test_a_source_passage_is_marked_in_the_letters_text(client, embedded_store):
     # each action and commitment of the letter links to its passage, marked in the text
     links = page(client, f"/documents/{DOC}").xpath("//a[@class='passage-link']/@href")
     assert len(links) >= 21 + 8
-    assert all(page(client, link.split("#")[0]).xpath("//mark[@id='passage']") for link in links[:3])
+    assert all(
+        page(client, link.split("#")[0]).xpath("//mark[@id='passage']") for link in links[:3]
+    )
 
 
 def test_a_motion_page_links_to_the_actions_that_fulfil_it(client):
@@ -120,6 +122,8 @@ def test_a_commitment_page_has_verdict_deadline_and_timeline(client):
     assert detail.xpath("//dl[@class='facts']//span[starts-with(@class, 'status ')]")
     assert detail.xpath("//a[@class='timeline-link']")
     assert detail.xpath("//table[@class='trace']/tbody/tr")
+    as_json = client.get(detail.xpath("//a[@class='json']/@href")[0]).get_json()
+    assert as_json["commitment"]["status"] and as_json["trace"]
 
 
 def test_organisation_layer_person_and_kamerstuk_pages(client):
@@ -129,6 +133,10 @@ def test_organisation_layer_person_and_kamerstuk_pages(client):
     )
     person = page(client, "/organisations/persoon/leijten")
     assert texts(person, "//h1") == ["Leijten"]
+    assert (
+        client.get("/organisations/persoon/leijten?format=json").get_json()["entity"]["label"]
+        == "Leijten"
+    )
     kamerstuk = page(client, "/kamerstukken/kst-33047-25")
     assert texts(kamerstuk, "//h1") == ["Actieagenda Sterk Bestuur"]
     assert client.get("/organisations/persoon/nobody", headers=BROWSER).status_code == 404

@@ -6,6 +6,7 @@ from the URL are checked against a pattern before they become the IRI that is bo
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -154,6 +155,14 @@ def year_of(date: str | None) -> str | None:
 
 def render(template: str, **context) -> Response:
     return Response(render_template(f"browse/{template}", **context), mimetype="text/html")
+
+
+def page_or_json(template: str, **context) -> Response:
+    """The page, or with `?format=json` the same facts as JSON (the rows the page is drawn from)."""
+    if request.args.get("format") == "json":
+        data = {key: value for key, value in context.items() if key != "svg"}
+        return Response(json.dumps(data, ensure_ascii=False, indent=1), mimetype="application/json")
+    return render(template, **context)
 
 
 def wants_html() -> bool:
@@ -518,7 +527,7 @@ def commitment_page(key: str) -> Response:
         if trace
         else None
     )
-    return render(
+    return page_or_json(
         "commitment.html",
         commitment=rows[0],
         trace=trace,
@@ -536,7 +545,7 @@ def organisation_page(key: str) -> Response:
         raise Problem("not-found", f"no organisation {key!r} in the graph")
     involved = {row["action"] for row in page_rows("involvement", entity=this)}
     actions = [row for row in page_rows("actions") if row["action"] in involved]
-    return render(
+    return page_or_json(
         "entity.html",
         entity=meta[0],
         actions=actions,
