@@ -12,6 +12,7 @@ from functools import cache
 
 from bestuursgraaf.api import current_minter, current_settings, current_store
 from bestuursgraaf.api.browse import pages as browse_pages
+from bestuursgraaf.api.browse import problem_page as browse_problem_page
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.graph.queries import NamedQuery, parse_query_file
 from flask import Blueprint, Response, jsonify, url_for
@@ -20,6 +21,8 @@ from rdflib import URIRef
 from bestuursgraaf.package_data import queries_dir
 
 resources_blueprint = Blueprint("resources", __name__)
+# a browser is shown a problem as a page of the browse site; other clients get problem+json
+resources_blueprint.register_error_handler(Problem, browse_problem_page)
 
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
 KST_ID = re.compile(r"kst-[0-9]+(?:-[0-9A-Za-z]+){1,4}")

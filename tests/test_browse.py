@@ -140,7 +140,11 @@ def test_organisation_layer_person_and_kamerstuk_pages(client):
     kamerstuk = page(client, "/kamerstukken/kst-33047-25")
     assert texts(kamerstuk, "//h1") == ["Actieagenda Sterk Bestuur"]
     assert client.get("/organisations/persoon/nobody", headers=BROWSER).status_code == 404
-    assert client.get("/organisations/<script>", headers=BROWSER).status_code == 404
+    missing = client.get("/organisations/<script>", headers=BROWSER)
+    assert missing.status_code == 404 and missing.mimetype == "text/html"
+    assert "&lt;script&gt;" in missing.get_data(as_text=True)
+    assert client.get("/motions/kst-1-2", headers=BROWSER).mimetype == "text/html"
+    assert client.get("/motions/kst-1-2").mimetype == "application/problem+json"
 
 
 def test_list_facets_filter_and_count(client):

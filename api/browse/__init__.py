@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bestuursgraaf.api.browse import pages
 from bestuursgraaf.api.browse.language import word
+from bestuursgraaf.api.errors import PROBLEMS, Problem, problem_response
+from bestuursgraaf.graph.queries import QueryNotFound
 from flask import Blueprint, Response, request
 
 browse_blueprint = Blueprint(
@@ -14,6 +16,27 @@ browse_blueprint = Blueprint(
     static_folder="static",
     static_url_path="/browse-static",
 )
+
+
+def problem_page(problem: Problem) -> Response:
+    """A problem as a page of the site for a browser, as problem+json for everyone else."""
+    response = problem_response(problem)
+    if not pages.wants_html():
+        return response
+    status, title = PROBLEMS[problem.slug]
+    page = pages.render("problem.html", title=title, problem=problem, status=status)
+    page.status_code = status
+    return page
+
+
+@browse_blueprint.errorhandler(Problem)
+def _problem(problem: Problem) -> Response:
+    return problem_page(problem)
+
+
+@browse_blueprint.errorhandler(QueryNotFound)
+def _no_query(error: QueryNotFound) -> Response:
+    return problem_page(Problem("not-found", str(error)))
 
 
 @browse_blueprint.app_context_processor
