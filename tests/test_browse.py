@@ -284,3 +284,23 @@ def test_the_app_rebuilds_a_stale_index(embedded_store, built_graph_path, tmp_pa
     assert not search_index.is_fresh(index, graph, len(embedded_store))
     assert client.get("/search?q=Leijten&format=json").get_json()["hits"]
     assert search_index.is_fresh(index, graph, len(embedded_store))
+
+
+def test_the_site_over_a_remote_endpoint_says_what_it_says_over_the_embedded_store(
+    client, embedded_store, oxigraph_server, tmp_path
+):
+    """The pages and the search over a real Oxigraph server (the index then built from it)."""
+    from bestuursgraaf.graph.store import RemoteStore
+
+    from tests.server_fixtures import load_nquads
+
+    load_nquads(oxigraph_server, embedded_store.dump_nquads())
+    settings = Settings(
+        base_iri=DEFAULT_BASE, data_dir=tmp_path, endpoint=oxigraph_server.query_url
+    )
+    remote = create_app(RemoteStore(oxigraph_server.query_url), settings).test_client()
+    for url in (f"/documents/{DOC}", "/motions/kst-35513-13", "/commitments", "/search?q=Leijten"):
+        local, far = page(client, url), page(remote, url)
+        assert texts(far, "//main//h1 | //main//table//td | //main//li") == texts(
+            local, "//main//h1 | //main//table//td | //main//li"
+        ), url
