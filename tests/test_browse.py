@@ -86,6 +86,9 @@ def test_a_source_passage_is_marked_in_the_letters_text(client, embedded_store):
     ).rows[0]["q"]
     assert marked == [" ".join(quote.split())]
     assert not page(client, f"/documents/{DOC}?passage=9-3").xpath("//mark")  # not a range
+    # the passages facts rest on are links in the text that mark themselves
+    facts = tree.xpath("//div[@class='letter-text']/a[@class='fact']")
+    assert len(facts) > 20 and all("passage=" in a.get("href") for a in facts)
     # each action and commitment of the letter links to its passage, marked in the text
     links = page(client, f"/documents/{DOC}").xpath("//a[@class='passage-link']/@href")
     assert len(links) >= 21 + 8

@@ -66,6 +66,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "on_ob": ("op officielebekendmakingen.nl", "on officielebekendmakingen.nl"),
     "letter_text": ("Tekst van de brief", "Text of the letter"),
     "passage": ("Passage", "Passage"),
+    "fact_passages": (
+        (
+            "Onderstreept: de passages waar een actie, toezegging, motie of verwijzing op "
+            "rust; klik om er een te markeren."
+        ),
+        (
+            "Underlined: the passages an action, commitment, motion or citation rests on; "
+            "click one to mark it."
+        ),
+    ),
     "passages": ("Passages", "Passages"),
     "source_passage": ("Bronpassage", "Source passage"),
     "mentioned_in": ("Genoemd in", "Mentioned in"),

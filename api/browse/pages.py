@@ -422,7 +422,9 @@ def document_page(doc_id: str) -> Response:
         commitments=commitments,
         citations=citations,
         entities=entities,
-        text=split_text(text, highlight) if text else None,
+        text=text_segments(text, page_rows("document-passages", doc=this), highlight)
+        if text
+        else None,
         highlight=highlight,
     )
 
@@ -450,12 +452,42 @@ def letter_text(source: str | None) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def split_text(text: str, highlight: tuple[int, int] | None) -> tuple[str, str, str]:
-    """The text before, in and after the highlighted passage (offsets are characters)."""
-    if highlight is None or highlight[1] > len(text):
-        return text, "", ""
-    start, end = highlight
-    return text[:start], text[start:end], text[end:]
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the letter's text: plain, a passage a fact rests on, or the one asked for."""
+
+    text: str
+    kind: str = ""  # "", "fact" or "selected"
+    start: int | None = None
+    end: int | None = None
+    kinds: str = ""  # what rests on a fact passage: Action; Commitment; ...
+
+
+def text_segments(
+    text: str, passages: list[dict], highlight: tuple[int, int] | None
+) -> list[Segment]:
+    """The text cut at the passages facts rest on (offsets are characters); where passages
+    overlap the earlier one wins, and the one asked for wins over all."""
+    chosen: list[tuple[int, int, str, str]] = []
+    if highlight and highlight[1] <= len(text):
+        chosen.append((highlight[0], highlight[1], "selected", ""))
+    for row in passages:
+        start, end = _int(row.get("start")), _int(row.get("end"))
+        if start is None or end is None or not 0 <= start < end <= len(text):
+            continue
+        if all(end <= s or start >= e for s, e, _, _ in chosen):
+            chosen.append((start, end, "fact", row.get("kinds") or ""))
+    segments, at = [], 0
+    for start, end, kind, kinds in sorted(chosen):
+        segments.append(Segment(text[at:start]))
+        segments.append(Segment(text[start:end], kind, start, end, kinds))
+        at = end
+    segments.append(Segment(text[at:]))
+    return [segment for segment in segments if segment.text]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 # -- a motion ---------------------------------------------------------------------------------
