@@ -18,10 +18,10 @@ from bestuursgraaf.graph.build import extract_document
 from bestuursgraaf.graph.extract.actions import extract_actions
 from bestuursgraaf.graph.extract.commitments import extract_commitments
 from bestuursgraaf.graph.extract.entities import extract_entities
+from bestuursgraaf.graph.letter_dates import document_date
 from bestuursgraaf.graph.read import read_corpus
 from bestuursgraaf.graph.recognise import recognise_earlier_actions
 from bestuursgraaf.graph.segment import segment
-from bestuursgraaf.graph.trace import document_date
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
