@@ -15,6 +15,7 @@ MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 def create_app(store: Store, settings: Settings | None = None) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here."""
+    from bestuursgraaf.api.browse import browse_blueprint
     from bestuursgraaf.api.diwoo import diwoo_blueprint
     from bestuursgraaf.api.linked_data import linked_data_blueprint
     from bestuursgraaf.api.named_queries import queries_blueprint
@@ -51,6 +52,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
+    app.register_blueprint(browse_blueprint)  # the browse site (api/browse/)
     return app
 
 
