@@ -16,7 +16,7 @@ def completions(query: NamedQuery) -> dict[str, list[str]]:
     for parameter in query.parameters:
         if parameter.name == "document" or parameter.name.endswith("_document"):
             offers[parameter.name] = [row["doc"] for row in pages.page_rows("documents")]
-        elif parameter.name == "action" and parameter.kind == "string":
+        elif parameter.name == "action" and parameter.kind in ("string", "key"):
             offers[parameter.name] = sorted(
                 {row["key"] for row in pages.page_rows("actions") if row["key"]}
             )
