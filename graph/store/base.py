@@ -60,6 +60,51 @@ class QueryTooLarge(QueryRefused):
         self.maximum = maximum
 
 
+class ResultTooLarge(StoreError):
+    """An answer with more rows, or more bytes, than a configured cap (`max_rows`,
+    `max_response_bytes`); it is refused whole rather than cut off unannounced."""
+
+    def __init__(self, limit: str, maximum: int, detail: str) -> None:
+        super().__init__(detail)
+        self.limit = limit
+        self.maximum = maximum
+
+
+class QueryTimeout(StoreError):
+    """A query that ran past its wall-clock budget (BESTUURSGRAAF_QUERY_TIMEOUT) and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"the query ran longer than {seconds:g} s (BESTUURSGRAAF_QUERY_TIMEOUT) and was stopped;"
+            " narrow it or add a LIMIT"
+        )
+        self.seconds = seconds
+
+
+class QueryAborted(StoreError):
+    """A query that ended the worker process running it: it outgrew the worker's memory limit,
+    or the store failed on it (a panic inside Oxigraph)."""
+
+    def __init__(self, megabytes: int) -> None:
+        super().__init__(
+            f"the query stopped the process running it: it needed more than {megabytes} MB"
+            " (BESTUURSGRAAF_QUERY_MEMORY_MB) or the store failed on it; narrow it or add a LIMIT"
+        )
+        self.megabytes = megabytes
+
+
+class QueryQueueFull(StoreError):
+    """More queries in flight and waiting than the server takes (BESTUURSGRAAF_QUERY_QUEUE)."""
+
+    def __init__(self, retry_after_s: int, detail: str) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
+
+
+class QueryCancelled(StoreError):
+    """A query stopped because its client went away before the answer was ready."""
+
+
 @dataclass
 class QueryResult:
     """A SELECT result as plain Python: column names and rows of strings (None when unbound)."""
