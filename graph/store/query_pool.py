@@ -177,12 +177,17 @@ class WorkerLane:
     def release(self) -> None:
         self._admitted.release()
 
-    def run(self, job: dict, deadline: float, cancelled: Cancelled | None) -> dict | None:
-        """Run a job on a free worker of this lane (the caller was admitted); None when the
-        deadline came first, in which case the worker was killed and is being replaced."""
+    def run(
+        self, job: dict, deadline: float, cancelled: Cancelled | None, slice_s: float | None = None
+    ) -> dict | None:
+        """Run a job on a free worker of this lane (the caller was admitted), for at most
+        `slice_s` once a worker has it; None when the deadline or the slice came first, in which
+        case the worker was killed and is being replaced."""
         worker = self._take(deadline, cancelled)
         if worker is None:
             return None
+        if slice_s is not None:
+            deadline = min(deadline, time.monotonic() + slice_s)  # waiting is not running
         reply = None
         try:
             reply = worker.run(job, deadline, cancelled)
@@ -266,8 +271,7 @@ class QueryPool:
         """Run a query within the budget: its media type, the answer as an open file, its rows
         and its size in bytes.
         Raises QueryTimeout, QueryQueueFull, QueryCancelled, ResultTooLarge, QuerySyntaxError..."""
-        start = time.monotonic()
-        deadline = start + self.settings.timeout_s
+        deadline = time.monotonic() + self.settings.timeout_s
         handle, path = tempfile.mkstemp(dir=self._spool.name, suffix=".answer")
         os.close(handle)
         job = {
@@ -279,21 +283,27 @@ class QueryPool:
             "out": path,
         }
         try:
-            reply = self._run_in_lanes(job, start, deadline, cancelled)
+            reply = self._run_in_lanes(job, deadline, cancelled)
             answer = open(path, "rb")  # noqa: SIM115 - handed to the caller, who closes it
         finally:
             os.unlink(path)  # the open file keeps the answer until it is closed
         return reply["media_type"], answer, reply["rows"], reply["bytes"]
 
-    def _run_in_lanes(self, job: dict, start: float, deadline: float, cancelled: Cancelled | None) -> dict:
-        quick_deadline = min(deadline, start + self.settings.quick_s)
+    def _run_in_lanes(self, job: dict, deadline: float, cancelled: Cancelled | None) -> dict:
         try:
-            return self._in_lane(self.quick, job, quick_deadline, cancelled, demote=quick_deadline < deadline)
+            return self._in_lane(self.quick, job, deadline, cancelled, self.settings.quick_s)
         except _Demoted:
             pass
-        return self._in_lane(self.long, job, deadline, cancelled, demote=False)
+        return self._in_lane(self.long, job, deadline, cancelled, None)
 
-    def _in_lane(self, lane: WorkerLane, job: dict, deadline: float, cancelled: Cancelled | None, demote: bool) -> dict:
+    def _in_lane(
+        self,
+        lane: WorkerLane,
+        job: dict,
+        deadline: float,
+        cancelled: Cancelled | None,
+        slice_s: float | None,
+    ) -> dict:
         if not lane.admit():
             raise QueryQueueFull(
                 max(1, round(self.settings.timeout_s / 2)),
@@ -302,11 +312,11 @@ class QueryPool:
                 " try again later",
             )
         try:
-            reply = lane.run(job, deadline, cancelled)
+            reply = lane.run(job, deadline, cancelled, slice_s)
         finally:
             lane.release()
         if reply is None:
-            if demote:
+            if slice_s is not None and time.monotonic() < deadline:
                 raise _Demoted
             raise QueryTimeout(self.settings.timeout_s)
         return _raise_for(reply, self.settings.memory_mb)
