@@ -94,7 +94,7 @@ class Settings:
         default_factory=lambda: _int_env("BESTUURSGRAAF_LONG_QUERY_WORKERS", 2)
     )
     quick_query_s: float = field(
-        default_factory=lambda: _float_env("BESTUURSGRAAF_QUICK_QUERY_S", 0.5)
+        default_factory=lambda: _float_env("BESTUURSGRAAF_QUICK_QUERY_S", 1.0)
     )
     query_queue: int = field(default_factory=lambda: _int_env("BESTUURSGRAAF_QUERY_QUEUE", 8))
     long_query_queue: int = field(

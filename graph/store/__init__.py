@@ -13,9 +13,25 @@ from bestuursgraaf.graph.store.base import (
     StoreError,
     UpdateRefused,
 )
-from bestuursgraaf.graph.store.embedded import EmbeddedStore
-from bestuursgraaf.graph.store.persistent import load_store, open_persistent, store_dir_for
-from bestuursgraaf.graph.store.remote import RemoteStore
+
+# The implementations are imported when first named (PEP 562), so that a query worker process,
+# which imports only `query_worker`, does not pay for rdflib and SPARQLWrapper.
+_LAZY = {
+    "EmbeddedStore": "bestuursgraaf.graph.store.embedded",
+    "RemoteStore": "bestuursgraaf.graph.store.remote",
+    "load_store": "bestuursgraaf.graph.store.persistent",
+    "open_persistent": "bestuursgraaf.graph.store.persistent",
+    "store_dir_for": "bestuursgraaf.graph.store.persistent",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 if TYPE_CHECKING:
     from bestuursgraaf.graph.config import Settings
@@ -43,6 +59,9 @@ def open_store(
     """The store chosen at start-up: a remote endpoint if one is named (argument or
     BESTUURSGRAAF_ENDPOINT), otherwise the embedded store loaded from the built graph file.
     With `settings`, a remote request keeps the query budget (deadline, bytes)."""
+    from bestuursgraaf.graph.store.embedded import EmbeddedStore
+    from bestuursgraaf.graph.store.remote import RemoteStore
+
     endpoint = endpoint or os.environ.get(ENDPOINT_ENV)
     if endpoint and settings is not None:
         return RemoteStore(

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bestuursgraaf.graph.store.sparql_lexemes import IRIREF, WORD, skip_space
-from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
+
+# rdflib's SPARQL parser is imported only when a query has failed (describe_syntax_error), so
+# that the query worker processes start in a tenth of the time
 
 # Result serialisations the SPARQL protocol offers, by media type.
 RESULT_MEDIA_TYPES = {
@@ -152,6 +152,9 @@ _NO_FORM = "not a valid SPARQL query: it does not open with SELECT, CONSTRUCT, A
 def describe_syntax_error(sparql: str, fallback: str = "") -> str:
     """A one-line message saying what is wrong with a query a store refused, and where; only
     called once a query has failed, so that the Python parser costs nothing on the way in."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         parsed = parseQuery(sparql)
     except RecursionError:  # the last line of defence behind the nesting limit of guard.py
@@ -169,13 +172,15 @@ def describe_syntax_error(sparql: str, fallback: str = "") -> str:
     return f"not a valid SPARQL query: {first_line}" if first_line else ""
 
 
-def _describe_parse_error(error: ParseException) -> str:
+def _describe_parse_error(error) -> str:
     near = error.line[error.col - 1 :].strip()[:40] if error.line else ""
     where = f'near "{near}" ' if near else "at the end "
     return f"not a valid SPARQL query: {error.msg} {where}(line {error.lineno}, column {error.col})"
 
 
 def _declared_prefixes(prologue: object) -> set[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     return {
         _prefix_of(declaration)
         for declaration in prologue  # type: ignore[attr-defined]
@@ -183,13 +188,16 @@ def _declared_prefixes(prologue: object) -> set[str]:
     }
 
 
-def _prefix_of(node: CompValue) -> str:
+def _prefix_of(node) -> str:
     # CompValue.get answers the key itself when it is absent, so read the plain dict
     return dict.get(node, "prefix") or ""
 
 
 def _used_prefixes(node: object) -> set[str]:
     """Prefixes of every prefixed name (`foo:bar`) in a parsed query."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         if node.name == "pname":
             return {_prefix_of(node)}

@@ -11,6 +11,7 @@ its workers plus `queue` requests; beyond that a query is refused at once (Query
 
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import os
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 Cancelled = Callable[[], bool]
 _POLL_S = 0.05  # how often a waiting request looks at its deadline and its client
 _STARTUP_S = 60.0
+_EXPENSIVE_REMEMBERED = 1024  # query texts that outran their quick slice, most recent kept
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,14 @@ class PoolSettings:
     run in all (`timeout_s`) and on a quick worker (`quick_s`), and each worker's memory."""
 
     timeout_s: float = 10.0
-    quick_s: float = 0.5
+    quick_s: float = 1.0
     quick_workers: int = 2
     long_workers: int = 2
     quick_queue: int = 8
     long_queue: int = 2
     memory_mb: int = 2048
-    long_niceness: int = 10
+    long_niceness: int = 19  # the lowest CPU priority: cheap queries come first
+    spares: int = 2  # warm workers that take a killed one's place at once
 
 
 class _Demoted(Exception):
@@ -68,10 +71,10 @@ class _Demoted(Exception):
 class QueryWorker:
     """One worker process and its pipes."""
 
-    def __init__(self, store_dir: Path, memory_mb: int, niceness: int) -> None:
+    def __init__(self, store_dir: Path, memory_mb: int) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bestuursgraaf.graph.store.query_worker",
-             str(store_dir), str(memory_mb), str(niceness)],
+             str(store_dir), str(memory_mb), "0"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             close_fds=True,
@@ -130,6 +133,14 @@ class QueryWorker:
                 pipe.close()
 
 
+def start_worker(store_dir: Path, memory_mb: int, what: str) -> QueryWorker | None:
+    try:
+        return QueryWorker(store_dir, memory_mb)
+    except (OSError, StoreError) as error:
+        log.error("cannot start a %s query worker: %s", what, error)
+        return None  # started again when a request takes its slot
+
+
 class WorkerLane:
     """Workers of one kind, and the admission count of the requests using or awaiting them."""
 
@@ -158,13 +169,9 @@ class WorkerLane:
             self._idle.put(self._start())
 
     def _start(self) -> QueryWorker | None:
-        try:
-            worker = QueryWorker(self.store_dir, self.memory_mb, self.niceness)
-        except (OSError, StoreError) as error:
-            log.error("cannot start a %s query worker: %s", self.name, error)
-            return None  # started again when a request takes this slot
-        with self._lock:
-            self._all.add(worker)
+        worker = start_worker(self.store_dir, self.memory_mb, self.name)
+        if worker is not None:
+            self._adopt(worker)
         return worker
 
     def pids(self) -> list[int]:
@@ -178,7 +185,12 @@ class WorkerLane:
         self._admitted.release()
 
     def run(
-        self, job: dict, deadline: float, cancelled: Cancelled | None, slice_s: float | None = None
+        self,
+        job: dict,
+        deadline: float,
+        cancelled: Cancelled | None,
+        slice_s: float | None = None,
+        ran: list[float] | None = None,
     ) -> dict | None:
         """Run a job on a free worker of this lane (the caller was admitted), for at most
         `slice_s` once a worker has it; None when the deadline or the slice came first, in which
@@ -186,12 +198,15 @@ class WorkerLane:
         worker = self._take(deadline, cancelled)
         if worker is None:
             return None
+        started = time.monotonic()
         if slice_s is not None:
-            deadline = min(deadline, time.monotonic() + slice_s)  # waiting is not running
+            deadline = min(deadline, started + slice_s)  # waiting is not running
         reply = None
         try:
             reply = worker.run(job, deadline, cancelled)
         finally:
+            if ran is not None:
+                ran[0] = time.monotonic() - started
             if worker.alive():
                 self._idle.put(worker)
             else:
@@ -224,9 +239,28 @@ class WorkerLane:
             self._all.discard(dead)
         self._spawner.put(self)
 
-    def refill(self) -> None:
-        """Start one worker into this lane (on the spawner thread)."""
-        self._idle.put(None if self._closed else self._start())
+    def refill(self, spare: QueryWorker | None) -> None:
+        """Put a worker into this lane: a warm spare when there is one, else a new one (on the
+        spawner thread)."""
+        if self._closed:
+            if spare is not None:
+                spare.kill()
+            self._idle.put(None)
+            return
+        if spare is None or not spare.alive():
+            self._idle.put(self._start())
+            return
+        self._adopt(spare)
+        self._idle.put(spare)
+
+    def _adopt(self, worker: QueryWorker) -> None:
+        if self.niceness > 0:
+            try:
+                os.setpriority(os.PRIO_PROCESS, worker.pid, self.niceness)
+            except OSError:
+                pass
+        with self._lock:
+            self._all.add(worker)
 
     def close(self) -> None:
         self._closed = True
@@ -244,6 +278,9 @@ class QueryPool:
         self.settings = settings
         self.store_dir = store_dir
         self._spawner: queue.Queue[WorkerLane | None] = queue.Queue()
+        self._spares: queue.Queue[QueryWorker] = queue.Queue()
+        self._expensive: collections.OrderedDict[str, None] = collections.OrderedDict()
+        self._expensive_lock = threading.Lock()
         self.quick = WorkerLane(
             "quick", store_dir, settings.quick_workers, settings.quick_queue, settings.memory_mb, 0,
             self._spawner,
@@ -253,6 +290,9 @@ class QueryPool:
             settings.long_niceness, self._spawner,
         )
         self._spool = tempfile.TemporaryDirectory(prefix="bestuursgraaf-answers-")
+        for _ in range(settings.spares):
+            if (spare := start_worker(store_dir, settings.memory_mb, "spare")) is not None:
+                self._spares.put(spare)
         threading.Thread(target=self._spawn_forever, name="query-worker-spawner", daemon=True).start()
 
     def _spawn_forever(self) -> None:
@@ -260,9 +300,18 @@ class QueryPool:
         killed when the thread that started it ends (PR_SET_PDEATHSIG), so that no worker
         outlives a server killed outright."""
         while (lane := self._spawner.get()) is not None:
-            lane.refill()
+            try:
+                spare = self._spares.get_nowait()
+            except queue.Empty:
+                spare = None
+            lane.refill(spare)
+            while self._spawner.empty() and self._spares.qsize() < self.settings.spares:
+                if (worker := start_worker(self.store_dir, self.settings.memory_mb, "spare")) is None:
+                    break
+                self._spares.put(worker)
 
     def worker_pids(self) -> list[int]:
+        """The processes serving the lanes (not the warm spares)."""
         return self.quick.pids() + self.long.pids()
 
     def run(
@@ -290,11 +339,40 @@ class QueryPool:
         return reply["media_type"], answer, reply["rows"], reply["bytes"]
 
     def _run_in_lanes(self, job: dict, deadline: float, cancelled: Cancelled | None) -> dict:
+        """On a quick worker for `quick_s`, then on a long one; a query text that ran long on a
+        long worker before goes to the long lane at once (one slow only by bad luck does not)."""
+        text = " ".join(job["query"].split())
+        if not self._known_expensive(text):
+            try:
+                return self._in_lane(self.quick, job, deadline, cancelled, self.settings.quick_s)
+            except _Demoted:
+                pass
+        ran = [0.0]
         try:
-            return self._in_lane(self.quick, job, deadline, cancelled, self.settings.quick_s)
-        except _Demoted:
-            pass
-        return self._in_lane(self.long, job, deadline, cancelled, None)
+            reply = self._in_lane(self.long, job, deadline, cancelled, None, ran)
+        finally:  # remembered by how long it ran, not how long it waited for a worker
+            if ran[0] < self.settings.quick_s:  # slow by bad luck, or refused before it ran
+                self._forget_expensive(text)
+            else:
+                self._remember_expensive(text)
+        return reply
+
+    def _known_expensive(self, text: str) -> bool:
+        with self._expensive_lock:
+            if text in self._expensive:
+                self._expensive.move_to_end(text)
+                return True
+            return False
+
+    def _forget_expensive(self, text: str) -> None:
+        with self._expensive_lock:
+            self._expensive.pop(text, None)
+
+    def _remember_expensive(self, text: str) -> None:
+        with self._expensive_lock:
+            self._expensive[text] = None
+            while len(self._expensive) > _EXPENSIVE_REMEMBERED:
+                self._expensive.popitem(last=False)
 
     def _in_lane(
         self,
@@ -303,16 +381,17 @@ class QueryPool:
         deadline: float,
         cancelled: Cancelled | None,
         slice_s: float | None,
+        ran: list[float] | None = None,
     ) -> dict:
         if not lane.admit():
             raise QueryQueueFull(
-                max(1, round(self.settings.timeout_s / 2)),
+                max(1, round(self.settings.timeout_s)),
                 f"the server runs and queues as many {lane.name} queries as it takes"
                 f" ({'BESTUURSGRAAF_LONG_QUERY_QUEUE' if lane is self.long else 'BESTUURSGRAAF_QUERY_QUEUE'});"
                 " try again later",
             )
         try:
-            reply = lane.run(job, deadline, cancelled, slice_s)
+            reply = lane.run(job, deadline, cancelled, slice_s, ran)
         finally:
             lane.release()
         if reply is None:
@@ -325,6 +404,8 @@ class QueryPool:
         self._spawner.put(None)
         self.quick.close()
         self.long.close()
+        while not self._spares.empty():
+            self._spares.get_nowait().kill()
         self._spool.cleanup()
 
 
