@@ -350,8 +350,8 @@ class QueryPool:
         ran = [0.0]
         try:
             reply = self._in_lane(self.long, job, deadline, cancelled, None, ran)
-        finally:  # remembered by how long it ran, not how long it waited for a worker
-            if ran[0] < self.settings.quick_s:  # slow by bad luck, or refused before it ran
+        finally:  # by how long it ran, not how long it waited; refused, it stays expensive
+            if 0 < ran[0] < self.settings.quick_s:  # it was slow on its quick worker by bad luck
                 self._forget_expensive(text)
             else:
                 self._remember_expensive(text)
