@@ -239,3 +239,60 @@ def test_a_query_that_crashes_its_worker_leaves_the_server_answering(patient):
     assert status == 200 or body["type"].endswith("/problems/query-aborted")
     assert _get(base, "/queries/documents")[0] == 200
     _settled(server, 6)
+
+
+def test_no_worker_outlives_a_server_killed_outright(built_graph_path: Path, tmp_path: Path):
+    _, server = _serve(built_graph_path, tmp_path / "data")
+    workers = _settled(server, 6)
+
+    server.kill()  # SIGKILL: no handler of the server runs
+    server.wait(timeout=20)
+
+    deadline = time.monotonic() + SETTLE_S
+    while alive := [pid for pid in workers if Path(f"/proc/{pid}").exists() and not _zombie(pid)]:
+        assert time.monotonic() < deadline, f"workers {alive} outlived their server"
+        time.sleep(0.1)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
+def test_a_text_that_ran_long_skips_the_quick_slice_next_time(tmp_path: Path, built_graph_path: Path):
+    from bestuursgraaf.graph.store import load_store
+    from bestuursgraaf.graph.store.base import QueryTimeout
+    from bestuursgraaf.graph.store.bounded_results import ResultCaps
+    from bestuursgraaf.graph.store.query_pool import PoolSettings, QueryPool
+
+    store_dir = tmp_path / "graph.oxigraph"
+    load_store(built_graph_path, store_dir)
+    pool = QueryPool(store_dir, PoolSettings(timeout_s=2, quick_s=0.3, quick_workers=1, long_workers=1, spares=1))
+    try:
+        quick = pool.quick.pids()
+        with pytest.raises(QueryTimeout):
+            pool.run(CARTESIAN, "json", ResultCaps())
+        assert pool.quick.pids() != quick  # its quick worker was stopped after 0.3 s
+        _until(lambda: len(pool.quick.pids()) == 1 and len(pool.long.pids()) == 1)
+        quick, long = pool.quick.pids(), pool.long.pids()
+
+        with pytest.raises(QueryTimeout):
+            pool.run(CARTESIAN, "json", ResultCaps())
+
+        assert pool.quick.pids() == quick  # the second time it went to a long worker at once
+        assert pool.long.pids() != long
+        media_type, body, rows, _ = pool.run(ASK, "json", ResultCaps())
+        assert (media_type, rows) == ("application/sparql-results+json", 1)
+        with body:
+            assert json.load(body) == {"head": {}, "boolean": True}
+    finally:
+        pool.close()
+
+
+def _until(condition) -> None:
+    deadline = time.monotonic() + SETTLE_S
+    while not condition():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
