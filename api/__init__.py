@@ -20,6 +20,7 @@ def create_app(
     """An app serving `store`; nothing is read from globals, everything comes in here. With a
     `query_pool` (worker processes over the same store on disk) every query runs there, within
     its time budget; without one, in the request's thread."""
+    from bestuursgraaf.api.browse import browse_blueprint
     from bestuursgraaf.api.diwoo import diwoo_blueprint
     from bestuursgraaf.api.linked_data import linked_data_blueprint
     from bestuursgraaf.api.named_queries import queries_blueprint
@@ -58,6 +59,7 @@ def create_app(
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
+    app.register_blueprint(browse_blueprint)  # the browse site (api/browse/)
     return app
 
 

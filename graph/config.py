@@ -60,7 +60,7 @@ class Settings:
     )
     data_dir: Path = field(default_factory=default_data_dir)
     endpoint: str | None = field(default_factory=lambda: os.environ.get("BESTUURSGRAAF_ENDPOINT"))
-    # the URL parameter by which the endpoint takes a query's budget in ms (Virtuoso: timeout)
+    # the request parameter by which the endpoint takes a query's budget in ms (Virtuoso: timeout)
     endpoint_timeout_param: str | None = field(
         default_factory=lambda: os.environ.get("BESTUURSGRAAF_ENDPOINT_TIMEOUT_PARAM") or None
     )

@@ -151,7 +151,7 @@ class SlowEndpoint:
 
     def _answer(self, connection: socket.socket) -> None:
         with connection:
-            self.requests.append(connection.recv(65536).split(b"\r\n", 1)[0])
+            self.requests.append(_whole_request(connection))
             head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
             try:
                 if self.size:
@@ -170,6 +170,21 @@ class SlowEndpoint:
         self.server.close()
 
 
+def _whole_request(connection: socket.socket) -> bytes:
+    """The request line, headers and body (as long as its Content-Length says)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += connection.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")),
+        0,
+    )
+    while len(body) < length:
+        body += connection.recv(65536)
+    return head + b"\r\n\r\n" + body
+
+
 @pytest.fixture
 def trickling() -> Iterator[SlowEndpoint]:
     endpoint = SlowEndpoint(interval=0.2)
@@ -183,7 +198,7 @@ def test_a_trickling_endpoint_meets_a_total_deadline(trickling: SlowEndpoint) ->
 
     with pytest.raises(QueryTimeout):
         store.query_serialized("SELECT * WHERE { ?s ?p ?o }", "json")
-    assert b"timeout=2000" in trickling.requests[0]  # the budget, passed on in ms
+    assert b"timeout=2000" in trickling.requests[0]  # the budget, passed on in ms (form field)
 
 
 def test_a_large_remote_answer_meets_the_byte_cap() -> None:

@@ -23,7 +23,7 @@ from bestuursgraaf.graph.store.base import (
 )
 from rdflib import Dataset, Variable
 from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
-from SPARQLWrapper import POST, SPARQLWrapper
+from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 _ACCEPT = {**RESULT_MEDIA_TYPES, **GRAPH_MEDIA_TYPES}
@@ -46,8 +46,8 @@ class RemoteStore:
         timeout_param: str | None = None,
     ) -> None:
         """`timeout` is the total deadline of one request (connecting, waiting and reading the
-        whole answer), `max_bytes` the largest answer read; `timeout_param` names the URL
-        parameter by which the endpoint takes the budget in milliseconds (Virtuoso: `timeout`)."""
+        whole answer), `max_bytes` the largest answer read; `timeout_param` names the request
+        parameter (a form field) by which the endpoint takes the budget in ms (Virtuoso: `timeout`)."""
         self.endpoint = endpoint
         self.timeout = timeout
         self.max_bytes = max_bytes
@@ -57,7 +57,11 @@ class RemoteStore:
         deadline = time.monotonic() + self.timeout
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setMethod(POST)
-        wrapper.setRequestMethod("postdirectly")
+        # A form-encoded POST, the one way every engine takes: Virtuoso 7.2 never answers a
+        # direct `application/sparql-query` POST (openlink/virtuoso-opensource#842). Only the
+        # Accept header chooses the result format (no `format=` parameters in the URL).
+        wrapper.setRequestMethod(URLENCODED)
+        wrapper.setOnlyConneg(True)
         wrapper.setQuery(sparql)
         wrapper.setTimeout(max(1, math.ceil(self.timeout)))  # per socket operation
         if self.timeout_param:
@@ -66,6 +70,13 @@ class RemoteStore:
         try:
             response = wrapper.query().response
             try:
+                if response.headers.get("X-SQL-State") == "S1TAT":
+                    # Virtuoso's "anytime" answer: the rows found when its time limit struck,
+                    # sent as 200 OK and marked only by this header. A part is not the answer.
+                    raise StoreError(
+                        f"the SPARQL endpoint {self.endpoint} ran out of time and sent an"
+                        " incomplete answer (Virtuoso: MaxQueryExecutionTime or the timeout parameter)"
+                    )
                 body = self._read_until(response, deadline)
             finally:
                 response.close()
