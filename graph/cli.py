@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def _store(args: argparse.Namespace, settings: Settings):
 
     endpoint = getattr(args, "endpoint", None) or settings.endpoint
     if endpoint:
-        return open_store(endpoint=endpoint)
+        return open_store(endpoint=endpoint, settings=settings)
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
     return open_persistent(graph_path, progress=_say)
 
@@ -134,19 +135,53 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         _say(f"no graph at {settings.default_graph_path} yet: building it from the bundled corpus")
         build(BUNDLED_CORPUS, settings.default_graph_path, Minter(settings.base_iri), progress=_say)
     store = _store(args, settings)
-    app = create_app(store, settings)
-    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads)")
-    serve(
-        app,
-        host=args.host,
-        port=args.port,
-        threads=args.threads,
-        ident="bestuursgraaf",
-        channel_timeout=settings.channel_timeout_s,
-        cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
-        connection_limit=settings.connection_limit,
-    )
+    pool = None if endpoint else _query_pool(args, settings)
+    app = create_app(store, settings, query_pool=pool)
+    workers = f", {len(pool.worker_pids())} query workers" if pool else ""
+    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads{workers})")
+    signal.signal(signal.SIGTERM, _exit_on_signal)  # so that the workers are stopped below
+    try:
+        serve(
+            app,
+            host=args.host,
+            port=args.port,
+            threads=args.threads,
+            ident="bestuursgraaf",
+            channel_timeout=settings.channel_timeout_s,
+            cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
+            connection_limit=settings.connection_limit,
+            channel_request_lookahead=1,  # lets a query see that its client went away
+        )
+    finally:
+        if pool is not None:
+            pool.close()
     return 0
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _query_pool(args: argparse.Namespace, settings: Settings):
+    """Worker processes over the on-disk store, which run every query within its budget."""
+    from bestuursgraaf.graph.store import store_dir_for
+    from bestuursgraaf.graph.store.query_pool import PoolSettings, QueryPool
+
+    if settings.query_workers <= 0:
+        return None
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    return QueryPool(
+        store_dir_for(graph_path),
+        PoolSettings(
+            timeout_s=settings.query_timeout_s,
+            quick_s=settings.quick_query_s,
+            quick_workers=settings.query_workers,
+            long_workers=max(1, settings.long_query_workers),
+            quick_queue=settings.query_queue,
+            long_queue=settings.long_query_queue,
+            memory_mb=settings.query_memory_mb,
+        ),
+    )
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -271,7 +306,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="a SPARQL endpoint to serve from instead of the embedded store")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--threads", type=int, default=4)
+    # more threads than the long queries may hold (BESTUURSGRAAF_LONG_QUERY_WORKERS + _QUEUE),
+    # so that cheap requests find one while expensive queries run
+    p.add_argument("--threads", type=int, default=8)
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("export", help="export the built graph with its DCAT/VoID description")
