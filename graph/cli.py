@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import signal
 import sys
 from pathlib import Path
@@ -97,7 +98,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.namespaces import Minter
     from bestuursgraaf.graph.queries import (
+        expand_parameters,
         load_query,
         result_to_csv,
         result_to_json,
@@ -105,11 +108,29 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     query = load_query(args.name)
-    sparql = query.bind(_params(args.param))
+    base = Minter(settings.base_iri).base
+    sparql = query.bind(expand_parameters(query, _params(args.param), base))
     result = _store(args, settings).select(sparql)
-    render = {"csv": result_to_csv, "json": result_to_json, "table": result_to_table}[args.format]
+    table = functools.partial(result_to_table, base=base)
+    render = {"csv": result_to_csv, "json": result_to_json, "table": table}[args.format]
     sys.stdout.write(render(result).rstrip("\n") + "\n")
     return 0
+
+
+def _queries_epilog() -> str:
+    """The named queries and their parameters, for `bestuursgraaf query --help`."""
+    from bestuursgraaf.graph.queries import list_queries
+
+    lines = ["named queries and their parameters (--param NAME=VALUE):"]
+    for query in list_queries():
+        lines.append(f"  {query.name}: {query.title}")
+        for parameter in query.parameters:
+            flags = ", ".join(
+                word for word, on in (("optional", parameter.optional), ("default " + str(parameter.default), parameter.default)) if on
+            )
+            lines.append(f"      {parameter.name} ({parameter.kind}{', ' + flags if flags else ''}) {parameter.doc}".rstrip())
+    lines.append("IRIs of the data may be given as the short keys the table prints (doc/…, actie/…).")
+    return "\n".join(lines)
 
 
 def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
@@ -290,7 +311,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.set_defaults(run=cmd_validate)
 
-    p = sub.add_parser("query", help="run a named query")
+    p = sub.add_parser(
+        "query",
+        help="run a named query",
+        epilog=_queries_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("name", help="the query's name (see `bestuursgraaf queries`)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
