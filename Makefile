@@ -1,5 +1,5 @@
 # One command to set up and run the main job, one to set up and run the tests.
-#   make serve   build the graph from the bundled corpus and serve the API on http://127.0.0.1:8000/
+#   make serve   build the graph from the bundled corpus (when it changed) and serve the API on http://127.0.0.1:8000/
 #   make test    run the whole test suite (what CI runs)
 VENV ?= .venv
 PYTHON ?= python3
@@ -9,19 +9,31 @@ PORT ?= 8000
 
 .PHONY: setup serve build test bench lint clean
 
-$(BIN)/.installed: pyproject.toml
+DATA ?= data
+GRAPH := $(DATA)/graph.nq
+# what the graph is made of: a build runs again only when one of these changed
+GRAPH_SOURCES := $(shell find corpus curated graph ontology queries -type f \
+	-not -path '*/__pycache__/*' 2>/dev/null)
+
+$(BIN)/.installed-serve: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed: pyproject.toml $(BIN)/.installed-serve
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 setup: $(BIN)/.installed
 
-build: setup
-	$(BIN)/bestuursgraaf build
+$(GRAPH): $(BIN)/.installed-serve $(GRAPH_SOURCES)
+	BESTUURSGRAAF_DATA=$(DATA) $(BIN)/bestuursgraaf build --out $(GRAPH)
 
-serve: build
-	$(BIN)/bestuursgraaf serve --host $(HOST) --port $(PORT)
+build: $(GRAPH)
+
+serve: $(GRAPH)
+	BESTUURSGRAAF_DATA=$(DATA) $(BIN)/bestuursgraaf serve --graph $(GRAPH) --host $(HOST) --port $(PORT)
 
 test: setup
 	(command -v chromium && command -v chromedriver) >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)

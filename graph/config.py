@@ -13,10 +13,23 @@ from bestuursgraaf.package_data import bundled_corpus
 BUNDLED_CORPUS = bundled_corpus()
 
 
+def checkout_root() -> Path | None:
+    """The source checkout this code runs from (an editable install), else None."""
+    root = Path(__file__).resolve().parent.parent
+    project = root / "pyproject.toml"
+    if (root / ".git").exists() and project.is_file() and 'name = "bestuursgraaf"' in project.read_text("utf-8"):
+        return root
+    return None
+
+
 def default_data_dir() -> Path:
-    """The user's data directory: $BESTUURSGRAAF_DATA, else $XDG_DATA_HOME/bestuursgraaf."""
+    """Where graphs are kept: $BESTUURSGRAAF_DATA; else, run from a source checkout, its own
+    `data/` (so two checkouts never share a graph); else $XDG_DATA_HOME/bestuursgraaf."""
     if os.environ.get("BESTUURSGRAAF_DATA"):
         return Path(os.environ["BESTUURSGRAAF_DATA"])
+    checkout = checkout_root()
+    if checkout is not None:
+        return checkout / "data"
     xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(xdg) / "bestuursgraaf"
 

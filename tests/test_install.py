@@ -74,3 +74,15 @@ def test_installed_package_builds_queries_and_serves(installed, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_default_data_folder_is_the_checkouts_own_or_the_users(installed, tmp_path):
+    """Run from this checkout, graphs go to its own data/ (never shared with another checkout);
+    an installed package uses $XDG_DATA_HOME/bestuursgraaf."""
+    ask = [sys.executable, "-c", "from bestuursgraaf.graph.config import default_data_dir; print(default_data_dir())"]
+    env = {k: v for k, v in os.environ.items() if k != "BESTUURSGRAAF_DATA"}
+    here = subprocess.run(ask, env=env, cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert Path(here.stdout.strip()) == REPO / "data"
+    env = {k: v for k, v in installed.items() if k != "BESTUURSGRAAF_DATA"} | {"XDG_DATA_HOME": str(tmp_path)}
+    there = subprocess.run(ask, env=env, cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert Path(there.stdout.strip()) == tmp_path / "bestuursgraaf"
