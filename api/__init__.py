@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bestuursgraaf.api.errors import register_error_handlers
 from bestuursgraaf.graph.config import Settings
+from bestuursgraaf.graph.formats import Format, FormatTable
 from bestuursgraaf.graph.namespaces import Minter
 from bestuursgraaf.graph.store import Store
 from bestuursgraaf.graph.store.guard import GuardedStore, QueryLimits
@@ -68,6 +69,23 @@ def current_minter() -> Minter:
 
 def current_settings() -> Settings:
     return current_app.config["BESTUURSGRAAF_SETTINGS"]
+
+
+def negotiate_format(table: FormatTable, what: str) -> Format:
+    """The format of `table` the request's Accept header prefers (werkzeug parses it; the
+    table's default without one); a 406 problem naming the offers when none is acceptable."""
+    from bestuursgraaf.api.errors import Problem
+    from flask import request
+
+    fmt = table.negotiate(request.accept_mimetypes)
+    if fmt is None:
+        offers = table.media_types()
+        raise Problem(
+            "not-acceptable",
+            f"cannot serve {what} as {request.headers.get('Accept')}; available: {', '.join(offers)}",
+            available=offers,
+        )
+    return fmt
 
 
 def negotiate(offers: list[str], what: str) -> str:

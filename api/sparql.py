@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate
+from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate_format
 from bestuursgraaf.api.errors import Problem
-from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
+from bestuursgraaf.graph.formats import SPARQL_GRAPHS, SPARQL_RESULTS
+from bestuursgraaf.graph.store.base import query_form
 from bestuursgraaf.graph.store.guard import check_query
 from flask import Blueprint, Response, request
 
@@ -14,11 +15,6 @@ QUERY_MEDIA_TYPE = "application/sparql-query"
 UPDATE_MEDIA_TYPE = "application/sparql-update"
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
-# Offers in order of preference (the first is the default), mapped to the store's format names.
-RESULT_OFFERS = {media: name for name, media in RESULT_MEDIA_TYPES.items()} | {
-    "application/json": "json"
-}
-GRAPH_OFFERS = {media: name for name, media in GRAPH_MEDIA_TYPES.items()}
 
 
 @sparql_blueprint.route("/sparql", methods=["GET", "POST"])
@@ -31,9 +27,9 @@ def sparql() -> Response:
         )
     check_query(query, current_limits())  # before any parser: SERVICE, length, nesting
     form = query_form(query)  # UpdateRefused / QuerySyntaxError become problems
-    offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_OFFERS
-    media_type = negotiate(list(offers), f"the results of a {form} query")
-    body, served_as = current_store().query_serialized(query, offers[media_type])
+    offers = SPARQL_GRAPHS if form in ("CONSTRUCT", "DESCRIBE") else SPARQL_RESULTS
+    fmt = negotiate_format(offers, f"the results of a {form} query")
+    body, served_as = current_store().query_serialized(query, fmt.name)
     response = Response(body, mimetype=served_as)
     response.vary.add("Accept")
     return response

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bestuursgraaf.graph.config import BUNDLED_CORPUS, Settings
+from bestuursgraaf.graph.formats import DUMPS, PRINTED_ROWS
 
 from bestuursgraaf import __version__
 
@@ -208,7 +209,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run a named query")
     p.add_argument("name", help="the query's name (see `bestuursgraaf queries`)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=PRINTED_ROWS.names(), default=PRINTED_ROWS.default.name)
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.add_argument("--endpoint", help="a SPARQL endpoint to ask instead (or $BESTUURSGRAAF_ENDPOINT)")
     p.set_defaults(run=cmd_query)
@@ -225,7 +226,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("export", help="export the built graph with its DCAT/VoID description")
-    p.add_argument("--format", choices=["nquads", "turtle", "jsonld", "trig"], default="nquads")
+    p.add_argument("--format", choices=DUMPS.names(), default=DUMPS.default.name)
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.add_argument("--out", help="file to write (default: standard output)")
     p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")

@@ -19,8 +19,9 @@ from pathlib import Path
 import pyshacl
 from bestuursgraaf.graph.build import serialize_nquads
 from bestuursgraaf.graph.emit import date_literal
+from bestuursgraaf.graph.formats import EU_FILE_TYPE, IANA_MEDIA_TYPES, W3C_FORMATS, Format
 from bestuursgraaf.graph.namespaces import BG, Minter
-from bestuursgraaf.graph.publish.dumps import FORMATS, DumpFormat, compact_iri
+from bestuursgraaf.graph.publish.dumps import FORMATS, compact_iri
 from bestuursgraaf.graph.store import EmbeddedStore
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, XSD
@@ -323,7 +324,7 @@ class _Describer:
         for fmt in FORMATS.values():
             self.add(d, DCAT.distribution, self.iri(f"dataset/distributie/{fmt.name}"))
             self.add(d, VOID.dataDump, self.iri(f"dump.{fmt.extension}"))
-            self.add(d, VOID.feature, fmt.w3c_iri)
+            self.add(d, VOID.feature, URIRef(W3C_FORMATS + fmt.w3c))
         self.add(d, DCAT.distribution, self.iri("dataset/distributie/sparql"))
         self.add(d, VOID.sparqlEndpoint, self.service)
         self.add(d, VOID.uriSpace, Literal(self.base))
@@ -379,7 +380,7 @@ class _Describer:
         self.add(node, DCATAP.availability, AVAILABILITY_STABLE)
         self._dates(node)
 
-    def _dump_distribution(self, fmt: DumpFormat) -> None:
+    def _dump_distribution(self, fmt: Format) -> None:
         node = self.iri(f"dataset/distributie/{fmt.name}")
         download = self.iri(f"dump.{fmt.extension}")
         self._distribution(node, f"Download als {fmt.title}", f"Download as {fmt.title}")
@@ -399,8 +400,8 @@ class _Describer:
         )
         self.add(node, DCAT.accessURL, download)
         self.add(node, DCAT.downloadURL, download)
-        self.add(node, DCAT.mediaType, fmt.media_type_iri)
-        self.add(node, DCTERMS.format, fmt.file_type_iri)
+        self.add(node, DCAT.mediaType, URIRef(IANA_MEDIA_TYPES + fmt.media_type))
+        self.add(node, DCTERMS.format, URIRef(EU_FILE_TYPE + fmt.file_type))
 
     def _sparql_distribution(self) -> None:
         node = self.iri("dataset/distributie/sparql")

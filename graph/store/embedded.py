@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+from bestuursgraaf.graph.formats import DATASET_FILES, SPARQL_GRAPHS, SPARQL_RESULTS
 from bestuursgraaf.graph.store.base import (
     GRAPH_MEDIA_TYPES,
     RESULT_MEDIA_TYPES,
@@ -15,18 +16,9 @@ from bestuursgraaf.graph.store.base import (
     query_form,
 )
 
-_RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-_FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+_RESULT_FORMATS = {f.name: getattr(ox.QueryResultsFormat, f.oxigraph) for f in SPARQL_RESULTS}
+_GRAPH_FORMATS = {f.name: getattr(ox.RdfFormat, f.oxigraph) for f in SPARQL_GRAPHS}
+_FILE_FORMATS = {f".{f.extension}": getattr(ox.RdfFormat, f.oxigraph) for f in DATASET_FILES}
 
 
 def term_to_str(term: object) -> str | None:
