@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bestuursgraaf.api.errors import register_error_handlers
+from bestuursgraaf.api.http_conventions import install_http_conventions
 from bestuursgraaf.graph.config import Settings
 from bestuursgraaf.graph.formats import Format, FormatTable
 from bestuursgraaf.graph.namespaces import Minter
@@ -14,9 +17,13 @@ from flask_cors import CORS
 MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 
-def create_app(store: Store, settings: Settings | None = None) -> Flask:
-    """An app serving `store`; nothing is read from globals, everything comes in here."""
+def create_app(
+    store: Store, settings: Settings | None = None, built: datetime | None = None
+) -> Flask:
+    """An app serving `store`; nothing is read from globals, everything comes in here. `built`
+    is when the graph was built: the answers' Last-Modified and the catalogue's dates."""
     from bestuursgraaf.api.diwoo import diwoo_blueprint
+    from bestuursgraaf.api.docs import docs_blueprint
     from bestuursgraaf.api.linked_data import linked_data_blueprint
     from bestuursgraaf.api.named_queries import queries_blueprint
     from bestuursgraaf.api.openapi import service_blueprint
@@ -37,8 +44,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
         "store": GuardedStore(store, limits),  # every query the API runs passes the guard
         "limits": limits,
         "minter": Minter(settings.base_iri),
+        "built": built,
     }
     register_error_handlers(app)
+    install_http_conventions(app, built)
     # Everything served is read-only (updates are refused), so any origin may read it: browser
     # SPARQL clients elsewhere can query /sparql, and pages elsewhere can fetch the dumps.
     CORS(app, methods=["GET", "HEAD", "POST", "OPTIONS"], expose_headers=["Link", "Retry-After"])
@@ -49,6 +58,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
         resources_blueprint,
         timeline_blueprint,
         diwoo_blueprint,
+        docs_blueprint,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
@@ -65,6 +75,10 @@ def current_limits() -> QueryLimits:
 
 def current_minter() -> Minter:
     return current_app.extensions["bestuursgraaf"]["minter"]
+
+
+def current_build_time() -> datetime | None:
+    return current_app.extensions["bestuursgraaf"]["built"]
 
 
 def current_settings() -> Settings:

@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bestuursgraaf.api import current_minter, current_store, negotiate_format
+from bestuursgraaf.api import (
+    current_build_time,
+    current_minter,
+    current_store,
+    negotiate_format,
+)
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.api.ontology_docs import (
     PublishedDocument,
@@ -27,7 +32,7 @@ from bestuursgraaf.api.ontology_docs import (
     shape_summaries,
     term_labels,
 )
-from bestuursgraaf.graph.formats import RESOURCES, Format
+from bestuursgraaf.graph.formats import DUMPS, JSON_LD, RESOURCES, Format
 from bestuursgraaf.graph.namespaces import BG, PREFIXES
 from flask import Blueprint, Response, current_app, render_template, request
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -170,7 +175,9 @@ def dataset_graph() -> Graph:
 
     return _cached_for_store(
         "description",
-        lambda: sorted_graph(describe_dataset(_store_dataset(), current_minter())),
+        lambda: sorted_graph(
+            describe_dataset(_store_dataset(), current_minter(), built=current_build_time())
+        ),
     )
 
 
@@ -542,7 +549,11 @@ def openapi_paths(base_iri: str) -> dict:
     """The OpenAPI 3.1 path items of these routes, keyed like the Flask rules (`<x>` as `{x}`,
     converter names dropped), for api/openapi.py to merge into its document."""
     prefix = served_prefix(base_iri)
-    rdf = {f.media_type: {"schema": {"type": "string"}} for f in FORMATS.values()}
+    def body(media: str) -> dict:  # JSON-LD is a JSON object, the others text
+        return {"schema": {"type": "object" if media.endswith("json") else "string"}}
+
+    rdf = {media: body(media) for media in RESOURCES.media_types()}
+    dumps = {f.media_type: body(f.media_type) for f in DUMPS}
     problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     not_found = {"404": {"description": "no such resource or variant", "content": problem}}
     refused = {"406": {"description": "no acceptable representation", "content": problem}}
@@ -560,8 +571,9 @@ def openapi_paths(base_iri: str) -> dict:
     def negotiated(summary: str, *params: dict) -> dict:
         operation = {
             "summary": summary,
-            "description": "Turtle for */* or no Accept header; JSON-LD, RDF/XML, N-Triples or "
-            "HTML by the Accept header (Vary: Accept, Content-Location names the variant).",
+            "description": "Turtle for */* or no Accept header; JSON-LD (also for "
+            "application/json), RDF/XML, N-Triples or HTML by the Accept header (Vary: Accept, "
+            "Content-Location names the variant).",
             "responses": {"200": {"description": "the representation", "content": rdf}}
             | (not_found if params else {})
             | refused,
@@ -577,11 +589,17 @@ def openapi_paths(base_iri: str) -> dict:
         "kamerstuk/kst-35570-VII-K",
     )
     dump_ext = param("ext", "nq, trig, ttl or jsonld", "nq")
+    dump_ext["schema"]["enum"] = [f.extension for f in DUMPS]
     return {
         "/context.jsonld": {
             "get": {
                 "summary": "The published JSON-LD context",
-                "responses": {"200": {"description": "the context", "content": rdf}},
+                "responses": {
+                    "200": {
+                        "description": "the context",
+                        "content": {JSON_LD.media_type: {"schema": {"type": "object"}}},
+                    }
+                },
             }
         },
         "/.well-known/void": negotiated("The DCAT/VoID description of the dataset"),
@@ -595,7 +613,7 @@ def openapi_paths(base_iri: str) -> dict:
             "get": {
                 "summary": "The whole dataset as a download (N-Quads, TriG, Turtle or JSON-LD)",
                 "parameters": [dump_ext],
-                "responses": {"200": {"description": "the dump", "content": rdf}} | not_found,
+                "responses": {"200": {"description": "the dump", "content": dumps}} | not_found,
             }
         },
         f"{prefix}{{local}}": negotiated(

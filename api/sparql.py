@@ -19,6 +19,10 @@ FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
 @sparql_blueprint.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
+    if request.method == "GET" and not request.args:
+        from bestuursgraaf.api.service_description import service_description
+
+        return service_description()  # SPARQL 1.1 Service Description, section 2
     query = _query_text()
     _refuse_dataset_selection()
     if len(query.encode("utf-8")) > MAX_QUERY_BYTES:

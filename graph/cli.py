@@ -125,8 +125,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if not endpoint and not args.graph and not default.is_file() and not store_dir_for(default).is_dir():
         _say(f"no graph at {settings.default_graph_path} yet: building it from the bundled corpus")
         build(BUNDLED_CORPUS, settings.default_graph_path, Minter(settings.base_iri), progress=_say)
+    from bestuursgraaf.graph.publish.dataset import build_time
+
     store = _store(args, settings)
-    app = create_app(store, settings)
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    app = create_app(store, settings, built=None if endpoint else build_time(graph_path))
     _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads)")
     serve(
         app,
@@ -145,9 +148,11 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.graph.build import write_atomically
     from bestuursgraaf.graph.namespaces import Minter
     from bestuursgraaf.graph.publish import dump, read_built_graph, with_description
+    from bestuursgraaf.graph.publish.dataset import build_time
 
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
-    dataset = with_description(read_built_graph(graph_path), Minter(args.base or settings.base_iri))
+    minter = Minter(args.base or settings.base_iri)
+    dataset = with_description(read_built_graph(graph_path), minter, build_time(graph_path))
     data = dump(dataset, args.format)
     if args.out:
         write_atomically(Path(args.out), data)

@@ -97,9 +97,13 @@ def test_openapi_document_is_valid_and_describes_every_route(client):
         for rule in client.application.url_map.iter_rules()
         if rule.endpoint != "static"
     }
-    assert routes == set(spec["paths"])
-    names = spec["paths"]["/queries/{name}"]["get"]["parameters"][0]["schema"]["enum"]
-    assert names == [query.name for query in list_queries()]
+    # each named query is an operation of its own, with its own parameters
+    named = {f"/queries/{query.name}" for query in list_queries()}
+    assert routes - {"/queries/{name}"} | named == set(spec["paths"])
+    overdue = spec["paths"]["/queries/overdue"]["get"]["parameters"]
+    assert [(p["name"], p["required"]) for p in overdue] == [("as_of", False), ("format", False)]
+    trace = spec["paths"]["/queries/commitment-trace"]["get"]["parameters"]
+    assert (trace[0]["name"], trace[0]["required"]) == ("commitment", True)
 
 
 # -- SPARQL protocol ------------------------------------------------------------------------
@@ -221,7 +225,9 @@ def test_sparql_dataset_selection_is_not_supported(client, name):
 
 
 def test_sparql_without_query(client):
-    assert_problem(client.get("/sparql"), 400, "bad-parameter")
+    # no parameters at all is the service description (tests/test_http_conventions.py)
+    assert_problem(client.get("/sparql?default=1"), 400, "bad-parameter")
+    assert_problem(client.post("/sparql", data={"x": "1"}), 400, "bad-parameter")
     twice = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
     assert_problem(twice, 400, "bad-parameter")
 
