@@ -114,9 +114,9 @@ def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.api import create_app
+    from bestuursgraaf.api.server import serve
     from bestuursgraaf.graph.build import build
     from bestuursgraaf.graph.namespaces import Minter
-    from waitress import serve
 
     endpoint = args.endpoint or settings.endpoint
     from bestuursgraaf.graph.store import store_dir_for

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server_fixtures import free_port, json_when_up
+from tests.server_fixtures import bestuursgraaf_serving
 
 SCHEMATHESIS_CONFIG = Path(__file__).with_name("schemathesis.toml")
 MAX_EXAMPLES = int(os.environ.get("BESTUURSGRAAF_SCHEMATHESIS_EXAMPLES", "10"))
@@ -22,19 +22,9 @@ SEED = os.environ.get("BESTUURSGRAAF_SCHEMATHESIS_SEED", "20261203")
 
 @pytest.fixture(scope="module")
 def served(built_graph_path: Path, tmp_path_factory) -> str:
-    port = free_port()
-    env = {**os.environ, "BESTUURSGRAAF_DATA": str(tmp_path_factory.mktemp("data"))}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bestuursgraaf", "serve", "--graph", str(built_graph_path),
-         "--host", "127.0.0.1", "--port", str(port), "--threads", "4"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        json_when_up(f"http://127.0.0.1:{port}/", process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    data_dir = tmp_path_factory.mktemp("data")
+    with bestuursgraaf_serving(built_graph_path, data_dir, threads=4) as url:
+        yield url
 
 
 def test_schemathesis_finds_no_failure_with_every_check(served: str, tmp_path: Path):
