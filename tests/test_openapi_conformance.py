@@ -14,7 +14,7 @@ import pytest
 from tests.server_fixtures import bestuursgraaf_serving
 
 SCHEMATHESIS_CONFIG = Path(__file__).with_name("schemathesis.toml")
-MAX_EXAMPLES = int(os.environ.get("BESTUURSGRAAF_SCHEMATHESIS_EXAMPLES", "10"))
+MAX_EXAMPLES = int(os.environ.get("BESTUURSGRAAF_SCHEMATHESIS_EXAMPLES", "5"))
 # the `st` command of schemathesis, run by this interpreter (its script may not be on PATH)
 RUN_SCHEMATHESIS = "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())"
 SEED = os.environ.get("BESTUURSGRAAF_SCHEMATHESIS_SEED", "20261203")
