@@ -31,10 +31,7 @@ ENTRY_POINTS = {
     "actions": ("resources.actions", "Actions the documents announce"),
     "openapi": ("service.openapi", "OpenAPI 3.1 description of this API"),
     "docs": ("docs.page", "The OpenAPI description as a page (Swagger UI)"),
-    "ontology": (
-        "linked_data.ontology",
-        "The ontology, documented (and as Turtle, JSON-LD, RDF/XML)",
-    ),
+    "ontology": ("linked_data.ontology", "The ontology, documented (and as Turtle, JSON-LD, RDF/XML)"),
     "void": ("linked_data.void", "DCAT/VoID description of the dataset, with its dumps"),
 }
 
