@@ -64,7 +64,7 @@ def index() -> Response:
 
 @service_blueprint.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_document())
+    return jsonify(_tagged(openapi_document()))
 
 
 # -- the OpenAPI document -------------------------------------------------------------------
@@ -239,6 +239,28 @@ def _named_query_operation(query: NamedQuery) -> dict:
             | _problem_responses("bad-parameter", "not-acceptable", "store-unavailable"),
         }
     }
+
+
+# Operations grouped for the docs page, by the start of their path (the first that matches).
+TAGS = (
+    ("/sparql", "SPARQL"),
+    ("/queries", "Named queries"),
+    ("/timeline", "Timelines"),
+    ("/documents", "JSON resources"),
+    ("/kamerstukken", "JSON resources"),
+    ("/motions", "JSON resources"),
+    ("/actions", "JSON resources"),
+)
+SERVICE_PATHS = ("/", "/openapi.json", "/docs", "/docs/assets/{name}")
+
+
+def _tagged(document: dict) -> dict:
+    for path, item in document["paths"].items():
+        tag = "Service" if path in SERVICE_PATHS else None
+        tag = tag or next((name for start, name in TAGS if path.startswith(start)), "Linked data")
+        for operation in item.values():
+            operation.setdefault("tags", [tag])
+    return document
 
 
 def _conditional(paths: dict) -> dict:

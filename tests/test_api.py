@@ -102,6 +102,8 @@ def test_openapi_document_is_valid_and_describes_every_route(client):
     assert routes - {"/queries/{name}"} | named == set(spec["paths"])
     overdue = spec["paths"]["/queries/overdue"]["get"]["parameters"]
     assert [(p["name"], p["required"]) for p in overdue] == [("as_of", False), ("format", False)]
+    tags = {op["tags"][0] for item in spec["paths"].values() for op in item.values()}
+    assert tags == {"Service", "SPARQL", "Named queries", "JSON resources", "Timelines", "Linked data"}
     trace = spec["paths"]["/queries/commitment-trace"]["get"]["parameters"]
     assert (trace[0]["name"], trace[0]["required"]) == ("commitment", True)
 
