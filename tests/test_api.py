@@ -339,12 +339,28 @@ def test_unknown_named_query_lists_the_available_ones(client):
         {"document": "https://example.org/x> } INSERT DATA { <a:b> <a:b> <a:b> } #"},
         {"format": "xlsx"},
         [("kamerstuk", "kst-33047-25"), ("kamerstuk", "kst-35925-VII-12")],
+        # what the OpenAPI description's IRI pattern leaves out is refused too
+        {"document": "https://example.org/a#b#c"},
+        {"document": "https://example.org:port/"},
+        {"document": "https://example.org/%zz"},
+        {"document": "https://example.org/\u009e"},
     ],
 )
 def test_named_query_bad_parameter(client, query_string):
     assert_problem(
         client.get("/queries/citations", query_string=query_string), 400, "bad-parameter"
     )
+
+
+@pytest.mark.parametrize("as_of", ["TODAY", " today", "20240701", "2024-W27-1", "2024-02-30"])
+def test_a_date_parameter_is_yyyy_mm_dd_or_today_exactly(client, as_of):
+    assert_problem(client.get("/queries/overdue", query_string={"as_of": as_of}), 400, "bad-parameter")
+
+
+def test_an_optional_parameter_given_empty_is_not_given(client):
+    empty = client.get("/queries/citations", query_string={"document": ""})
+    assert empty.get_json() == client.get("/queries/citations").get_json()
+    assert client.get("/queries/overdue", query_string={"as_of": "today"}).status_code == 200
 
 
 def test_named_query_not_acceptable(client):
