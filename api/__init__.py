@@ -50,7 +50,7 @@ def create_app(
     install_http_conventions(app, built)
     # Everything served is read-only (updates are refused), so any origin may read it: browser
     # SPARQL clients elsewhere can query /sparql, and pages elsewhere can fetch the dumps.
-    CORS(app, methods=["GET", "HEAD", "POST", "OPTIONS"], expose_headers=["Link", "Retry-After"])
+    CORS(app, methods=["GET", "HEAD", "POST", "OPTIONS"], expose_headers=["Link", "Retry-After", "ETag"])
     for blueprint in (
         service_blueprint,
         sparql_blueprint,

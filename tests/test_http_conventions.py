@@ -209,3 +209,9 @@ def test_openapi_description_has_an_etag_but_not_the_build_time(client):
     assert response.headers["ETag"] and "Last-Modified" not in response.headers
     again = client.get("/openapi.json", headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
+
+
+def test_a_page_elsewhere_may_read_the_etag(client):
+    response = client.get("/id/dump.nq", headers={"Origin": "https://example.org"})
+    assert response.headers["Access-Control-Allow-Origin"] in ("*", "https://example.org")
+    assert "ETag" in response.headers["Access-Control-Expose-Headers"].split(", ")
