@@ -48,10 +48,19 @@ def _store(args: argparse.Namespace, settings: Settings):
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.graph.build import build
     from bestuursgraaf.graph.namespaces import Minter
+    from bestuursgraaf.graph.pipeline import default_jobs
 
     out = Path(args.out) if args.out else settings.default_graph_path
+    if args.jobs is not None and args.jobs < 1:
+        return _fail(f"--jobs must be 1 or more, not {args.jobs}", EXIT_USAGE)
+    cache = None if args.no_cache else Path(args.cache) if args.cache else out.with_suffix(".cache")
     report = build(
-        Path(args.corpus), out, Minter(args.base or settings.base_iri), progress=None if args.quiet else _say
+        Path(args.corpus),
+        out,
+        Minter(args.base or settings.base_iri),
+        progress=None if args.quiet else _say,
+        jobs=args.jobs or default_jobs(),
+        cache_dir=cache,
     )
     print(report.path)
     return 0
@@ -187,6 +196,27 @@ def cmd_diwoo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.sources.fetch import FetchSettings, fetch
+    from bestuursgraaf.graph.sources.http import FetchError
+
+    try:
+        report = fetch(
+            Path(args.corpus), FetchSettings.from_env(settings.data_dir), identifiers=args.identifier,
+            dossier=args.dossier, query=args.query,
+            sources=("koop", "tk") if args.source == "both" else (args.source,),
+            progress=None if args.quiet else _say,
+        )
+    except FetchError as error:
+        return _fail(f"{error}; {args.corpus} was left as it was")
+    _say(
+        f"{report.documents} Kamerstukken, {report.motions} open-data answers on motions; "
+        f"{report.requests} requests, {report.from_cache} answered from the cache"
+    )
+    print(args.corpus)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="bestuursgraaf",
@@ -200,7 +230,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="where to write the graph (.nq); default: the data directory")
     p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument(
+        "--jobs", type=int, help="worker processes extracting documents (default: all cores)"
+    )
+    p.add_argument(
+        "--cache",
+        help="folder keeping each document's facts by content hash (default: next to --out, <name>.cache)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="extract every document again; keep no cache")
     p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("fetch", help="fetch Kamerstukken (KOOP) and a dossier's motions (Tweede Kamer) into a corpus")
+    p.add_argument("identifier", nargs="*", help="Kamerstuk identifiers such as kst-33047-27")
+    p.add_argument("--corpus", required=True, help="the corpus folder to fetch into (made when missing)")
+    p.add_argument("--dossier", help="every Kamerstuk of this dossier (33047, 36600-VII) and its motions")
+    p.add_argument("--query", help="a CQL query for KOOP's SRU search, e.g. 'dt.title any \"wethouders\"'")
+    p.add_argument(
+        "--source", choices=["both", "koop", "tk"], default="both",
+        help="for --dossier: KOOP's search, the Tweede Kamer's open data (motions), or both",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(run=cmd_fetch)
 
     p = sub.add_parser("load", help="load an N-Quads dump into the on-disk store (atomically)")
     p.add_argument("file", nargs="?", help="the N-Quads file to load (default: the built graph itself)")
