@@ -264,7 +264,7 @@ def _represent_document(document: PublishedDocument, fixed: Format | None) -> Re
 def jsonld_context() -> Response:
     from bestuursgraaf.graph.publish.dumps import CONTEXT_PATH
 
-    response = Response(CONTEXT_PATH.read_bytes(), mimetype="application/ld+json")
+    response = Response(CONTEXT_PATH.read_bytes(), mimetype=JSON_LD.media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 
