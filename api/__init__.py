@@ -22,6 +22,7 @@ def create_app(
 ) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here. `built`
     is when the graph was built: the answers' Last-Modified and the catalogue's dates."""
+    from bestuursgraaf.api.browse import browse_blueprint
     from bestuursgraaf.api.diwoo import diwoo_blueprint
     from bestuursgraaf.api.docs import docs_blueprint
     from bestuursgraaf.api.linked_data import linked_data_blueprint
@@ -62,6 +63,7 @@ def create_app(
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
+    app.register_blueprint(browse_blueprint)  # the browse site (api/browse/)
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bestuursgraaf.api import MAX_QUERY_BYTES, current_settings, negotiate
+from bestuursgraaf.api.browse import openapi_paths as browse_paths
 from bestuursgraaf.api.diwoo import openapi_paths as diwoo_paths
 from bestuursgraaf.api.docs import openapi_paths as docs_paths
 from bestuursgraaf.api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
@@ -189,6 +190,13 @@ PARAMETER_SCHEMAS = {
     "date": {"anyOf": [{"type": "string", "format": "date"}, {"const": "today"}]},
     "integer": {"type": "string", "pattern": r"^-?[0-9]+$"},
     "string": {"type": "string", "minLength": 1},
+    # a key (any text not starting http:// or https://) or an http(s) IRI
+    "key": {
+        "anyOf": [
+            {"type": "string", "minLength": 1, "pattern": "^(?!https?://)"},
+            {"type": "string", "pattern": IRI_PATTERN},
+        ]
+    },
 }
 
 
@@ -368,6 +376,7 @@ def openapi_document() -> dict:
             | timeline_paths()
             | diwoo_paths()
             | docs_paths()
+            | browse_paths()
         ),
         "components": {"schemas": _schemas()},
     }

@@ -262,6 +262,9 @@ def build(
         load_store(out_path, progress=say)
     if cache is not None and cache.prune():
         say(f"removed the cache entries of earlier pipeline versions from {cache.root}")
+    from bestuursgraaf.graph.search_index import build_next_to  # the search index beside it
+
+    say(f"indexed the passages and labels for search in {build_next_to(out_path)}")
     graphs = len({g.identifier for g in dataset.graphs() if len(g)})
     quads = data.count(b"\n")
     say(f"wrote {quads} quads in {graphs} named graphs to {out_path}")

@@ -7,11 +7,15 @@ A query file starts with a comment header:
     # param: document (iri, optional) -- only this document
     # param: as_of (date, input) -- an input the query computes with
     # param: as_of (date, input, default today) -- bound to today's date when not given
+    # param: action (key, input) -- a key (`?action`) or the IRI of one thing (`?action_iri`)
     # columns: document, kamerstuk, raw
 
 Parameters appear in the query as variables (`?document`). A value given for a column is bound
 as an equality `FILTER` inserted at the start of the first `WHERE` group; a value for an `input`
-parameter as a `VALUES` block there. A date parameter also takes `today`; one declared with
+parameter as a `VALUES` block there. A `key` input takes either a key or an absolute IRI and binds
+one of two variables, the other left UNDEF: `VALUES (?action ?action_iri) { ("k" UNDEF) }` or
+`{ (UNDEF <iri>) }`, so that the query starts from a bound term either way (a `FILTER` that
+accepts both makes an engine evaluate what follows for every candidate first). A date parameter also takes `today`; one declared with
 `default today` is bound to the day the query runs when no value is given. Values are written
 as RDF terms (an IRI checked for
 forbidden characters, or an escaped literal), never by pasting text.
@@ -37,7 +41,7 @@ from bestuursgraaf.package_data import queries_dir
 QUERY_DIR = queries_dir()
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer|key)"
     r"(?P<optional>,\s*optional)?(?P<input>,\s*input)?(?:,\s*default\s+(?P<default>today))?\)"
     r"\s*(?:--\s*(?P<doc>.*))?$"
 )
@@ -98,7 +102,10 @@ class NamedQuery:
                 term = _term(parameter, value)
                 # An input is bound with VALUES; a column is filtered on, since a join with
                 # VALUES would also bind it in rows where an OPTIONAL left it unbound.
-                if parameter.is_input:
+                if parameter.kind == "key":
+                    pair = f"(UNDEF {term})" if term.startswith("<") else f"({term} UNDEF)"
+                    bindings.append(f"VALUES (?{parameter.name} ?{parameter.name}_iri) {{ {pair} }}")
+                elif parameter.is_input:
                     bindings.append(f"VALUES ?{parameter.name} {{ {term} }}")
                 else:
                     bindings.append(f"FILTER (?{parameter.name} = {term})")
@@ -113,6 +120,10 @@ class NamedQuery:
 
 
 def _term(parameter: Parameter, value: str) -> str:
+    if parameter.kind == "key":  # an absolute IRI, else a key (a literal)
+        if re.match(r"^https?://", value):
+            return _term(Parameter(parameter.name, "iri", parameter.optional), value)
+        return Literal(value).n3()
     if parameter.kind == "iri":
         if not _IRI.match(value) or not _is_iri(value):
             raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an absolute IRI")
