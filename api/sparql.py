@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import BinaryIO
+
 from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate_format
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.graph.formats import SPARQL_GRAPHS, SPARQL_RESULTS
@@ -33,10 +36,18 @@ def sparql() -> Response:
     form = query_form(query)  # UpdateRefused / QuerySyntaxError become problems
     offers = SPARQL_GRAPHS if form in ("CONSTRUCT", "DESCRIBE") else SPARQL_RESULTS
     fmt = negotiate_format(offers, f"the results of a {form} query")
-    body, served_as = current_store().query_serialized(query, fmt.name)
-    response = Response(body, mimetype=served_as)
+    answer = current_store().answer(query, fmt.name)  # complete and within its caps
+    response = Response(_stream(answer.body), mimetype=answer.media_type)
+    response.content_length = answer.size
     response.vary.add("Accept")
     return response
+
+
+def _stream(body: BinaryIO, chunk: int = 1 << 16) -> Iterator[bytes]:
+    """The answer file in chunks, closed at the end or when the client goes away."""
+    with body:
+        while block := body.read(chunk):
+            yield block
 
 
 def _query_text() -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import signal
 import sys
 from pathlib import Path
 
@@ -40,7 +42,7 @@ def _store(args: argparse.Namespace, settings: Settings):
 
     endpoint = getattr(args, "endpoint", None) or settings.endpoint
     if endpoint:
-        return open_store(endpoint=endpoint)
+        return open_store(endpoint=endpoint, settings=settings)
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
     return open_persistent(graph_path, progress=_say)
 
@@ -97,7 +99,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.namespaces import Minter
     from bestuursgraaf.graph.queries import (
+        expand_parameters,
         load_query,
         result_to_csv,
         result_to_json,
@@ -105,11 +109,29 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     query = load_query(args.name)
-    sparql = query.bind(_params(args.param))
+    base = Minter(settings.base_iri).base
+    sparql = query.bind(expand_parameters(query, _params(args.param), base))
     result = _store(args, settings).select(sparql)
-    render = {"csv": result_to_csv, "json": result_to_json, "table": result_to_table}[args.format]
+    table = functools.partial(result_to_table, base=base)
+    render = {"csv": result_to_csv, "json": result_to_json, "table": table}[args.format]
     sys.stdout.write(render(result).rstrip("\n") + "\n")
     return 0
+
+
+def _queries_epilog() -> str:
+    """The named queries and their parameters, for `bestuursgraaf query --help`."""
+    from bestuursgraaf.graph.queries import list_queries
+
+    lines = ["named queries and their parameters (--param NAME=VALUE):"]
+    for query in list_queries():
+        lines.append(f"  {query.name}: {query.title}")
+        for parameter in query.parameters:
+            flags = ", ".join(
+                word for word, on in (("optional", parameter.optional), ("default " + str(parameter.default), parameter.default)) if on
+            )
+            lines.append(f"      {parameter.name} ({parameter.kind}{', ' + flags if flags else ''}) {parameter.doc}".rstrip())
+    lines.append("IRIs of the data may be given as the short keys the table prints (doc/…, actie/…).")
+    return "\n".join(lines)
 
 
 def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
@@ -137,20 +159,55 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.graph.publish.dataset import build_time
 
     store = _store(args, settings)
+    pool = None if endpoint else _query_pool(args, settings)
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
-    app = create_app(store, settings, built=None if endpoint else build_time(graph_path))
-    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads)")
-    serve(
-        app,
-        host=args.host,
-        port=args.port,
-        threads=args.threads,
-        ident="bestuursgraaf",
-        channel_timeout=settings.channel_timeout_s,
-        cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
-        connection_limit=settings.connection_limit,
-    )
+    built = None if endpoint else build_time(graph_path)
+    app = create_app(store, settings, query_pool=pool, built=built)
+    workers = f", {len(pool.worker_pids())} query workers" if pool else ""
+    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads{workers})")
+    signal.signal(signal.SIGTERM, _exit_on_signal)  # so that the workers are stopped below
+    try:
+        serve(
+            app,
+            host=args.host,
+            port=args.port,
+            threads=args.threads,
+            ident="bestuursgraaf",
+            channel_timeout=settings.channel_timeout_s,
+            cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
+            connection_limit=settings.connection_limit,
+            channel_request_lookahead=1,  # lets a query see that its client went away
+        )
+    finally:
+        if pool is not None:
+            pool.close()
     return 0
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _query_pool(args: argparse.Namespace, settings: Settings):
+    """Worker processes over the on-disk store, which run every query within its budget."""
+    from bestuursgraaf.graph.store import store_dir_for
+    from bestuursgraaf.graph.store.query_pool import PoolSettings, QueryPool
+
+    if settings.query_workers <= 0:
+        return None
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    return QueryPool(
+        store_dir_for(graph_path),
+        PoolSettings(
+            timeout_s=settings.query_timeout_s,
+            quick_s=settings.quick_query_s,
+            quick_workers=settings.query_workers,
+            long_workers=max(1, settings.long_query_workers),
+            quick_queue=settings.query_queue,
+            long_queue=settings.long_query_queue,
+            memory_mb=settings.query_memory_mb,
+        ),
+    )
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -261,7 +318,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.set_defaults(run=cmd_validate)
 
-    p = sub.add_parser("query", help="run a named query")
+    p = sub.add_parser(
+        "query",
+        help="run a named query",
+        epilog=_queries_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("name", help="the query's name (see `bestuursgraaf queries`)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--format", choices=PRINTED_ROWS.names(), default=PRINTED_ROWS.default.name)
@@ -277,7 +339,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="a SPARQL endpoint to serve from instead of the embedded store")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--threads", type=int, default=4)
+    # more threads than the long queries may hold (BESTUURSGRAAF_LONG_QUERY_WORKERS + _QUEUE),
+    # so that cheap requests find one while expensive queries run
+    p.add_argument("--threads", type=int, default=8)
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("export", help="export the built graph with its DCAT/VoID description")

@@ -212,9 +212,36 @@ def result_to_json(result: QueryResult) -> str:
     return json.dumps({"columns": result.columns, "rows": result.rows}, ensure_ascii=False, indent=2)
 
 
-def result_to_table(result: QueryResult, max_width: int = 60) -> str:
+def shorten(value: str, base: str) -> str:
+    """An IRI of the data as its short key (`actie/001-…`, `doc/003_…`): the part after the base
+    IRI, which every command takes back wherever it takes an IRI (see `expand`)."""
+    return value[len(base) :] if base and value.startswith(base) and len(value) > len(base) else value
+
+
+def expand(value: str, base: str) -> str:
+    """A short key (`kind/local`, no scheme) as the IRI under `base`; anything else as given."""
+    if "/" in value and ":" not in value.split("/", 1)[0] and re.fullmatch(r"[a-z-]+/\S+", value):
+        return base + value
+    return value
+
+
+def expand_parameters(query: NamedQuery, values: dict[str, str], base: str) -> dict[str, str]:
+    """The values of `query`'s IRI and key parameters with short keys expanded against `base`."""
+    kinds = {parameter.name: parameter.kind for parameter in query.parameters}
+    return {
+        name: expand(value, base) if kinds.get(name) in ("iri", "key") else value
+        for name, value in values.items()
+    }
+
+
+def result_to_table(result: QueryResult, max_width: int = 60, base: str = "") -> str:
+    """A plain-text table: IRIs of the data as short keys and other IRIs whole (so each can be
+    pasted into the next command), other text cut at `max_width`."""
+
     def cell(value: str | None) -> str:
-        text = "" if value is None else value.replace("\n", " ")
+        text = "" if value is None else shorten(value.replace("\n", " "), base)
+        if re.match(r"^[a-z][a-z0-9+.-]*:\S+$", text) or (base and text != value):
+            return text  # an IRI or a key: never cut
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[cell(row[column]) for column in result.columns] for row in result.rows]
