@@ -38,11 +38,11 @@ def served(built_graph_path: Path, tmp_path_factory) -> str:
 
 
 def _raw(base: str, request: bytes) -> tuple[str, dict[str, str], bytes]:
-    """Send bytes as they are and read the whole answer (the server closes after an error)."""
+    """Send bytes as they are and read the whole answer (the server closes after an error;
+    the sending side stays open, since serve takes a closed one for a client gone away)."""
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as client:
         client.sendall(request)
-        client.shutdown(socket.SHUT_WR)  # all sent: the server reads to the end, then answers
         answer = b""
         while chunk := client.recv(65536):
             answer += chunk
