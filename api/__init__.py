@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bestuursgraaf.api.errors import register_error_handlers
+from bestuursgraaf.api.http_conventions import install_http_conventions
 from bestuursgraaf.graph.config import Settings
+from bestuursgraaf.graph.formats import Format, FormatTable
 from bestuursgraaf.graph.namespaces import Minter
 from bestuursgraaf.graph.store import Store
 from bestuursgraaf.graph.store.guard import GuardedStore, QueryBudget, QueryLimits
@@ -15,13 +19,18 @@ MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 
 def create_app(
-    store: Store, settings: Settings | None = None, query_pool: QueryPool | None = None
+    store: Store,
+    settings: Settings | None = None,
+    query_pool: QueryPool | None = None,
+    built: datetime | None = None,
 ) -> Flask:
     """An app serving `store`; nothing is read from globals, everything comes in here. With a
     `query_pool` (worker processes over the same store on disk) every query runs there, within
-    its time budget; without one, in the request's thread."""
+    its time budget; without one, in the request's thread. `built` is when the graph was built:
+    the answers' Last-Modified and the catalogue's dates."""
     from bestuursgraaf.api.browse import browse_blueprint
     from bestuursgraaf.api.diwoo import diwoo_blueprint
+    from bestuursgraaf.api.docs import docs_blueprint
     from bestuursgraaf.api.linked_data import linked_data_blueprint
     from bestuursgraaf.api.named_queries import queries_blueprint
     from bestuursgraaf.api.openapi import service_blueprint
@@ -44,11 +53,13 @@ def create_app(
         "store": guarded,  # every query the API runs passes the guard and keeps its budget
         "limits": limits,
         "minter": Minter(settings.base_iri),
+        "built": built,
     }
     register_error_handlers(app)
+    install_http_conventions(app, built)
     # Everything served is read-only (updates are refused), so any origin may read it: browser
     # SPARQL clients elsewhere can query /sparql, and pages elsewhere can fetch the dumps.
-    CORS(app, methods=["GET", "HEAD", "POST", "OPTIONS"], expose_headers=["Link", "Retry-After"])
+    CORS(app, methods=["GET", "HEAD", "POST", "OPTIONS"], expose_headers=["Link", "Retry-After", "ETag"])
     for blueprint in (
         service_blueprint,
         sparql_blueprint,
@@ -56,6 +67,7 @@ def create_app(
         resources_blueprint,
         timeline_blueprint,
         diwoo_blueprint,
+        docs_blueprint,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
@@ -84,8 +96,29 @@ def current_minter() -> Minter:
     return current_app.extensions["bestuursgraaf"]["minter"]
 
 
+def current_build_time() -> datetime | None:
+    return current_app.extensions["bestuursgraaf"]["built"]
+
+
 def current_settings() -> Settings:
     return current_app.config["BESTUURSGRAAF_SETTINGS"]
+
+
+def negotiate_format(table: FormatTable, what: str) -> Format:
+    """The format of `table` the request's Accept header prefers (werkzeug parses it; the
+    table's default without one); a 406 problem naming the offers when none is acceptable."""
+    from bestuursgraaf.api.errors import Problem
+    from flask import request
+
+    fmt = table.negotiate(request.accept_mimetypes)
+    if fmt is None:
+        offers = table.media_types()
+        raise Problem(
+            "not-acceptable",
+            f"cannot serve {what} as {request.headers.get('Accept')}; available: {', '.join(offers)}",
+            available=offers,
+        )
+    return fmt
 
 
 def negotiate(offers: list[str], what: str) -> str:

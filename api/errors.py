@@ -44,6 +44,10 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "query-aborted": (503, "Query stopped"),
     "query-cancelled": (503, "Query cancelled"),
     "query-timeout": (504, "Query ran out of time"),
+    # answered by the HTTP server itself (api/server.py), before the app sees the request
+    "bad-request": (400, "Bad request"),
+    "request-header-fields-too-large": (431, "Request header fields too large"),
+    "not-implemented": (501, "Not implemented"),
 }
 _BY_STATUS = {status: slug for slug, (status, _) in reversed(PROBLEMS.items())}
 
@@ -62,8 +66,11 @@ class Problem(Exception):
 
 def problem_type(slug: str) -> str:
     """The stable type URI of a problem, under the configured base IRI."""
-    base = current_app.config["BESTUURSGRAAF_SETTINGS"].base_iri
-    return f"{base.rstrip('/')}/problems/{slug}"
+    return problem_type_for(current_app.config["BESTUURSGRAAF_SETTINGS"].base_iri, slug)
+
+
+def problem_type_for(base_iri: str, slug: str) -> str:
+    return f"{base_iri.rstrip('/')}/problems/{slug}"
 
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> Response:

@@ -15,7 +15,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bestuursgraaf.api import current_minter, current_store, negotiate
+from bestuursgraaf.api import (
+    current_build_time,
+    current_minter,
+    current_store,
+    negotiate_format,
+)
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.api.ontology_docs import (
     PublishedDocument,
@@ -27,33 +32,16 @@ from bestuursgraaf.api.ontology_docs import (
     shape_summaries,
     term_labels,
 )
+from bestuursgraaf.graph.formats import DUMPS, JSON_LD, RESOURCES, Format
 from bestuursgraaf.graph.namespaces import BG, PREFIXES
 from flask import Blueprint, Response, current_app, render_template, request
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-
-@dataclass(frozen=True)
-class RdfFormat:
-    extension: str
-    media_type: str
-    rdflib_name: str | None  # None: the HTML page
-
-
-# In order of preference for `*/*`: Turtle first, HTML only when asked for.
-FORMATS = {
-    f.extension: f
-    for f in (
-        RdfFormat("ttl", "text/turtle", "turtle"),
-        RdfFormat("jsonld", "application/ld+json", "json-ld"),
-        RdfFormat("rdf", "application/rdf+xml", "xml"),
-        RdfFormat("nt", "application/n-triples", "nt"),
-        RdfFormat("html", "text/html", None),
-    )
-}
-OFFERS = [f.media_type for f in FORMATS.values()]
-BY_MEDIA_TYPE = {f.media_type: f for f in FORMATS.values()}
+# By extension, in order of preference for `*/*` (graph/formats.py): Turtle first, HTML only
+# when asked for; `Accept: application/json` is answered with JSON-LD.
+FORMATS = {f.extension: f for f in RESOURCES}
 LABELS = (RDFS.label, DCTERMS.title, FOAF.name, SKOS.prefLabel)
 EVIDENCE = (BG.mentionedIn, BG.evidence)
 # RFC 3986 path characters (after percent-decoding, so no `%`): anything else is no IRI of ours.
@@ -187,7 +175,9 @@ def dataset_graph() -> Graph:
 
     return _cached_for_store(
         "description",
-        lambda: sorted_graph(describe_dataset(_store_dataset(), current_minter())),
+        lambda: sorted_graph(
+            describe_dataset(_store_dataset(), current_minter(), built=current_build_time())
+        ),
     )
 
 
@@ -212,7 +202,7 @@ def description_of(iri: URIRef) -> Graph:
     return graph
 
 
-def _resolve(local: str) -> tuple[URIRef, RdfFormat | None, Graph]:
+def _resolve(local: str) -> tuple[URIRef, Format | None, Graph]:
     """The IRI a path names, the variant its extension asks for (None: negotiate) and its description."""
     if not LOCAL_PATH.fullmatch(local):
         raise Problem("not-found", f"{local!r} is not the path of a resource in this graph")
@@ -261,7 +251,7 @@ def published_variant(ext: str) -> Response:
     return _represent_document(published_documents()[""], FORMATS[ext])
 
 
-def _represent_document(document: PublishedDocument, fixed: RdfFormat | None) -> Response:
+def _represent_document(document: PublishedDocument, fixed: Format | None) -> Response:
     def page() -> str:
         pages = _cache().setdefault("pages", {})
         if document.iri not in pages:
@@ -274,7 +264,7 @@ def _represent_document(document: PublishedDocument, fixed: RdfFormat | None) ->
 def jsonld_context() -> Response:
     from bestuursgraaf.graph.publish.dumps import CONTEXT_PATH
 
-    response = Response(CONTEXT_PATH.read_bytes(), mimetype="application/ld+json")
+    response = Response(CONTEXT_PATH.read_bytes(), mimetype=JSON_LD.media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -300,13 +290,13 @@ def dump(ext: str) -> Response:
 def _represent(
     iri: URIRef,
     graph: Graph,
-    fixed: RdfFormat | None,
+    fixed: Format | None,
     html,
     source: PublishedDocument | None = None,
 ) -> Response:
     """The negotiated (or the fixed) representation, with Vary and Content-Location when negotiated."""
-    fmt = fixed or BY_MEDIA_TYPE[negotiate(OFFERS, f"<{iri}>")]
-    if fmt.rdflib_name is None:
+    fmt = fixed or negotiate_format(RESOURCES, f"<{iri}>")
+    if fmt.rdflib is None:
         body: bytes | str = html()
     elif fmt.extension == "ttl" and source is not None:
         body = source.path.read_bytes()  # the source file itself, with its design notes
@@ -321,14 +311,14 @@ def _represent(
     return response
 
 
-def serialize(graph: Graph, fmt: RdfFormat) -> bytes:
+def serialize(graph: Graph, fmt: Format) -> bytes:
     """The graph in an RDF format, the same bytes for the same triples."""
     if fmt.extension == "nt":
         lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
         return "".join(f"{line}\n" for line in sorted(filter(None, lines))).encode("utf-8")
     if fmt.extension == "jsonld":
         return _jsonld(graph).encode("utf-8")
-    return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    return graph.serialize(format=fmt.rdflib, encoding="utf-8")
 
 
 def _published_context() -> dict:
@@ -479,11 +469,11 @@ def _incoming(graph: Graph, this: URIRef) -> list[tuple[Link, Link]]:
     return sorted(rows, key=lambda row: (row[1].text, row[0].text, row[0].iri))
 
 
-def _alternates(iri: URIRef) -> list[tuple[RdfFormat, str]]:
+def _alternates(iri: URIRef) -> list[tuple[Format, str]]:
     path = app_path(str(iri))
     if path is None or "#" in path:
         return []
-    return [(f, f"{path}.{f.extension}") for f in FORMATS.values() if f.rdflib_name]
+    return [(f, f"{path}.{f.extension}") for f in FORMATS.values() if f.rdflib]
 
 
 def render_resource(iri: URIRef, graph: Graph) -> str:
@@ -559,7 +549,11 @@ def openapi_paths(base_iri: str) -> dict:
     """The OpenAPI 3.1 path items of these routes, keyed like the Flask rules (`<x>` as `{x}`,
     converter names dropped), for api/openapi.py to merge into its document."""
     prefix = served_prefix(base_iri)
-    rdf = {f.media_type: {"schema": {"type": "string"}} for f in FORMATS.values()}
+    def body(media: str) -> dict:  # JSON-LD is a JSON object, the others text
+        return {"schema": {"type": "object" if media.endswith("json") else "string"}}
+
+    rdf = {media: body(media) for media in RESOURCES.media_types()}
+    dumps = {f.media_type: body(f.media_type) for f in DUMPS}
     problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     not_found = {"404": {"description": "no such resource or variant", "content": problem}}
     refused = {"406": {"description": "no acceptable representation", "content": problem}}
@@ -577,8 +571,9 @@ def openapi_paths(base_iri: str) -> dict:
     def negotiated(summary: str, *params: dict) -> dict:
         operation = {
             "summary": summary,
-            "description": "Turtle for */* or no Accept header; JSON-LD, RDF/XML, N-Triples or "
-            "HTML by the Accept header (Vary: Accept, Content-Location names the variant).",
+            "description": "Turtle for */* or no Accept header; JSON-LD (also for "
+            "application/json), RDF/XML, N-Triples or HTML by the Accept header (Vary: Accept, "
+            "Content-Location names the variant).",
             "responses": {"200": {"description": "the representation", "content": rdf}}
             | (not_found if params else {})
             | refused,
@@ -594,11 +589,17 @@ def openapi_paths(base_iri: str) -> dict:
         "kamerstuk/kst-35570-VII-K",
     )
     dump_ext = param("ext", "nq, trig, ttl or jsonld", "nq")
+    dump_ext["schema"]["enum"] = [f.extension for f in DUMPS]
     return {
         "/context.jsonld": {
             "get": {
                 "summary": "The published JSON-LD context",
-                "responses": {"200": {"description": "the context", "content": rdf}},
+                "responses": {
+                    "200": {
+                        "description": "the context",
+                        "content": {JSON_LD.media_type: {"schema": {"type": "object"}}},
+                    }
+                },
             }
         },
         "/.well-known/void": negotiated("The DCAT/VoID description of the dataset"),
@@ -612,7 +613,7 @@ def openapi_paths(base_iri: str) -> dict:
             "get": {
                 "summary": "The whole dataset as a download (N-Quads, TriG, Turtle or JSON-LD)",
                 "parameters": [dump_ext],
-                "responses": {"200": {"description": "the dump", "content": rdf}} | not_found,
+                "responses": {"200": {"description": "the dump", "content": dumps}} | not_found,
             }
         },
         f"{prefix}{{local}}": negotiated(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from bestuursgraaf.api import current_settings, current_store, negotiate
+from bestuursgraaf.api import current_settings, current_store, negotiate_format
 from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.graph.formats import SERVED_ROWS
 from bestuursgraaf.graph.queries import NamedQuery, list_queries, load_query, result_to_csv
 from bestuursgraaf.graph.store import QueryResult
 from flask import Blueprint, Response, jsonify, request, url_for
@@ -13,7 +14,7 @@ from markupsafe import Markup, escape
 
 queries_blueprint = Blueprint("queries", __name__)
 
-FORMATS = {"json": "application/json", "csv": "text/csv", "html": "text/html"}
+FORMATS = {f.name: f.media_type for f in SERVED_ROWS}  # from graph/formats.py
 FORMAT_PARAM = "format"  # reserved: never a query parameter
 
 
@@ -72,8 +73,7 @@ def _format() -> str:
         if fmt not in FORMATS:
             raise Problem("bad-parameter", f"format {fmt!r} is not one of {', '.join(FORMATS)}")
         return fmt
-    media_type = negotiate(list(FORMATS.values()), "a named query's result")
-    return next(fmt for fmt, media in FORMATS.items() if media == media_type)
+    return negotiate_format(SERVED_ROWS, "a named query's result").name
 
 
 def _cell(value: str | None) -> Markup:

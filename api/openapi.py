@@ -5,11 +5,20 @@ from __future__ import annotations
 from bestuursgraaf.api import MAX_QUERY_BYTES, current_settings, negotiate
 from bestuursgraaf.api.browse import openapi_paths as browse_paths
 from bestuursgraaf.api.diwoo import openapi_paths as diwoo_paths
+from bestuursgraaf.api.docs import openapi_paths as docs_paths
 from bestuursgraaf.api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from bestuursgraaf.api.linked_data import openapi_paths as linked_data_paths
+from bestuursgraaf.api.sparql import FORM_MEDIA_TYPE, QUERY_MEDIA_TYPE
 from bestuursgraaf.api.timeline import openapi_paths as timeline_paths
-from bestuursgraaf.graph.queries import list_queries
-from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from bestuursgraaf.graph.formats import (
+    SERVED_ROWS,
+    SERVICE_DESCRIPTION,
+    SPARQL_GRAPHS,
+    SPARQL_JSON,
+    SPARQL_RESULTS,
+    FormatTable,
+)
+from bestuursgraaf.graph.queries import IRI_PATTERN, NamedQuery, list_queries
 from flask import Blueprint, Response, jsonify, url_for
 from markupsafe import Markup
 
@@ -22,6 +31,7 @@ ENTRY_POINTS = {
     "motions": ("resources.motions", "Motions the documents mention"),
     "actions": ("resources.actions", "Actions the documents announce"),
     "openapi": ("service.openapi", "OpenAPI 3.1 description of this API"),
+    "docs": ("docs.page", "The OpenAPI description as a page (Swagger UI)"),
     "ontology": ("linked_data.ontology", "The ontology, documented (and as Turtle, JSON-LD, RDF/XML)"),
     "void": ("linked_data.void", "DCAT/VoID description of the dataset, with its dumps"),
 }
@@ -55,7 +65,7 @@ def index() -> Response:
 
 @service_blueprint.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_document())
+    return jsonify(_tagged(openapi_document()))
 
 
 # -- the OpenAPI document -------------------------------------------------------------------
@@ -99,11 +109,18 @@ def _resource(summary: str, param: dict | None = None, ok: str = "the resource")
     return {"get": operation}
 
 
-def _sparql_operation(method: str) -> dict:
-    media = {
-        m: {"schema": {"type": "string"}}
-        for m in [*RESULT_MEDIA_TYPES.values(), *GRAPH_MEDIA_TYPES.values()]
+def _sparql_media(table: FormatTable) -> dict:
+    """The content of a SPARQL result in each format: SPARQL JSON as its schema, the rest as text."""
+    return {
+        media: {"schema": {"$ref": "#/components/schemas/SparqlResults"}}
+        if fmt is SPARQL_JSON
+        else {"schema": {"type": "string"}}
+        for fmt in table
+        for media in fmt.media_types
     }
+
+
+def _sparql_operation(method: str) -> dict:
     operation: dict = {
         "summary": "Run a read-only SPARQL 1.1 query over the union of all named graphs",
         "description": (
@@ -111,9 +128,19 @@ def _sparql_operation(method: str) -> dict:
             "as Turtle (default), N-Triples or RDF/XML, chosen by the Accept header. Updates are "
             f"refused, default-graph-uri/named-graph-uri are not supported, queries longer than "
             f"{MAX_QUERY_BYTES} bytes are refused. SERVICE is refused unless its endpoint is "
-            "allowed; queries longer or nested deeper than the configured limits are refused."
+            "allowed; queries longer or nested deeper than the configured limits are refused. "
+            "A GET without a query answers the SPARQL 1.1 service description (Turtle, JSON-LD, "
+            "RDF/XML or N-Triples)."
         ),
-        "responses": {"200": {"description": "the query result", "content": media}}
+        "responses": {
+            "200": {
+                "description": "the query result (or, for a GET without a query, the service "
+                "description)",
+                "content": _sparql_media(SPARQL_RESULTS)
+                | _sparql_media(SPARQL_GRAPHS)
+                | _sparql_media(SERVICE_DESCRIPTION),
+            }
+        }
         | _problem_responses(
             "bad-parameter",
             "query-syntax",
@@ -128,13 +155,15 @@ def _sparql_operation(method: str) -> dict:
             "store-unavailable",
         ),
     }
+    query = {"type": "string", "minLength": 1, "maxLength": current_settings().max_query_chars}
     if method == "get":
         operation["parameters"] = [
             {
                 "name": "query",
                 "in": "query",
-                "required": True,
-                "schema": {"type": "string"},
+                "required": False,
+                "description": "the SPARQL query; without it, the service description",
+                "schema": query,
                 "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 10",
             }
         ]
@@ -142,21 +171,128 @@ def _sparql_operation(method: str) -> dict:
         operation["requestBody"] = {
             "required": True,
             "content": {
-                "application/x-www-form-urlencoded": {
+                FORM_MEDIA_TYPE: {
                     "schema": {
                         "type": "object",
                         "required": ["query"],
-                        "properties": {"query": {"type": "string"}},
+                        "properties": {"query": query},
                     }
                 },
-                "application/sparql-query": {"schema": {"type": "string"}},
+                QUERY_MEDIA_TYPE: {"schema": query},
             },
         }
     return operation
 
 
+# What a named query's parameter of each kind accepts (graph/queries.py checks the same).
+PARAMETER_SCHEMAS = {
+    "iri": {"type": "string", "pattern": IRI_PATTERN},
+    "date": {"anyOf": [{"type": "string", "format": "date"}, {"const": "today"}]},
+    "integer": {"type": "string", "pattern": r"^-?[0-9]+$"},
+    "string": {"type": "string", "minLength": 1},
+    # a key (any text not starting http:// or https://) or an http(s) IRI
+    "key": {
+        "anyOf": [
+            {"type": "string", "minLength": 1, "pattern": "^(?!https?://)"},
+            {"type": "string", "pattern": IRI_PATTERN},
+        ]
+    },
+}
+
+
+def _named_query_operation(query: NamedQuery) -> dict:
+    """The operation of one named query, with its own parameters (an optional one may be given
+    empty, as a form sends it: the same as not given)."""
+    parameters = []
+    for parameter in query.parameters:
+        schema = PARAMETER_SCHEMAS[parameter.kind]
+        if parameter.optional:
+            schema = {"anyOf": [{"const": ""}, schema]}
+        parameters.append(
+            {
+                "name": parameter.name,
+                "in": "query",
+                "required": not parameter.optional,
+                "description": parameter.doc
+                + (
+                    " (default: today)"
+                    if parameter.default == "today" and "today" not in parameter.doc
+                    else ""
+                ),
+                "schema": schema,
+            }
+        )
+    parameters.append(
+        {
+            "name": "format",
+            "in": "query",
+            "required": False,
+            "description": "overrides the Accept header",
+            "schema": {"type": "string", "enum": SERVED_ROWS.names()},
+        }
+    )
+    content = {
+        f.media_type: {"schema": {"$ref": "#/components/schemas/QueryResult"}}
+        if f.media_type == "application/json"
+        else {"schema": {"type": "string"}}
+        for f in SERVED_ROWS
+    }
+    return {
+        "get": {
+            "summary": query.title,
+            "description": query.question,
+            "operationId": f"query-{query.name}",
+            "parameters": parameters,
+            "responses": {"200": {"description": "the rows", "content": content}}
+            | _problem_responses("bad-parameter", "not-acceptable", "store-unavailable"),
+        }
+    }
+
+
+# Operations grouped for the docs page, by the start of their path (the first that matches).
+TAGS = (
+    ("/sparql", "SPARQL"),
+    ("/queries", "Named queries"),
+    ("/timeline", "Timelines"),
+    ("/documents", "JSON resources"),
+    ("/kamerstukken", "JSON resources"),
+    ("/motions", "JSON resources"),
+    ("/actions", "JSON resources"),
+)
+SERVICE_PATHS = ("/", "/openapi.json", "/docs", "/docs/assets/{name}")
+
+
+def _tagged(document: dict) -> dict:
+    for path, item in document["paths"].items():
+        tag = "Service" if path in SERVICE_PATHS else None
+        tag = tag or next((name for start, name in TAGS if path.startswith(start)), "Linked data")
+        for operation in item.values():
+            operation.setdefault("tags", [tag])
+    return document
+
+
+def _conditional(paths: dict) -> dict:
+    """Every GET answers 200 with an ETag (and, for what follows from the graph, the build time
+    as Last-Modified) and 304 to a request whose If-None-Match or If-Modified-Since matches."""
+    headers = {
+        "ETag": {"description": "a strong validator of the body", "schema": {"type": "string"}},
+        "Last-Modified": {
+            "description": "when the graph was built (answers that follow from the graph)",
+            "schema": {"type": "string"},
+        },
+    }
+    for item in paths.values():
+        operation = item.get("get")
+        if operation is None:
+            continue
+        operation["responses"]["200"].setdefault("headers", headers)
+        operation["responses"].setdefault(
+            "304", {"description": "not modified: the validator given still matches"}
+        )
+    return paths
+
+
 def openapi_document() -> dict:
-    query_names = [query.name for query in list_queries()]
     doc_id = _path_param(
         "doc_id", "a document id", r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", "004_6c88505460917616"
     )
@@ -180,98 +316,68 @@ def openapi_document() -> dict:
             "application/problem+json (RFC 9457) with stable type URIs.",
             "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         },
-        "paths": {
-            "/": {
-                "get": {
-                    "summary": "Index with links to the entry points",
-                    "responses": {
-                        "200": {
-                            "description": "links",
-                            "content": {
-                                "application/json": {"schema": {"type": "object"}},
-                                "text/html": {"schema": {"type": "string"}},
-                            },
-                        }
-                    }
-                    | _problem_responses("not-acceptable"),
-                }
-            },
-            "/openapi.json": {
-                "get": {
-                    "summary": "This description",
-                    "responses": {
-                        "200": {
-                            "description": "OpenAPI 3.1",
-                            "content": {"application/json": {"schema": {"type": "object"}}},
-                        }
-                    },
-                }
-            },
-            "/sparql": {"get": _sparql_operation("get"), "post": _sparql_operation("post")},
-            "/queries": {
-                "get": {
-                    "summary": "The named queries with their questions, parameters and columns",
-                    "responses": {"200": _json_ok("the queries", "QueryList")},
-                }
-            },
-            "/queries/{name}": {
-                "get": {
-                    "summary": "Run a named query; its parameters are query-string arguments",
-                    "parameters": [
-                        {
-                            "name": "name",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string", "enum": query_names},
-                        },
-                        {
-                            "name": "format",
-                            "in": "query",
-                            "required": False,
-                            "description": "overrides the Accept header",
-                            "schema": {"type": "string", "enum": ["json", "csv", "html"]},
-                        },
-                    ],
-                    "responses": {
-                        "200": {
-                            "description": "the rows",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/QueryResult"}
+        "paths": _conditional(
+            {
+                "/": {
+                    "get": {
+                        "summary": "Index with links to the entry points",
+                        "responses": {
+                            "200": {
+                                "description": "links",
+                                "content": {
+                                    "application/json": {"schema": {"type": "object"}},
+                                    "text/html": {"schema": {"type": "string"}},
                                 },
-                                "text/csv": {"schema": {"type": "string"}},
-                                "text/html": {"schema": {"type": "string"}},
-                            },
+                            }
                         }
+                        | _problem_responses("not-acceptable"),
                     }
-                    | _problem_responses(
-                        "bad-parameter", "not-found", "not-acceptable", "store-unavailable"
-                    ),
-                }
-            },
-            "/documents": _resource("All documents", ok="the documents"),
-            "/documents/{doc_id}": _resource(
-                "A document: metadata, sections, citations, cited kamerstukken, motions, actions",
-                doc_id,
-            ),
-            "/kamerstukken/{kst_id}": _resource(
-                "A Kamerstuk and the documents citing it, with the citation text and passage",
-                kst_id,
-            ),
-            "/motions": _resource("All motions", ok="the motions"),
-            "/motions/{key}": _resource(
-                "A motion: submitters with party, documents and passages, related actions",
-                motion_key,
-            ),
-            "/actions": _resource("All actions", ok="the actions"),
-            "/actions/{slug}": _resource(
-                "An action: title, section, status, motions with relation, passages", action_slug
-            ),
-        }
-        | linked_data_paths(current_settings().base_iri)
-        | timeline_paths()
-        | diwoo_paths()
-        | browse_paths(),
+                },
+                "/openapi.json": {
+                    "get": {
+                        "summary": "This description",
+                        "responses": {
+                            "200": {
+                                "description": "OpenAPI 3.1",
+                                "content": {"application/json": {"schema": {"type": "object"}}},
+                            }
+                        },
+                    }
+                },
+                "/sparql": {"get": _sparql_operation("get"), "post": _sparql_operation("post")},
+                "/queries": {
+                    "get": {
+                        "summary": "The named queries with their questions, parameters and columns",
+                        "responses": {"200": _json_ok("the queries", "QueryList")},
+                    }
+                },
+                "/documents": _resource("All documents", ok="the documents"),
+                "/documents/{doc_id}": _resource(
+                    "A document: metadata, sections, citations, cited kamerstukken, motions, actions",
+                    doc_id,
+                ),
+                "/kamerstukken/{kst_id}": _resource(
+                    "A Kamerstuk and the documents citing it, with the citation text and passage",
+                    kst_id,
+                ),
+                "/motions": _resource("All motions", ok="the motions"),
+                "/motions/{key}": _resource(
+                    "A motion: submitters with party, documents and passages, related actions",
+                    motion_key,
+                ),
+                "/actions": _resource("All actions", ok="the actions"),
+                "/actions/{slug}": _resource(
+                    "An action: title, section, status, motions with relation, passages",
+                    action_slug,
+                ),
+            }
+            | {f"/queries/{query.name}": _named_query_operation(query) for query in list_queries()}
+            | linked_data_paths(current_settings().base_iri)
+            | timeline_paths()
+            | diwoo_paths()
+            | docs_paths()
+            | browse_paths()
+        ),
         "components": {"schemas": _schemas()},
     }
 
@@ -323,6 +429,23 @@ def _schemas() -> dict:
                     "items": {"type": "object", "additionalProperties": nullable_string},
                 },
                 "truncated": {"type": "boolean"},
+            },
+        },
+        "SparqlResults": {
+            "description": "SPARQL 1.1 Query Results JSON: variable bindings or a boolean",
+            "type": "object",
+            "required": ["head"],
+            "properties": {
+                "head": {
+                    "type": "object",
+                    "properties": {"vars": {"type": "array", "items": {"type": "string"}}},
+                },
+                "results": {
+                    "type": "object",
+                    "required": ["bindings"],
+                    "properties": {"bindings": {"type": "array", "items": {"type": "object"}}},
+                },
+                "boolean": {"type": "boolean"},
             },
         },
         "QueryList": {

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate
+from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate_format
 from bestuursgraaf.api.errors import Problem
-from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
+from bestuursgraaf.graph.formats import SPARQL_GRAPHS, SPARQL_RESULTS
+from bestuursgraaf.graph.store.base import query_form
 from bestuursgraaf.graph.store.guard import check_query
 from flask import Blueprint, Response, request
 
@@ -17,15 +18,14 @@ QUERY_MEDIA_TYPE = "application/sparql-query"
 UPDATE_MEDIA_TYPE = "application/sparql-update"
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
-# Offers in order of preference (the first is the default), mapped to the store's format names.
-RESULT_OFFERS = {media: name for name, media in RESULT_MEDIA_TYPES.items()} | {
-    "application/json": "json"
-}
-GRAPH_OFFERS = {media: name for name, media in GRAPH_MEDIA_TYPES.items()}
 
 
 @sparql_blueprint.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
+    if request.method == "GET" and not request.args:
+        from bestuursgraaf.api.service_description import service_description
+
+        return service_description()  # SPARQL 1.1 Service Description, section 2
     query = _query_text()
     _refuse_dataset_selection()
     if len(query.encode("utf-8")) > MAX_QUERY_BYTES:
@@ -34,9 +34,9 @@ def sparql() -> Response:
         )
     check_query(query, current_limits())  # before any parser: SERVICE, length, nesting
     form = query_form(query)  # UpdateRefused / QuerySyntaxError become problems
-    offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_OFFERS
-    media_type = negotiate(list(offers), f"the results of a {form} query")
-    answer = current_store().answer(query, offers[media_type])  # complete and within its caps
+    offers = SPARQL_GRAPHS if form in ("CONSTRUCT", "DESCRIBE") else SPARQL_RESULTS
+    fmt = negotiate_format(offers, f"the results of a {form} query")
+    answer = current_store().answer(query, fmt.name)  # complete and within its caps
     response = Response(_stream(answer.body), mimetype=answer.media_type)
     response.content_length = answer.size
     response.vary.add("Accept")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bestuursgraaf.graph.config import BUNDLED_CORPUS, Settings
+from bestuursgraaf.graph.formats import DUMPS, PRINTED_ROWS
 
 from bestuursgraaf import __version__
 
@@ -144,9 +145,9 @@ def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.api import create_app
+    from bestuursgraaf.api.server import serve
     from bestuursgraaf.graph.build import build
     from bestuursgraaf.graph.namespaces import Minter
-    from waitress import serve
 
     endpoint = args.endpoint or settings.endpoint
     from bestuursgraaf.graph.store import store_dir_for
@@ -155,9 +156,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if not endpoint and not args.graph and not default.is_file() and not store_dir_for(default).is_dir():
         _say(f"no graph at {settings.default_graph_path} yet: building it from the bundled corpus")
         build(BUNDLED_CORPUS, settings.default_graph_path, Minter(settings.base_iri), progress=_say)
+    from bestuursgraaf.graph.publish.dataset import build_time
+
     store = _store(args, settings)
     pool = None if endpoint else _query_pool(args, settings)
-    app = create_app(store, settings, query_pool=pool)
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    built = None if endpoint else build_time(graph_path)
+    app = create_app(store, settings, query_pool=pool, built=built)
     workers = f", {len(pool.worker_pids())} query workers" if pool else ""
     _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads{workers})")
     signal.signal(signal.SIGTERM, _exit_on_signal)  # so that the workers are stopped below
@@ -209,9 +214,11 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.graph.build import write_atomically
     from bestuursgraaf.graph.namespaces import Minter
     from bestuursgraaf.graph.publish import dump, read_built_graph, with_description
+    from bestuursgraaf.graph.publish.dataset import build_time
 
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
-    dataset = with_description(read_built_graph(graph_path), Minter(args.base or settings.base_iri))
+    minter = Minter(args.base or settings.base_iri)
+    dataset = with_description(read_built_graph(graph_path), minter, build_time(graph_path))
     data = dump(dataset, args.format)
     if args.out:
         write_atomically(Path(args.out), data)
@@ -319,7 +326,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name", help="the query's name (see `bestuursgraaf queries`)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=PRINTED_ROWS.names(), default=PRINTED_ROWS.default.name)
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.add_argument("--endpoint", help="a SPARQL endpoint to ask instead (or $BESTUURSGRAAF_ENDPOINT)")
     p.set_defaults(run=cmd_query)
@@ -338,7 +345,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("export", help="export the built graph with its DCAT/VoID description")
-    p.add_argument("--format", choices=["nquads", "turtle", "jsonld", "trig"], default="nquads")
+    p.add_argument("--format", choices=DUMPS.names(), default=DUMPS.default.name)
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.add_argument("--out", help="file to write (default: standard output)")
     p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")

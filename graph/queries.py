@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 
 from bestuursgraaf.graph.store.base import QueryResult
+from pyoxigraph import NamedNode
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -44,7 +45,17 @@ _PARAM = re.compile(
     r"(?P<optional>,\s*optional)?(?P<input>,\s*input)?(?:,\s*default\s+(?P<default>today))?\)"
     r"\s*(?:--\s*(?P<doc>.*))?$"
 )
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# An absolute IRI in the ASCII syntax of RFC 3986 (`scheme:` then, after `//`, an authority
+# with a numeric port, a path, a query and one fragment; no IP literals); the OpenAPI
+# description publishes this pattern, and Oxigraph's IRI parser checks what passes it.
+_CHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})"
+_PCHAR = rf"(?:{_CHAR}|[:@])"
+IRI_PATTERN = (
+    rf"^[A-Za-z][A-Za-z0-9+.-]*:"
+    rf"(?://(?:(?:{_CHAR}|:)*@)?{_CHAR}*(?::[0-9]*)?(?:/{_PCHAR}*)*|(?!//)(?:{_PCHAR}|/)*)"
+    rf"(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?$"
+)
+_IRI = re.compile(IRI_PATTERN)
 
 
 class QueryNotFound(LookupError):
@@ -114,13 +125,15 @@ def _term(parameter: Parameter, value: str) -> str:
             return _term(Parameter(parameter.name, "iri", parameter.optional), value)
         return Literal(value).n3()
     if parameter.kind == "iri":
-        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
+        if not _IRI.match(value) or not _is_iri(value):
             raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an absolute IRI")
         return URIRef(value).n3()
     if parameter.kind == "date":
-        if value.strip().lower() == "today":
+        if value == "today":
             return Literal(date.today()).n3()
         try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                raise ValueError(value)  # fromisoformat also takes 20240701 and 2024-W27
             return Literal(date.fromisoformat(value)).n3()
         except ValueError:
             raise ParameterError(
@@ -131,6 +144,14 @@ def _term(parameter: Parameter, value: str) -> str:
             raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an integer")
         return Literal(int(value), datatype=XSD.integer).n3()
     return Literal(value).n3()
+
+
+def _is_iri(value: str) -> bool:
+    try:
+        NamedNode(value)  # Oxigraph's RFC 3987 parser, the one the store applies
+    except ValueError:
+        return False
+    return True
 
 
 def parse_query_file(path: Path) -> NamedQuery:

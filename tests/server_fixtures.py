@@ -5,6 +5,7 @@ Registered with `pytest_plugins = ["tests.server_fixtures"]` in tests/conftest.p
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import URLError
@@ -161,3 +163,28 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
         yield server
     finally:
         stop_server(server.process)
+
+
+@contextmanager
+def bestuursgraaf_serving(graph_path: Path, data_dir: Path, threads: int = 4) -> Iterator[str]:
+    """A real `bestuursgraaf serve` process over `graph_path` on a free local port, its base
+    URL yielded once it answers; stopped on exit."""
+    port = free_port()
+    env = {**os.environ, "BESTUURSGRAAF_DATA": str(data_dir)}
+    stderr_path = data_dir / "serve.stderr"  # a file, so that a chatty server never blocks
+    with stderr_path.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bestuursgraaf", "serve", "--graph", str(graph_path),
+             "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads)],
+            env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(f"http://127.0.0.1:{port}"):
+            log = stderr_path.read_text(errors="replace")[-3000:]
+            assert process.poll() is None, f"serve exited: {log}"
+            assert time.monotonic() < deadline, f"serve did not answer within 60 s: {log}"
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_server(process)

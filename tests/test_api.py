@@ -97,9 +97,15 @@ def test_openapi_document_is_valid_and_describes_every_route(client):
         for rule in client.application.url_map.iter_rules()
         if rule.endpoint != "static"
     }
-    assert routes == set(spec["paths"])
-    names = spec["paths"]["/queries/{name}"]["get"]["parameters"][0]["schema"]["enum"]
-    assert names == [query.name for query in list_queries()]
+    # each named query is an operation of its own, with its own parameters
+    named = {f"/queries/{query.name}" for query in list_queries()}
+    assert routes - {"/queries/{name}"} | named == set(spec["paths"])
+    overdue = spec["paths"]["/queries/overdue"]["get"]["parameters"]
+    assert [(p["name"], p["required"]) for p in overdue] == [("as_of", False), ("format", False)]
+    tags = {op["tags"][0] for item in spec["paths"].values() for op in item.values()}
+    assert tags == {"Service", "SPARQL", "Named queries", "JSON resources", "Timelines", "Linked data"}
+    trace = spec["paths"]["/queries/commitment-trace"]["get"]["parameters"]
+    assert (trace[0]["name"], trace[0]["required"]) == ("commitment", True)
 
 
 # -- SPARQL protocol ------------------------------------------------------------------------
@@ -221,7 +227,9 @@ def test_sparql_dataset_selection_is_not_supported(client, name):
 
 
 def test_sparql_without_query(client):
-    assert_problem(client.get("/sparql"), 400, "bad-parameter")
+    # no parameters at all is the service description (tests/test_http_conventions.py)
+    assert_problem(client.get("/sparql?default=1"), 400, "bad-parameter")
+    assert_problem(client.post("/sparql", data={"x": "1"}), 400, "bad-parameter")
     twice = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
     assert_problem(twice, 400, "bad-parameter")
 
@@ -331,12 +339,28 @@ def test_unknown_named_query_lists_the_available_ones(client):
         {"document": "https://example.org/x> } INSERT DATA { <a:b> <a:b> <a:b> } #"},
         {"format": "xlsx"},
         [("kamerstuk", "kst-33047-25"), ("kamerstuk", "kst-35925-VII-12")],
+        # what the OpenAPI description's IRI pattern leaves out is refused too
+        {"document": "https://example.org/a#b#c"},
+        {"document": "https://example.org:port/"},
+        {"document": "https://example.org/%zz"},
+        {"document": "https://example.org/\u009e"},
     ],
 )
 def test_named_query_bad_parameter(client, query_string):
     assert_problem(
         client.get("/queries/citations", query_string=query_string), 400, "bad-parameter"
     )
+
+
+@pytest.mark.parametrize("as_of", ["TODAY", " today", "20240701", "2024-W27-1", "2024-02-30"])
+def test_a_date_parameter_is_yyyy_mm_dd_or_today_exactly(client, as_of):
+    assert_problem(client.get("/queries/overdue", query_string={"as_of": as_of}), 400, "bad-parameter")
+
+
+def test_an_optional_parameter_given_empty_is_not_given(client):
+    empty = client.get("/queries/citations", query_string={"document": ""})
+    assert empty.get_json() == client.get("/queries/citations").get_json()
+    assert client.get("/queries/overdue", query_string={"as_of": "today"}).status_code == 200
 
 
 def test_named_query_not_acceptable(client):

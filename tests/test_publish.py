@@ -147,8 +147,12 @@ def test_distribution_per_dump_format_and_a_sparql_service(description: Graph, m
     for fmt in FORMATS.values():
         node = URIRef(f"{base}dataset/distributie/{fmt.name}")
         assert description.value(node, DCAT.downloadURL) == URIRef(f"{base}dump.{fmt.extension}")
-        assert description.value(node, DCAT.mediaType) == fmt.media_type_iri
-        assert description.value(node, DCTERMS.format) == fmt.file_type_iri
+        media_type = description.value(node, DCAT.mediaType)
+        assert media_type == URIRef(f"https://www.iana.org/assignments/media-types/{fmt.media_type}")
+        file_type = description.value(node, DCTERMS.format)
+        assert file_type == URIRef(
+            f"http://publications.europa.eu/resource/authority/file-type/{fmt.file_type}"
+        )
     assert (URIRef(base + "sparql"), RDF.type, DCAT.DataService) in description
     assert (URIRef(base + "dataset"), VOID.sparqlEndpoint, URIRef(base + "sparql")) in description
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bestuursgraaf.api.browse import pages
 from bestuursgraaf.api.browse.language import word
+from bestuursgraaf.api.browse.listing import FORMATS as LIST_FORMATS
+from bestuursgraaf.api.browse.overview import DOSSIER
 from bestuursgraaf.api.errors import PROBLEMS, Problem, problem_response
 from bestuursgraaf.graph.queries import QueryNotFound
 from flask import Blueprint, Response, request
@@ -155,24 +157,32 @@ def openapi_paths() -> dict:
     }
     problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
-    def param(name: str, where: str, description: str, required: bool = False) -> dict:
+    def param(
+        name: str, where: str, description: str, required: bool = False, schema: dict | None = None
+    ) -> dict:
         return {
             "name": name,
             "in": where,
             "required": required or where == "path",
             "description": description,
-            "schema": {"type": "string"},
+            "schema": schema or {"type": "string"},
         }
 
     def page(summary: str, *parameters: dict, content: dict | None = None) -> dict:
         responses = {
             "200": {"description": summary, "content": content or html},
-            "400": {"description": "a bad parameter", "content": problem},
-            "404": {"description": "no such thing", "content": problem},
+            # a browser (Accept or ?format= html) gets the error as a page
+            "400": {"description": "a bad parameter", "content": problem | html},
+            "404": {"description": "no such thing", "content": problem | html},
         }
         return {"get": {"summary": summary, "parameters": list(parameters), "responses": responses}}
 
-    fmt = param("format", "query", "html (default), csv or json: the list as the page shows it")
+    fmt = param(
+        "format",
+        "query",
+        "html (default), csv or json: the list as the page shows it",
+        schema={"type": "string", "enum": list(LIST_FORMATS)},
+    )
     lang = param("lang", "query", "nl (default) or en")
     key = param("key", "path", "the key of the thing")
     return {
@@ -204,7 +214,13 @@ def openapi_paths() -> dict:
         "/overview": page("Commitments per letter and status, and over time (SVG)", lang),
         "/network": page(
             "The motion → action → letter network of a dossier (SVG)",
-            param("dossier", "query", "the dossier number, such as 35925", required=True),
+            param(
+                "dossier",
+                "query",
+                "the dossier number, such as 35925",
+                required=True,
+                schema={"type": "string", "pattern": f"^{DOSSIER.pattern}$"},
+            ),
             param("format", "query", "html (default) or svg"),
             content=html | {"image/svg+xml": {"schema": {"type": "string"}}},
         ),

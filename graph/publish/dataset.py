@@ -6,21 +6,25 @@ https://docs.geostandaarden.nl/dcat/dcat-ap-nl30/ (its classes, optionality and 
 VoID, https://www.w3.org/TR/void/ (sections 4 "Describing dataset contents", 5 "Linksets").
 `ontology/dcat-ap-shapes.ttl` checks what this module writes.
 
-Everything is derived from the graph and the minter, never from the clock: the same graph gives the
-same description. The dates are those of the newest (and oldest) document in the graph.
+Everything is derived from the graph, the minter and the time the graph was built, never from the
+clock: the same graph file gives the same description. `dcterms:issued` and `dcterms:modified` are
+the build time (the graph file's modification time, `build_time`); without one (a graph built in
+memory) they are the date of the newest document. The period covered is that of the documents.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyshacl
 from bestuursgraaf.graph.build import serialize_nquads
 from bestuursgraaf.graph.emit import date_literal
+from bestuursgraaf.graph.formats import EU_FILE_TYPE, IANA_MEDIA_TYPES, W3C_FORMATS, Format
 from bestuursgraaf.graph.namespaces import BG, Minter
-from bestuursgraaf.graph.publish.dumps import FORMATS, DumpFormat, compact_iri
+from bestuursgraaf.graph.publish.dumps import FORMATS, compact_iri
 from bestuursgraaf.graph.store import EmbeddedStore
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, XSD
@@ -152,11 +156,27 @@ def description_graph(minter: Minter) -> URIRef:
     return URIRef(minter.base + "graph/dataset")
 
 
-def describe_dataset(dataset: Dataset, minter: Minter, store: EmbeddedStore | None = None) -> Graph:
+def build_time(graph_path: Path) -> datetime | None:
+    """When the graph file was written (by `build` or `load`), in UTC; None when there is none."""
+    try:
+        return datetime.fromtimestamp(graph_path.stat().st_mtime, tz=UTC).replace(
+            microsecond=0
+        )
+    except OSError:
+        return None
+
+
+def describe_dataset(
+    dataset: Dataset,
+    minter: Minter,
+    store: EmbeddedStore | None = None,
+    built: datetime | None = None,
+) -> Graph:
     """The DCAT catalogue, dataset, distributions and SPARQL service, with VoID statistics of `dataset`.
-    `store`, if given, must hold the same dataset (it is counted instead of loading a new one)."""
+    `store`, if given, must hold the same dataset (it is counted instead of loading a new one);
+    `built` is when the graph was built (its issued and modified dates)."""
     stats = void_statistics(store if store is not None else load_store(dataset), minter)
-    return _Describer(minter, stats).graph()
+    return _Describer(minter, stats, built).graph()
 
 
 @dataclass(frozen=True)
@@ -193,12 +213,12 @@ def validate_description(
     return sorted(results, key=lambda r: (r.severity, r.focus, r.path))
 
 
-def with_description(dataset: Dataset, minter: Minter) -> Dataset:
+def with_description(dataset: Dataset, minter: Minter, built: datetime | None = None) -> Dataset:
     """A copy of `dataset` with its description added as the named graph `{base}graph/dataset`."""
     described = Dataset()
     described.parse(data=serialize_nquads(dataset).decode("utf-8"), format="nquads")
     target = described.graph(description_graph(minter))
-    for triple in describe_dataset(dataset, minter):
+    for triple in describe_dataset(dataset, minter, built=built):
         target.add(triple)
     return described
 
@@ -212,9 +232,10 @@ def namespace_of(iri: str) -> str:
 class _Describer:
     """Writes the description triples; one method per described thing."""
 
-    def __init__(self, minter: Minter, stats: VoidStatistics) -> None:
+    def __init__(self, minter: Minter, stats: VoidStatistics, built: datetime | None) -> None:
         self.base = minter.base
         self.stats = stats
+        self.built = built
         self.g = Graph(bind_namespaces="none")
         for prefix, namespace in (
             ("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF), ("vcard", VCARD),
@@ -252,11 +273,14 @@ class _Describer:
 
     # -- shared ---------------------------------------------------------------------------------
     def _dates(self, subject: URIRef) -> None:
-        dates = self.stats.document_dates
-        if dates:
-            newest = date_literal(_newest(dates))
-            self.add(subject, DCTERMS.issued, newest)
-            self.add(subject, DCTERMS.modified, newest)
+        if self.built is not None:
+            when = Literal(self.built.isoformat(), datatype=XSD.dateTime)
+        elif self.stats.document_dates:
+            when = date_literal(_newest(self.stats.document_dates))
+        else:
+            return
+        self.add(subject, DCTERMS.issued, when)
+        self.add(subject, DCTERMS.modified, when)
 
     def _common(self, subject: URIRef) -> None:
         """Publisher, creator, contact, language, theme: the same for every described resource."""
@@ -323,7 +347,7 @@ class _Describer:
         for fmt in FORMATS.values():
             self.add(d, DCAT.distribution, self.iri(f"dataset/distributie/{fmt.name}"))
             self.add(d, VOID.dataDump, self.iri(f"dump.{fmt.extension}"))
-            self.add(d, VOID.feature, fmt.w3c_iri)
+            self.add(d, VOID.feature, URIRef(W3C_FORMATS + fmt.w3c))
         self.add(d, DCAT.distribution, self.iri("dataset/distributie/sparql"))
         self.add(d, VOID.sparqlEndpoint, self.service)
         self.add(d, VOID.uriSpace, Literal(self.base))
@@ -379,7 +403,7 @@ class _Describer:
         self.add(node, DCATAP.availability, AVAILABILITY_STABLE)
         self._dates(node)
 
-    def _dump_distribution(self, fmt: DumpFormat) -> None:
+    def _dump_distribution(self, fmt: Format) -> None:
         node = self.iri(f"dataset/distributie/{fmt.name}")
         download = self.iri(f"dump.{fmt.extension}")
         self._distribution(node, f"Download als {fmt.title}", f"Download as {fmt.title}")
@@ -399,8 +423,8 @@ class _Describer:
         )
         self.add(node, DCAT.accessURL, download)
         self.add(node, DCAT.downloadURL, download)
-        self.add(node, DCAT.mediaType, fmt.media_type_iri)
-        self.add(node, DCTERMS.format, fmt.file_type_iri)
+        self.add(node, DCAT.mediaType, URIRef(IANA_MEDIA_TYPES + fmt.media_type))
+        self.add(node, DCTERMS.format, URIRef(EU_FILE_TYPE + fmt.file_type))
 
     def _sparql_distribution(self) -> None:
         node = self.iri("dataset/distributie/sparql")

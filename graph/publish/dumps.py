@@ -10,59 +10,20 @@ writes what rdflib would order by itself in sorted order: graphs by name, and JS
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from bestuursgraaf.graph.build import serialize_nquads
+from bestuursgraaf.graph.formats import DUMPS, Format
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 CONTEXT_PATH = Path(__file__).resolve().parent / "context.jsonld"
-FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
-MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
 
 
-@dataclass(frozen=True)
-class DumpFormat:
-    """One dump format: how it is named, served and catalogued."""
-
-    name: str
-    title: str
-    extension: str
-    media_type: str  # IANA media type
-    file_type: str  # EU file-type authority code
-    named_graphs: bool  # whether the dump keeps the named graphs (else: the union as one graph)
-    w3c_name: str  # its name under http://www.w3.org/ns/formats/ (for void:feature)
-
-    @property
-    def media_type_iri(self) -> URIRef:
-        return URIRef(MEDIA_TYPE + self.media_type)
-
-    @property
-    def w3c_iri(self) -> URIRef:
-        return URIRef("http://www.w3.org/ns/formats/" + self.w3c_name)
-
-    @property
-    def file_type_iri(self) -> URIRef:
-        return URIRef(FILE_TYPE + self.file_type)
-
-
-FORMATS: dict[str, DumpFormat] = {
-    f.name: f
-    for f in (
-        DumpFormat(
-            "nquads", "N-Quads", "nq", "application/n-quads", "RDF_N_QUADS", True, "N-Quads"
-        ),
-        DumpFormat("trig", "TriG", "trig", "application/trig", "RDF_TRIG", True, "TriG"),
-        DumpFormat("turtle", "Turtle", "ttl", "text/turtle", "RDF_TURTLE", False, "Turtle"),
-        DumpFormat(
-            "jsonld", "JSON-LD", "jsonld", "application/ld+json", "JSON_LD", True, "JSON-LD"
-        ),
-    )
-}
+FORMATS: dict[str, Format] = {f.name: f for f in DUMPS}  # name -> format, from graph/formats.py
 
 
 @lru_cache(maxsize=1)

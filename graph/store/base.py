@@ -5,23 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bestuursgraaf.graph.formats import SPARQL_GRAPHS, SPARQL_RESULTS
 from bestuursgraaf.graph.store.sparql_lexemes import IRIREF, WORD, skip_space
 
 # rdflib's SPARQL parser is imported only when a query has failed (describe_syntax_error), so
 # that the query worker processes start in a tenth of the time
 
-# Result serialisations the SPARQL protocol offers, by media type.
-RESULT_MEDIA_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-GRAPH_MEDIA_TYPES = {
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "rdfxml": "application/rdf+xml",
-}
+# Result serialisations the SPARQL protocol offers, format name -> media type (graph/formats.py).
+RESULT_MEDIA_TYPES = {f.name: f.media_type for f in SPARQL_RESULTS}
+GRAPH_MEDIA_TYPES = {f.name: f.media_type for f in SPARQL_GRAPHS}
 
 
 class StoreError(Exception):

@@ -17,6 +17,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+from bestuursgraaf.graph.formats import SPARQL_GRAPHS, SPARQL_RESULTS
 from bestuursgraaf.graph.store.base import (
     GRAPH_MEDIA_TYPES,
     RESULT_MEDIA_TYPES,
@@ -28,11 +29,7 @@ from bestuursgraaf.graph.store.base import (
 )
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
+_GRAPH_FORMATS = {f.name: getattr(ox.RdfFormat, f.oxigraph) for f in SPARQL_GRAPHS}
 
 
 @dataclass(frozen=True)
@@ -125,12 +122,7 @@ def write_results(
     return WrittenResult(media_type, rows, writer.written)
 
 
-_BOOLEAN_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
+_BOOLEAN_FORMATS = {f.name: getattr(ox.QueryResultsFormat, f.oxigraph) for f in SPARQL_RESULTS}
 
 
 def _capped(items: Iterator, caps: ResultCaps, counter: list[int]) -> Iterator:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
+from bestuursgraaf.graph.formats import DATASET_FILES, SPARQL_GRAPHS, SPARQL_RESULTS
 from bestuursgraaf.graph.store.base import (
     GRAPH_MEDIA_TYPES,
     RESULT_MEDIA_TYPES,
@@ -17,18 +18,9 @@ from bestuursgraaf.graph.store.base import (
 )
 from bestuursgraaf.graph.store.bounded_results import ResultCaps, WrittenResult, write_results
 
-_RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-_FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+_RESULT_FORMATS = {f.name: getattr(ox.QueryResultsFormat, f.oxigraph) for f in SPARQL_RESULTS}
+_GRAPH_FORMATS = {f.name: getattr(ox.RdfFormat, f.oxigraph) for f in SPARQL_GRAPHS}
+_FILE_FORMATS = {f".{f.extension}": getattr(ox.RdfFormat, f.oxigraph) for f in DATASET_FILES}
 
 
 def term_to_str(term: object) -> str | None:

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from urllib.error import HTTPError, URLError
 
+from bestuursgraaf.graph.formats import N_QUADS
 from bestuursgraaf.graph.store.base import (
     GRAPH_MEDIA_TYPES,
     RESULT_MEDIA_TYPES,
@@ -165,7 +166,7 @@ class RemoteStore:
             self._store_url(),
             data=nquads,
             method="PUT",
-            headers={"Content-Type": "application/n-quads"},
+            headers={"Content-Type": N_QUADS.media_type},
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout):
