@@ -19,7 +19,11 @@ from bestuursgraaf.graph.emit import DocumentEmitter, emit_curated, load_ontolog
 from bestuursgraaf.graph.emit_trace import emit_trace
 from bestuursgraaf.graph.extract.actions import extract_actions
 from bestuursgraaf.graph.extract.metadata import extract_metadata
-from bestuursgraaf.graph.extract.published import extract_motion_text, extract_published_heading
+from bestuursgraaf.graph.extract.published import (
+    extract_motion_text,
+    extract_published_heading,
+    published_heading_from_file_name,
+)
 from bestuursgraaf.graph.facts import DocumentFacts
 from bestuursgraaf.graph.link import resolve_motions
 from bestuursgraaf.graph.linkout import link_out
@@ -58,7 +62,9 @@ def extract_document(source: SourceDocument) -> DocumentFacts:
     segmented = segment(source.text)
     motions = motion_occurrences(segmented)
     actions = extract_actions(segmented)
-    published = extract_published_heading(segmented.clean)
+    published = extract_published_heading(segmented.clean) or published_heading_from_file_name(
+        source.path.stem, segmented.clean
+    )
     return DocumentFacts(
         source=source,
         segmented=segmented,

@@ -205,7 +205,7 @@ class DocumentEmitter:
         g.set((kamerstuk, RDFS.label, Literal("motie-" + "/".join(s.name for s in motion.submitters))))
         g.add((kamerstuk, BG.mentionedIn, evidence))
         for submitter in motion.submitters:
-            g.add((kamerstuk, BG.submitter, self.person(submitter.name, evidence)))
+            g.add((kamerstuk, BG.submitter, self.person(submitter.name, evidence, submitter.party, submitter.chamber)))
         if motion.proposed:
             g.add((kamerstuk, BG.dateProposed, Literal(motion.proposed, datatype=XSD.date)))
         request = self.passage(Span(motion.request_start, motion.request_end))

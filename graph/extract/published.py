@@ -20,19 +20,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
+from bestuursgraaf.graph.extract.entities import load_gazetteers
 from bestuursgraaf.graph.extract.metadata import parse_dutch_date
 from bestuursgraaf.graph.extract.motions import Submitter
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_CHAMBER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\b")
-_YEAR = re.compile(r"\bVergaderjaar\s+(\d{4})\s*[–-]\s*(\d{2,4})\b")
+# The page header may glue the parts (`Tweede Kamer der Staten-Generaal2015-201633959 nr. 5`).
+_CHAMBER = re.compile(r"\b(Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?![^\W\d_])")
+_YEAR = re.compile(
+    r"(?:\bVergaderjaar\s+|Staten-Generaal\s*)((?:19|20)\d\d)\s*[–-]\s*(\d{4}|\d{2}(?!\d))"
+)
+# The dossier number and its title, on one line or the title on the lines below it.
 _DOSSIER = re.compile(
-    r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]+(\S[^\n]{2,})$"
+    r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]*(?:\n[ \t]*)*?"
+    r"(?:[ \t]|\n[ \t]*)(?!Nr\.)(\S[^\n]{2,}(?:\n[ \t]*(?!Nr\.)\S[^\n]*)*)$"
 )
 _NUMBER = re.compile(
     # `Nr. 14 MOTIE …`; an Eerste Kamer paper may show its letter alone (`K MOTIE VAN HET LID …`)
-    r"(?m)^[ \t]*(?:Nr\.\s*|(?=[A-Z]{1,2}[ \t]))(\d+|[A-Z]{1,2})[ \t]+(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
-    r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*)$"
+    # and the kind and title may stand on the lines below the number, in capitals.
+    r"(?m)^[ \t]*(?:Nr\.\s*|(?=[A-Z]{1,2}\s))(\d+|[A-Z]{1,2})[ \t]*\n?[ \t\n]*"
+    r"(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
+    r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*"
+    r"(?:\n[ \t]*[A-ZÀ-Þ][^a-zß-ÿ\n]*)*)$"
 )
 _KINDS = {
     "MOTIE": "motie",
@@ -48,16 +57,26 @@ _TITLE_NAMES = re.compile(
     r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?P<names>.+?)"
     r"(?:\s+C\.\s?S\.?)?(?:\s+(?:OVER|INZAKE|BETREFFENDE|MET\s+BETREKKING\s+TOT|TER\s+VERVANGING)\b.*)?\s*$"
 )
+_TITLE_NAME = re.compile(r"(?P<name>[^()]+?)(?:\s*\((?P<party>[^()]{1,40})\))?")
 _CLAUSE = re.compile(
     r"\b(constaterende|overwegende|van\s+mening\s+dat|verzoekt|spreekt\s+uit|roept)\b",
     re.IGNORECASE,
 )
 _REQUEST = re.compile(
-    r"\b(?P<verb>verzoekt\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris)[^\n]*?|"
-    r"spreekt\s+uit[^\n]*?|roept\s+de\s+regering\s+op)\s*(?P<request>.+?)\s*,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag",
+    r"\b(?P<verb>verzoekt\s+(?:de\s+regering|het\s+kabinet|de\s+minister|de\s+staatssecretaris|"
+    r"de\s+[Vv]oorzitter|het\s+[Pp]residium)[^\n]*?|"
+    r"spreekt\s+(?:als\s+(?:haar|zijn)\s+mening\s+)?uit[^\n]*?|roept\s+de\s+regering\s+op)\s*(?P<request>.+?)\s*,?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag",
     re.IGNORECASE | re.DOTALL,
 )
 _END = re.compile(r"en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?", re.IGNORECASE)
+_CHAMBER_NAMES = {"I": "Eerste Kamer", "II": "Tweede Kamer"}
+# The official file name of a Kamerstuk: kst-36410-21, kst-36410-B-3.txt, kst-CXXIV-G.xml.
+_FILE_NAME = re.compile(
+    r"kst-(?P<dossier>\d{5}(?:-(?:[IVXLC]+|[A-Z]))*|[CLXVI]{2,8})-(?P<nr>\d+|[A-Z]{1,2})(?:\.\w+)?",
+    re.IGNORECASE,
+)
+_MOTION_OPENING = re.compile(r"\bDe\s+Kamer,\s+gehoord\s+de\s+beraadslaging\b")
+_LETTER_OPENING = re.compile(r"\bAan\s+de\s+Voorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b")
 _PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "in", "'t", "op"}
 
 
@@ -102,6 +121,17 @@ def _name(upper: str) -> str:
     return " ".join(out)
 
 
+def _party(upper: str) -> str:
+    """`CHRISTENUNIE` -> "ChristenUnie", `PVDA` -> "PvdA": the party's own spelling when the
+    gazetteer knows it, else the words as written."""
+    gazetteers = load_gazetteers()
+    spellings = set(gazetteers.parties) | {
+        e.label for e in gazetteers.entries.values() if e.subtype == "political_party"
+    }
+    folded = " ".join(upper.split()).casefold()
+    return next((p for p in sorted(spellings) if p.casefold() == folded), " ".join(upper.split()))
+
+
 def _dossier(text: str) -> str:
     number = re.sub(r"[ \u00a0]", "", text[:6]) if re.match(r"\d{2}[ \u00a0]?\d{3}", text) else text
     rest = text[len(text.split()[0]) if " " in text[:3] else 0 :]
@@ -142,6 +172,36 @@ def extract_published_heading(clean: str) -> PublishedHeading | None:
     )
 
 
+def published_heading_from_file_name(name: str, clean: str) -> PublishedHeading | None:
+    """A document known only by its official file name (`kst-36410-21.txt`): which Kamerstuk it
+    is, and from its opening whether it is a motion or a letter; None for any other name."""
+    m = _FILE_NAME.fullmatch(name.strip())
+    if m is None:
+        return None
+    head = clean[:4000]
+    if _MOTION_OPENING.search(head):
+        kind, title_line = "motie", "MOTIE"
+        names = re.search(r"(?m)^[ \t]*(MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b[^\n]*)$", head)
+        if names:
+            title_line = " ".join(names[1].split())
+    elif _LETTER_OPENING.search(head):
+        kind, title_line = "brief", "BRIEF"
+    else:
+        kind, title_line = "other", name
+    number = m["nr"].upper()
+    return PublishedHeading(
+        chamber="I" if number.isalpha() else None,
+        vergaderjaar=None,
+        dossier=m["dossier"].upper(),
+        dossier_title=None,
+        ondernummer=number,
+        kind=kind,
+        title_line=title_line,
+        start=0,  # the evidence is the document's first line
+        end=len(clean.split("\n", 1)[0].rstrip()) or min(len(clean), 1),
+    )
+
+
 def extract_motion_text(
     clean: str, heading: PublishedHeading, reference: date | None = None
 ) -> MotionText | None:
@@ -150,10 +210,14 @@ def extract_motion_text(
         return None
     names = _TITLE_NAMES.search(heading.title_line)
     submitters: list[str] = []
+    parties: dict[str, str] = {}
     if names:
-        submitters += [
-            _name(n) for n in re.split(r"\s*(?:,|\bEN\b)\s*", names["names"]) if n.strip()
-        ]
+        for part in re.split(r"\s*(?:,(?![^()]*\))|\bEN\b)\s*", names["names"]):
+            named = _TITLE_NAME.fullmatch(part.strip())
+            if named:  # `VAN DER GRAAF (CHRISTENUNIE)`: the Eerste Kamer adds the party
+                submitters.append(_name(named["name"]))
+                if named["party"]:
+                    parties[submitters[-1]] = _party(named["party"])
     end = _END.search(clean, heading.end)
     if end:  # the signatures: one surname per line after "en gaat over tot de orde van de dag"
         for line in clean[end.end() : end.end() + 600].splitlines():
@@ -191,7 +255,10 @@ def extract_motion_text(
     )
     found = find_deadlines(text, reference or proposed_on)
     return MotionText(
-        submitters=tuple(Submitter(name, None, None) for name in submitters),
+        submitters=tuple(
+            Submitter(name, parties.get(name), _CHAMBER_NAMES.get(heading.chamber or ""))
+            for name in submitters
+        ),
         proposed=proposed_on,
         considerations=considerations,
         request=text,

@@ -1,0 +1,209 @@
+"""Documents as published: the Kamerstuk heading in the layouts the genre uses (one line, or
+spread over several; glued page headers), a motion's date, dictum and submitters with their
+party, and a document known only by its official file name."""
+
+from pathlib import Path
+
+import pytest
+from bestuursgraaf.graph.build import extract_document
+from bestuursgraaf.graph.extract.published import (
+    extract_motion_text,
+    extract_published_heading,
+    published_heading_from_file_name,
+)
+from bestuursgraaf.graph.read import SourceDocument
+from bestuursgraaf.graph.segment import segment
+
+# Real: https://zoek.officielebekendmakingen.nl/kst-33959-5.html, as the stored page gives it (the
+# page header glues chamber, vergaderjaar and number together).
+KST_33959_5 = """Kamerstuk
+
+Datum publicatieOrganisatieVergaderjaarDossier- en ondernummer
+Tweede Kamer der Staten-Generaal2015-201633959 nr. 5
+
+33 959 Voorstel van het lid Van der Staaij tot wijziging van het Reglement van Orde in verband met het introduceren van de mogelijkheid tot het overnemen van moties
+
+Nr. 5 MOTIE VAN HET LID KLEIN
+
+Voorgesteld 16 maart 2016
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+overwegende dat het parlementair instrument «motie» van grote waarde is;
+
+spreekt als haar mening uit dat alle moties analoog aan de praktijk in de Eerste Kamer der Staten-Generaal door de Voorzitter voorgelezen worden;
+
+verzoekt de Voorzitter, een voorstel te doen om artikel 66, lid 3 Reglement van Orde van de Tweede Kamer der Staten-Generaal dienovereenkomstig te wijzigen,
+
+en gaat over tot de orde van de dag.
+
+Klein
+"""
+
+# Real: https://www.eumonitor.eu/9353000/1/j9vvik7m1c3gyxp/vli4jalgwlyx (kst-35526-60), whose
+# layout puts every part of the heading on a line of its own, the vergaderjaar broken in two.
+KST_35526_60 = """Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2020-
+
+2021
+
+35 526
+
+Tijdelijke bepalingen in verband met maatregelen ter bestrijding van de epidemie van covid-19 voor de langere termijn (Tijdelijke wet maatregelen covid-19)
+
+Nr. 60
+
+VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
+
+Vastgesteld 21 april 2021
+
+De vaste commissie voor Justitie en Veiligheid heeft een aantal vragen en opmerkingen voorgelegd.
+"""
+
+# Real: https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did=2022D23099 (kst-22112-3432)
+KST_22112_3432 = """Brief regering : Hoofdlijnennota Europawet
+22 112 Nieuwe Commissievoorstellen en initiatieven van de lidstaten van de Europese Unie
+Nr. 3432
+BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Den Haag, 3 juni 2022
+Het kabinet hecht veel waarde aan de informatievoorziening aan de Kamer.
+"""
+
+# Written for the rule: a motion whose title, names and party run over three lines.
+SPREAD_MOTION = """Eerste Kamer der Staten-Generaal
+Vergaderjaar 2023–2024
+
+36 410 VII
+Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken en
+Koninkrijksrelaties (VII) voor het jaar 2024
+
+M
+
+MOTIE VAN DE LEDEN
+VAN DER GRAAF (CHRISTENUNIE) EN
+KOOLE (PVDA) C.S.
+
+Voorgesteld 14 maart 2024
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+constaterende dat gemeenten de taken niet kunnen uitvoeren;
+
+verzoekt de regering om voor de zomer van 2024 een plan te maken,
+
+en gaat over tot de orde van de dag.
+
+Van der Graaf
+Koole
+Dittrich
+"""
+
+
+def _published(text: str):
+    clean = segment(text).clean
+    heading = extract_published_heading(clean)
+    return heading, heading and extract_motion_text(clean, heading)
+
+
+def test_real_motion_with_a_glued_page_header():
+    heading, motion = _published(KST_33959_5)
+    assert (heading.kst_id, heading.kind, heading.chamber, heading.vergaderjaar) == (
+        "kst-33959-5",
+        "motie",
+        "II",
+        "2015-2016",
+    )
+    assert [s.name for s in motion.submitters] == ["Klein"]
+    assert str(motion.proposed) == "2016-03-16"
+    # The dictum is what the motion asks, the Voorzitter being the one asked here.
+    assert "een voorstel te doen om artikel 66" in motion.request
+
+
+def test_real_heading_spread_over_lines():
+    heading, motion = _published(KST_35526_60)
+    assert (heading.kst_id, heading.kind, heading.vergaderjaar) == (
+        "kst-35526-60",
+        "other",
+        "2020-2021",
+    )
+    assert heading.title_line == "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG"
+    assert heading.dossier_title.startswith("Tijdelijke bepalingen")
+    assert motion is None
+
+
+def test_real_letter_heading_with_number_and_kind_on_separate_lines():
+    heading, _ = _published(KST_22112_3432)
+    assert (heading.kst_id, heading.kind) == ("kst-22112-3432", "brief")
+    assert heading.title_line == "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
+
+
+def test_motion_title_over_several_lines_gives_submitters_and_parties():
+    heading, motion = _published(SPREAD_MOTION)
+    assert (heading.kst_id, heading.kind, heading.chamber) == ("kst-36410-VII-M", "motie", "I")
+    assert heading.dossier_title.endswith("Koninkrijksrelaties (VII) voor het jaar 2024")
+    assert [(s.name, s.party, s.chamber) for s in motion.submitters] == [
+        ("Van der Graaf", "ChristenUnie", "Eerste Kamer"),
+        ("Koole", "PvdA", "Eerste Kamer"),
+        ("Dittrich", None, "Eerste Kamer"),
+    ]
+    assert motion.request == "voor de zomer van 2024 een plan te maken"
+    assert str(motion.deadline.end) == "2024-06-30"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("kst-36410-21", ("36410", "21", None)),
+        ("kst-36410-21.txt", ("36410", "21", None)),
+        ("kst-36410-B-3.xml", ("36410-B", "3", None)),
+        ("kst-35570-vii-k", ("35570-VII", "K", "I")),
+        ("kst-CXXIV-G", ("CXXIV", "G", "I")),
+    ],
+)
+def test_official_file_name_identifies_the_kamerstuk(name, expected):
+    heading = published_heading_from_file_name(name, "De Kamer,\n\ngehoord de beraadslaging,\n")
+    assert (heading.dossier, heading.ondernummer, heading.chamber) == expected
+    assert heading.kind == "motie"
+
+
+@pytest.mark.parametrize(
+    "name", ["brief-36410-21", "36410-21", "kst-3641-21", "kst-36410", "stcrt-2024-123"]
+)
+def test_other_file_names_identify_nothing(name):
+    assert (
+        published_heading_from_file_name(name, "De Kamer,\n\ngehoord de beraadslaging,\n") is None
+    )
+
+
+def test_a_motion_known_only_by_its_file_name_gets_its_own_node(tmp_path: Path):
+    text = (
+        "De Kamer,\n\ngehoord de beraadslaging,\n\noverwegende dat gemeenten ruimte nodig hebben;\n\n"
+        "verzoekt de regering, zo spoedig mogelijk een plan te maken,\n\n"
+        "en gaat over tot de orde van de dag.\n\nDe Vries\nJansen\n"
+    )
+    path = tmp_path / "kst-36410-21.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = extract_document(SourceDocument("kst-36410-21", path, path.name, text))
+    assert (facts.published.kst_id, facts.published.kind) == ("kst-36410-21", "motie")
+    assert [s.name for s in facts.motion_text.submitters] == ["De Vries", "Jansen"]
+    assert facts.motion_text.request == "zo spoedig mogelijk een plan te maken"
+
+
+# Look like a heading but are not one.
+NOT_HEADINGS = [
+    # a letter that quotes a motion's number in its body
+    "Geachte voorzitter,\n\nIn de motie (36 410, nr. 21) vraagt uw Kamer om een plan.\n\nNr. 21 van de lijst is afgedaan.\n",
+    # a numbered list of amounts, no dossier heading
+    "Tabel\n\n12 345 inwoners\n\nNr. 4 in de rangorde\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HEADINGS)
+def test_text_without_a_kamerstuk_heading(text):
+    assert extract_published_heading(segment(text).clean) is None
