@@ -12,7 +12,9 @@ The grammar is `[relation] anchor`, where the anchor is a full date (parsed by d
 point of a year or month (`medio 2024`, `eind maart`), a period (`het derde kwartaal`, `de zomer
 van dit jaar`, `komend najaar`, `Q1 2024`), a year (`in 2024`, `volgend jaar`), a duration
 (`over een jaar`, `binnen twee jaar`), an open phrase (`zo spoedig mogelijk`) or a recurrence
-(`jaarlijks`). The relation decides the interval: `in X` is X; `voor X` runs from the reference
+(`jaarlijks`), a document of the budget cycle (`bij de begroting 2025`, `voor de Voorjaarsnota`:
+the window in which it is sent) or an event with no date (`voor het commissiedebat`: a vague
+deadline, precision `event`). The relation decides the interval: `in X` is X; `voor X` runs from the reference
 date to the day before X; `uiterlijk X` to the end of X; `na X` is X's `after` interval or
 open-ended; `vanaf X` is open-ended from X; `later dit jaar` from the reference date to the end.
 
@@ -39,7 +41,7 @@ class Deadline:
     text: str  # as written, whitespace collapsed: "medio 2024", "na de zomer"
     start: date | None  # resolved interval, inclusive
     end: date | None  # None: open-ended (or unresolved, when start is None too)
-    precision: str  # day | month | quarter | half | season | year | relative | open
+    precision: str  # day | month | quarter | half | season | year | relative | open | event
     recurring: bool = False  # "jaarlijks": start is the first due date
 
 
@@ -119,6 +121,12 @@ def _forms() -> dict[str, re.Pattern[str]]:
         "year": rf"{rel}(?:(?:het\s+jaar|de\s+loop\s+van)\s+)?{yearref}",
         "duration": rf"(?P<drel>{_alternation('duration_relation')})\s+"
         rf"(?P<num>{_alternation('number')}|\d+)\s+(?P<unit>{_alternation('duration_unit')})",
+        "budget": rf"(?P<brel>{_alternation('budget_relation')})\s+(?:(?:de|het)\s+)?"
+        rf"(?:(?:eerstvolgende|volgende|komende|aanstaande|nieuwe)\s+)?(?P<budget>{_alternation('budget')})"
+        rf"(?:\s+(?:voor\s+|van\s+|over\s+)?(?:het\s+jaar\s+)?(?P<byear>{_YEAR}))?",
+        "event": rf"(?P<erel>{_alternation('budget_relation')})\s+(?:(?:de|het)\s+)?"
+        rf"(?:(?:eerstvolgende|volgende|komende|aanstaande|geplande|aangekondigde)\s+)?"
+        rf"(?P<event>{_alternation('event')})",
         "open": rf"(?P<open>{_alternation('open')})",
         "recurring": rf"(?P<recurring>{_alternation('recurring')})",
     }
@@ -206,6 +214,10 @@ def _resolve(
     g = m.groupdict()
     if name == "open":
         return Deadline(text, reference, None, "open")
+    if name == "event":
+        return Deadline(text, reference, None, "event")
+    if name == "budget":
+        return _budget(text, g, reference)
     if name == "recurring":
         months = int(_row("recurring", g["recurring"]).interval)
         first = _add_months(reference, months) if reference else None
@@ -226,6 +238,30 @@ def _resolve(
     if rolls and reference and deadline.end is not None and deadline.end < reference:
         deadline = _apply(text, relation, place(year + 1), reference)
     return deadline
+
+
+def _budget(text: str, g: dict[str, str | None], reference: date | None) -> Deadline:
+    """`bij de begroting 2025`: the window in which that budget-cycle document is sent; without a
+    year, the next window that has not closed by the reference date."""
+    row = _row("budget", g["budget"])
+    offset, window = row.interval.split(":")
+    relation = _row("budget_relation", g["brel"]).interval
+
+    def anchor(year: int) -> _Anchor:
+        first, last = window.split("..")
+        start, end = _month_day(year, first), _month_day(year, last)
+        # `voor de begrotingsbehandeling` while the window is open: before it closes
+        before = end if reference and start <= reference <= end else None
+        return _Anchor(start, end, row.precision, before)
+
+    if g.get("byear"):
+        return _apply(text, relation, anchor(int(g["byear"]) + int(offset)), reference)
+    if reference is None:
+        return Deadline(text, None, None, row.precision)
+    year = reference.year
+    while anchor(year).end < reference:
+        year += 1
+    return _apply(text, relation, anchor(year), reference)
 
 
 def _year(g: dict[str, str | None], reference: date | None) -> tuple[int | None, bool]:
