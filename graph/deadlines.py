@@ -114,7 +114,8 @@ def _forms() -> dict[str, re.Pattern[str]]:
     forms = {
         "date": rf"{rel}(?P<day>\d{{1,2}})\s+(?P<month>{month})(?:\s+(?P<year>{_YEAR}))?",
         "point": rf"{rel}(?:het\s+)?(?P<point>{_alternation('point')})(?:\s+van)?\s+"
-        rf"(?:(?:het|de)\s+)?(?:(?P<month>{month})(?:\s+(?P<myear>{_YEAR}))?|{yearref})",
+        rf"(?:(?:het|de)\s+)?(?:(?P<month>{month})(?:\s+(?P<myear>{_YEAR}))?|{yearref}"
+        rf"|(?P<ofperiod>{_alternation('period')})(?:\s+(?:van\s+)?(?P<pyear>{_YEAR}))?)",
         "period": rf"{rel}(?P<article>(?:het|de)\s+)?(?:(?P<sword>{yword})\s+)?"
         rf"(?P<period>{_alternation('period')}|{month})"
         rf"(?:\s+(?:van\s+|in\s+)?{yearref})?",
@@ -266,7 +267,7 @@ def _budget(text: str, g: dict[str, str | None], reference: date | None) -> Dead
 
 def _year(g: dict[str, str | None], reference: date | None) -> tuple[int | None, bool]:
     """The year an anchor names, and whether it was implied (so may roll to the next year)."""
-    for key in ("year", "myear"):
+    for key in ("year", "myear", "pyear"):
         if g.get(key):
             return int(g[key]), False
     if g.get("yword"):
@@ -284,6 +285,9 @@ def _placer(name: str, g: dict[str, str | None]):
     if name == "point" and g.get("month"):
         part, month = _row("month_point", g["point"]), _row("month", g["month"])
         return lambda y: _month_part(y, part, month)
+    if name == "point" and g.get("ofperiod"):
+        part, period = _row("month_point", g["point"]), _row("period", g["ofperiod"])
+        return lambda y: _period_part(_period(y, period), part)
     if name == "point":
         return lambda y: _period(y, _row("point", g["point"]))
     word = g["period"]
@@ -309,6 +313,16 @@ def _period(year: int, row: _Row) -> _Anchor:
             a_end = _month_day(a_start.year + 1, a_last)
         after = (a_start, a_end)
     return _Anchor(start, end, row.precision, before, after)
+
+
+def _period_part(whole: _Anchor, part: _Row) -> _Anchor:
+    """`het einde van het zomerreces`: the first, middle or last third of a period (the thirds a
+    month is split into for `begin/medio/eind maart`)."""
+    first, last = (int(d) for d in part.interval.split(".."))
+    days = (whole.end - whole.start).days + 1
+    start = whole.start + timedelta(days=(first - 1) * days // 31)
+    end = min(whole.end, whole.start + timedelta(days=last * days // 31 - 1))
+    return _Anchor(start, end, whole.precision, end if last >= 28 else None)
 
 
 def _month_part(year: int, part: _Row, month: _Row) -> _Anchor:
