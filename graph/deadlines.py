@@ -161,7 +161,26 @@ def find_deadlines(
         if deadline is not None:
             chosen.append((deadline, m.start(), m.end()))
             taken_until = m.end()
-    return chosen
+    return _recurring_with_first_due(text, chosen)
+
+
+def _recurring_with_first_due(text: str, chosen: list[tuple[Deadline, int, int]]):
+    """`jaarlijks vóór het zomerreces`: a recurrence whose due moment follows it is one deadline,
+    the first due interval that moment's, recurring."""
+    merged: list[tuple[Deadline, int, int]] = []
+    for deadline, start, end in chosen:
+        if merged:
+            previous, p_start, p_end = merged[-1]
+            if previous.recurring and not deadline.recurring and not text[p_end:start].strip():
+                phrase = " ".join(text[p_start:end].split())
+                merged[-1] = (
+                    Deadline(phrase, deadline.start, deadline.end, deadline.precision, True),
+                    p_start,
+                    end,
+                )
+                continue
+        merged.append((deadline, start, end))
+    return merged
 
 
 def find_deadline(text: str, reference: date | None) -> tuple[Deadline, int, int] | None:

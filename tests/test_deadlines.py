@@ -196,3 +196,27 @@ def test_real_deadline_of_a_letter_dated_14_june_2019():
 )
 def test_lookalikes_are_no_deadline(text):
     assert find_deadlines(text, REF) == []
+
+
+def test_real_yearly_promise_with_its_due_moment():
+    # https://berthub.eu/tkconv/get/2024D34636 (kst-29279-874, Den Haag, 23 september 2024)
+    text = (
+        "In de brief is toegezegd dat uw Kamer jaarlijks vóór het zomerreces zal worden "
+        "geïnformeerd over de voortgang van de daarin aangekondigde maatregelen en acties."
+    )
+    ((deadline, _, _),) = find_deadlines(text, date(2024, 9, 23))
+    assert (deadline.text, deadline.end, deadline.recurring) == (
+        "jaarlijks vóór het zomerreces",
+        date(2025, 6, 30),
+        True,
+    )
+
+
+def test_a_recurrence_alone_keeps_its_first_due_date():
+    ((deadline, _, _),) = find_deadlines("Ik zal uw Kamer jaarlijks informeren.", REF)
+    assert (deadline.text, deadline.start, deadline.recurring) == ("jaarlijks", D(2024, 9, 4), True)
+
+
+def test_a_recurrence_and_a_later_deadline_apart_stay_two():
+    found = find_deadlines("Jaarlijks rapporteer ik, en de eerste keer voor de zomer.", REF)
+    assert [d.text for d, _, _ in found] == ["Jaarlijks", "voor de zomer"]
