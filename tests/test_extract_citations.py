@@ -505,6 +505,12 @@ WRITTEN_GENRE_CITATIONS = [
         ["kst-36200-VII-8", "kst-36200-VII-9"],
     ),
     ("zie het bestand kst-36410-21.txt en kst-CXXIV-G", ["kst-36410-21", "kst-CXXIV-G"]),
+    ("Kamerstukken I 2022/23, 36 200 VII, C en D", ["kst-36200-VII-C", "kst-36200-VII-D"]),
+    ("Kamerstukken I 2022/23, 36 200 VII, nrs. C en D", ["kst-36200-VII-C", "kst-36200-VII-D"]),
+    ("EK 2022/23, 36 200, letter C", ["kst-36200-C"]),
+    ("(EK, 36 200 VII, C)", ["kst-36200-VII-C"]),
+    ("Eerste Kamer, vergaderjaar 2022–2023, 36 200 VII, C", ["kst-36200-VII-C"]),
+    ("Kamerstukken I 2022/23, 36 200 VII, C. En D is ook genoemd.", ["kst-36200-VII-C"]),
 ]
 
 

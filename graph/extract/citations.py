@@ -44,12 +44,14 @@ _NRS_AS_DOSSIERS_RE = re.compile(  # ... five digits are dossiers written as `nr
     rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{5}})(?![\d/])(?P<rest>(?:{_NR_SEP}\d{{5}}(?![\d/]))*)"
 )
 _NR_ITEM = re.compile(r"(,|&|\ben\b|t/m|tot en met|[-–])?\s*(?:nrs?\.?\s*)?(\d{1,5})")
-_LETTER_RE = re.compile(r"\s*,\s*(?P<letter>[A-Z]{1,2})(?![^\W_])")
+# An Eerste Kamer paper by its letter, or several (`C en D`, `nrs. C en D`, `letter C`).
+_MORE_LETTERS = r"(?P<more>(?:\s*(?:,|&|\ben\b)\s*[A-Z]{1,2}(?![^\W_])(?!\s*\.\s*\w))*)"
+_LETTER_RE = re.compile(r"\s*,\s*(?:letters?\s+)?(?P<letter>[A-Z]{1,2})(?![^\W_])" + _MORE_LETTERS)
 # Without a chamber, a letter is read as a paper only where the citation visibly ends.
 _BARE_LETTER_RE = re.compile(
     r"\s*,\s*(?P<letter>[A-Z]{1,2})(?=\s*(?:[);,]|\.?\s*$|\.\s+[A-Z]|,?\s*p\.))"
 )
-_NR_LETTER_RE = re.compile(r"\s*,?\s*nr\.?\s*(?P<letter>[A-Z]{1,2})(?![^\W_])")
+_NR_LETTER_RE = re.compile(r"\s*,?\s*nrs?\.?\s*(?P<letter>[A-Z]{1,2})(?![^\W_])" + _MORE_LETTERS)
 _EK_ROMAN_RE = re.compile(
     r"(?P<dossier>(?=[CLXVI]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
     r"\s*,\s*(?P<letter>[A-Z]{1,2})(?![^\W_])"
@@ -154,6 +156,12 @@ def _ondernummers(m: re.Match) -> list[str]:
     return numbers
 
 
+def _letters(m: re.Match) -> list[str]:
+    """`C en D` -> ["C", "D"]."""
+    more = m.groupdict().get("more") or ""
+    return [m["letter"], *re.findall(r"[A-Z]{1,2}(?![^\W_])", more)]
+
+
 def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
     """Parse `[year,] dossier[ en dossier], nr. N` at `pos`.
 
@@ -202,12 +210,12 @@ def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
         # alone says the paper is the Eerste Kamer's
         letter = (_LETTER_RE if ctx.chamber == "I" else _BARE_LETTER_RE).match(text, end)
         if letter:
-            ondernummers, end = [letter["letter"]], letter.end()
+            ondernummers, end = _letters(letter), letter.end()
             ctx = _Context("I", ctx.vergaderjaar)
     if dossiers and not ondernummers and ctx.chamber == "I":
         letter = _NR_LETTER_RE.match(text, end)
         if letter:  # Kamerstukken I 2021/22, 35 925, nr. E
-            ondernummers, end = [letter["letter"]], letter.end()
+            ondernummers, end = _letters(letter), letter.end()
 
     if not dossiers and ondernummers and all(len(n) == 5 for n in ondernummers):
         # `Kamerstukken II 2021/22, nrs. 35004 en 35005`: dossier numbers written as nrs.
