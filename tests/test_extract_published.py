@@ -207,3 +207,53 @@ NOT_HEADINGS = [
 @pytest.mark.parametrize("text", NOT_HEADINGS)
 def test_text_without_a_kamerstuk_heading(text):
     assert extract_published_heading(segment(text).clean) is None
+
+
+# Real Eerste Kamer headings (the paper by letter), as the stored pages give them.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # https://zoek.officielebekendmakingen.nl/kst-34391-C.html
+            (
+                "34 391 Wijziging van de Wet inkomstenbelasting 2001, de Wet op de loonbelasting 1964 "
+                "en de Provinciewet (Wet uitwerking Autobrief II)\n\n"
+                "C VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR FINANCIEN1\n\nVastgesteld 24 mei 2016\n"
+            ),
+            (
+                "kst-34391-C",
+                "other",
+                "I",
+                "VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR FINANCIEN1",
+            ),
+        ),
+        (  # https://zoek.officielebekendmakingen.nl/kst-35010-C.html
+            (
+                "35 010 Wijziging van de Wet op het kindgebonden budget in verband met het verhogen van "
+                "de inkomensgrens van het kindgebonden budget voor paren\n\nC MEMORIE VAN ANTWOORD\n\n"
+                "Ontvangen 26 april 2019\n"
+            ),
+            ("kst-35010-C", "other", "I", "MEMORIE VAN ANTWOORD"),
+        ),
+        (  # https://zoek.officielebekendmakingen.nl/kst-cxxiv-g.html: a Roman-numbered EK dossier
+            (
+                "CXXIV Verslag van de Tijdelijke Commissie Werkwijze Eerste Kamer\n\n"
+                "G BRIEF VAN DE VOORZITTER VAN DE EERSTE KAMER DER STATEN-GENERAAL\n\nAan de leden\n\n"
+                "Den Haag, 5 december 2017\n"
+            ),
+            (
+                "kst-CXXIV-G",
+                "brief",
+                "I",
+                "BRIEF VAN DE VOORZITTER VAN DE EERSTE KAMER DER STATEN-GENERAAL",
+            ),
+        ),
+    ],
+)
+def test_real_eerste_kamer_headings(text, expected):
+    heading, _ = _published(text)
+    assert (heading.kst_id, heading.kind, heading.chamber, heading.title_line) == expected
+
+
+def test_a_roman_section_number_is_no_dossier():
+    text = "Geachte voorzitter,\n\nII Algemeen\n\nA BRIEF is hier geen kop.\n"
+    assert extract_published_heading(segment(text).clean) is None

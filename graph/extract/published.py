@@ -39,9 +39,12 @@ _NUMBER = re.compile(
     # `Nr. 14 MOTIE …`; an Eerste Kamer paper may show its letter alone (`K MOTIE VAN HET LID …`)
     # and the kind and title may stand on the lines below the number, in capitals.
     r"(?m)^[ \t]*(?:Nr\.\s*|(?=[A-Z]{1,2}\s))(\d+|[A-Z]{1,2})[ \t]*\n?[ \t\n]*"
-    r"(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|"
+    r"(?P<kind>(?:(?:GEWIJZIGDE?|VOORLOPIG|NADER|NADERE|TWEEDE|DERDE|HERDRUK)\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|EINDVERSLAG|"
     r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*"
     r"(?:\n[ \t]*[A-ZÀ-Þ][^a-zß-ÿ\n]*)*)$"
+)
+_ROMAN_DOSSIER = re.compile(
+    r"(?m)^[ \t]*((?=[CLXVI]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))[ \t]+([A-Z][^\n]{2,})$"
 )
 _KINDS = {
     "MOTIE": "motie",
@@ -133,6 +136,8 @@ def _party(upper: str) -> str:
 
 
 def _dossier(text: str) -> str:
+    if re.fullmatch(r"[CLXVI]{2,8}", text.strip()):  # `CXXIV`
+        return text.strip()
     number = re.sub(r"[ \u00a0]", "", text[:6]) if re.match(r"\d{2}[ \u00a0]?\d{3}", text) else text
     rest = text[len(text.split()[0]) if " " in text[:3] else 0 :]
     m = re.fullmatch(r"(\d{2})[ \u00a0]?(\d{3})(?:[ -]([IVXLC]+|[A-Z]))?", text.strip())
@@ -148,6 +153,10 @@ def extract_published_heading(clean: str) -> PublishedHeading | None:
     if number is None:
         return None
     dossiers = [m for m in _DOSSIER.finditer(head, 0, number.start())]
+    if number[1].isalpha() and re.search(r"[a-zß-ÿ]", number["kind"].split("\n")[0]):
+        return None  # `A BRIEF is …` in prose: a letter-numbered paper's title is in capitals
+    if not dossiers and number[1].isalpha():  # the Eerste Kamer's own Roman-numbered dossiers
+        dossiers = list(_ROMAN_DOSSIER.finditer(head, 0, number.start()))
     if not dossiers:
         return None
     dossier = dossiers[-1]
@@ -160,7 +169,9 @@ def extract_published_heading(clean: str) -> PublishedHeading | None:
     title_line = " ".join(number["kind"].split())
     kind = next((v for k, v in _KINDS.items() if title_line.startswith(k)), "other")
     return PublishedHeading(
-        chamber={"Tweede": "II", "Eerste": "I"}[chamber[1]] if chamber else None,
+        chamber={"Tweede": "II", "Eerste": "I"}[chamber[1]]
+        if chamber
+        else ("I" if number[1].isalpha() else None),  # a paper by letter is the Eerste Kamer's
         vergaderjaar=vergaderjaar,
         dossier=_dossier(dossier[1]),
         dossier_title=" ".join(dossier[2].split()),
