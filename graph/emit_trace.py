@@ -69,6 +69,7 @@ def emit_commitments(emitter, trace: Trace) -> None:
         g.add((node, BG.promisee, chamber))
         if m.deadline:
             g.add((node, BG.deadlineText, Literal(m.deadline.text)))
+            g.add((node, BG.deadlinePrecision, Literal(m.deadline.precision)))
             if m.deadline.start:
                 g.add((node, BG.deadlineStart, Literal(m.deadline.start, datatype=XSD.date)))
             if m.deadline.end:

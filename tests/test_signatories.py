@@ -148,3 +148,20 @@ def test_the_promisor_is_the_state_secretary_who_signs(tmp_path: Path):
     assert graph.value(person, BG.office) == Literal("staatssecretaris")
     ministry = graph.value(person, ORG.memberOf)
     assert graph.value(ministry, RDFS.label) == Literal("Ministerie van Justitie en Veiligheid")
+
+
+def test_vague_deadline_and_organisation_kind_are_in_the_graph(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    letter = LETTER.replace(
+        "De staatssecretaris zal uw Kamer voor de zomer over de uitkomsten van de verkenning informeren.",
+        "Het Kennisinstituut voor Mobiliteitsbeleid (KiM) heeft de verkenning gedaan. Ik zal uw Kamer "
+        "voor het commissiedebat over de uitkomsten informeren.",
+    )
+    (corpus / "brief_kim.txt").write_text(letter, encoding="utf-8")
+    graph = union_graph(build_dataset(corpus))
+    (commitment,) = graph.subjects(BG.deadlineText, Literal("voor het commissiedebat"))
+    assert graph.value(commitment, BG.deadlinePrecision) == Literal("event")
+    assert graph.value(commitment, BG.deadlineEnd) is None
+    (kim,) = graph.subjects(RDFS.label, Literal("Kennisinstituut voor Mobiliteitsbeleid"))
+    assert graph.value(kim, BG.organisationKind) == Literal("research_institute")
