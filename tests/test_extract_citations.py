@@ -508,6 +508,7 @@ WRITTEN_GENRE_CITATIONS = [
     ("Kamerstukken I 2022/23, 36 200 VII, C en D", ["kst-36200-VII-C", "kst-36200-VII-D"]),
     ("Kamerstukken I 2022/23, 36 200 VII, nrs. C en D", ["kst-36200-VII-C", "kst-36200-VII-D"]),
     ("EK 2022/23, 36 200, letter C", ["kst-36200-C"]),
+    ("de motie-Kox c.s. over de koopkracht (35 500, AB) is aangenomen.", ["kst-35500-AB"]),
     ("(EK, 36 200 VII, C)", ["kst-36200-VII-C"]),
     ("Eerste Kamer, vergaderjaar 2022–2023, 36 200 VII, C", ["kst-36200-VII-C"]),
     ("Kamerstukken I 2022/23, 36 200 VII, C. En D is ook genoemd.", ["kst-36200-VII-C"]),
@@ -540,6 +541,7 @@ NOT_CITATIONS = [
     "Kamerstukken II 2021/22, 35 925, A. De minister",  # the letter starts a sentence
     "Kamerstuk 35 925, Aanvulling op de brief",
     "De motie kreeg steun van 12 345 burgers.",
+    "Er waren 35 500, A en B.",  # a letter after a number, outside brackets
 ]
 
 

@@ -304,7 +304,10 @@ def _unintroduced(text: str, offset: int, taken: list[Citation]) -> list[Citatio
         parsed = _parse_body(text, pos, _Context(None, None), need_anchor=True)
         if not parsed or parsed[4] != "kamerstuk":
             continue
-        if not m["kenmerk"] and not _NR_AFTER_RE.search(text[pos : parsed[0]]):
+        # `(35 500, AB)`: an Eerste Kamer paper by letter, the brackets around it and nothing else
+        bracketed = text[pos - 1 : pos] == "(" and text[parsed[0] : parsed[0] + 1] == ")"
+        lettered = bracketed and parsed[2] and parsed[3][0].isalpha()
+        if not m["kenmerk"] and not lettered and not _NR_AFTER_RE.search(text[pos : parsed[0]]):
             continue
         found.extend(_with_continuations(text, m.start() if m["kenmerk"] else pos, parsed, offset))
     return found
