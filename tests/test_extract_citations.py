@@ -482,6 +482,17 @@ REAL_GENRE_CITATIONS = [
 ]
 
 
+REAL_GENRE_CITATIONS.append(
+    (  # https://zoek.officielebekendmakingen.nl/behandelddossier/kst-32824-194.html: two dossiers
+        (
+            "sinds de Kamerbrief «Spanningen Turks Nederlandse gemeenschap» van 12 september 2016 "
+            "(Kamerstukken 32 824 en 29 279, nr. 148)."
+        ),
+        ["kst-32824-148"],
+    )
+)
+
+
 @pytest.mark.parametrize("text, expected", REAL_GENRE_CITATIONS)
 def test_real_genre_citation_found(text, expected):
     assert [c.kst_id for c in extract_citations(text) if c.kst_id] == expected

@@ -731,6 +731,31 @@ REAL_ORGANISATION_SENTENCES = [
 ]
 
 
+REAL_ORGANISATION_SENTENCES += [
+    (  # https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did=2023D32937 (kst-32802-73)
+        (
+            "Sinds de inwerkingtreding van de Woo zijn belangrijke stappen gezet, is het Adviescollege "
+            "Openbaarheid en Informatiehuishouding (ACOI) ingesteld en worden maatregelen genomen."
+        ),
+        ("Adviescollege Openbaarheid en Informatiehuishouding", "advisory_body"),
+    ),
+    (  # https://zoek.officielebekendmakingen.nl/kst-26387-11.html
+        (
+            "Het programma startte als een samenwerking van de ministeries van BZK, EZ, Financiën, "
+            "Justitie, SZW, VWS en VROM, alsmede het College Bescherming Persoonsgegevens."
+        ),
+        ("College Bescherming Persoonsgegevens", "advisory_body"),
+    ),
+    (  # https://zoek.officielebekendmakingen.nl/behandelddossier/kst-32824-194.html
+        (
+            "De Europese Unie, de Venetië Commissie van de Raad van Europa en de OVSE hebben hun zorgen "
+            "geuit over de omstandigheden waarin het referendum plaatsvond."
+        ),
+        ("Venetië Commissie", "committee"),
+    ),
+]
+
+
 @pytest.mark.parametrize("text, expected", REAL_ORGANISATION_SENTENCES)
 def test_real_organisation_recognised_by_its_form(text, expected):
     assert expected in _organisations(text)
@@ -805,6 +830,7 @@ def test_defined_abbreviation_names_the_form_recognised_body():
         "De Wet op het Kindgebonden Budget en het Instituut.",  # a law title; `Instituut` alone
         "Het Reglement van Orde is gewijzigd.",
         "De Commissie heeft besloten.",  # a bare head
+        "Het College van Burgemeester en Wethouders heeft besloten.",  # an organ of each gemeente
         "In het artikel in Economische Statistische Berichten (ESB) van 29 maart 2024 staat het.",
         "De cijfers in de Jaarrapportage Bedrijfsvoering Rijk (JBR) laten dit zien.",
         "In de Nota Ruimte en de Nationale Omgevingsvisie staat dat.",

@@ -397,6 +397,21 @@ REAL_MOTION_SENTENCES = [
 ]
 
 
+REAL_MOTION_SENTENCES.append(
+    (  # https://zoek.officielebekendmakingen.nl/behandelddossier/kst-32824-194.html (markers left out)
+        (
+            "Daarnaast gaat de brief in op hoe uitvoering is gegeven aan de moties van de leden Van "
+            "Haersma Buma c.s., Roemer c.s. en Azmani c.s. Tevens wordt beschreven hoe het kabinet optreedt."
+        ),
+        [
+            ("moties van de leden Van Haersma Buma c.s.", ("Van Haersma Buma",), None),
+            ("Roemer c.s.", ("Roemer",), None),
+            ("Azmani c.s.", ("Azmani",), None),
+        ],
+    )
+)
+
+
 @pytest.mark.parametrize("text, expected", REAL_MOTION_SENTENCES)
 def test_real_motion_sentences(text, expected):
     assert _identified(text) == expected

@@ -728,6 +728,7 @@ _FORM_WORDS = (  # (head, kind, whole word counts too)
     ("raad", "advisory_body", False),
     ("commissie", "committee", True),
     ("agentschap", "agency", True),
+    ("college", "advisory_body", False),  # `Adviescollege Openbaarheid en Informatiehuishouding`
     ("coöperatie", "firm", True),
     ("cooperatie", "firm", True),
 )
@@ -747,7 +748,9 @@ _NOT_FORM_STARTS = frozenset(
 )  # fmt: skip
 
 
-def _form_kind(t: _Token) -> str | None:
+def _form_kind(t: _Token, following: _Token | None = None) -> str | None:
+    if t.norm == "college" and following is not None and following.raw[:1].isupper():
+        return "advisory_body"  # `College Bescherming Persoonsgegevens`, not `College van B&W`
     for head, kind, whole in _FORM_WORDS:
         if t.norm == head and whole or (t.norm.endswith(head) and len(t.norm) > len(head) + 2):
             return kind
@@ -799,7 +802,11 @@ def _form_candidates(
         if last <= first or tokens[first].norm in _NOT_FORM_STARTS:
             i = max(last, i + 1)
             continue
-        found = [(k, kind) for k in range(first, last) if (kind := _form_kind(tokens[k]))]
+        found = [
+            (k, kind)
+            for k in range(first, last)
+            if (kind := _form_kind(tokens[k], tokens[k + 1] if k + 1 < last else None))
+        ]
         kind = found[-1][1] if found else ("firm" if legal else None)
         end = last + legal
         words = [x for x in tokens[first:last] if x.raw[:1].isupper()]

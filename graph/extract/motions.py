@@ -151,6 +151,13 @@ _GIVEN_THEN_SURNAME = re.compile(
 )
 
 
+# A surname that opens with a particle may go on with a second capitalised part before `c.s.`, a
+# bracket, a slash or a separator: `Van Haersma Buma`, `Van Toorenburg`-like double names.
+_SURNAME_GOES_ON = re.compile(
+    rf"\s+(?P<part>{_PART})(?![^\W\d_])(?=\s*(?:c\.\s?s\.|[/(,;.:)]|\s+en\s|$))"
+)
+
+
 def _one_submitter(text: str, pos: int, chamber: str | None, given_names: bool = False):
     """Parse `Van Dijk (CDA)` at `pos`: (Submitter, end) or None."""
     m = _SURNAME_RE.match(text, pos)
@@ -167,6 +174,12 @@ def _one_submitter(text: str, pos: int, chamber: str | None, given_names: bool =
     name = re.sub(r"^(?:" + _INITIALS + "|" + _GIVEN_NAME + ")", "", m[0])
     if m.re is _GIVEN_THEN_SURNAME:
         name = m["surname"]
+    elif (
+        (more := _SURNAME_GOES_ON.match(text, m.end()))
+        and re.match(rf"(?i:{_PARTICLE})\s", name)
+        and more["part"] not in _NOT_NAMES
+    ):
+        name, m = f"{name} {more['part']}", more  # `Van Haersma Buma c.s.`
     name = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", name))
     party, end = None, m.end()
     paren = _PARENS_RE.match(text, end)
@@ -240,6 +253,14 @@ def _named_forms(text: str, offset: int) -> list[MotionMention]:
         if submitters and not _NOT_A_NAME_AFTER.match(text, end):
             found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
     for m in _VAN_FORM_RE.finditer(text):
+        # `de moties van de leden X c.s., Y c.s. en Z c.s.`: each `c.s.` closes a motion of its own;
+        # `de moties van de leden X en Y` stays one mention of the two
+        split = (
+            _plural(text, m, offset, chamber=_house(m)) if m["motie"].lower() == "moties" else []
+        )
+        if sum(bool(_CS_RE.search(mention.raw)) for mention in split) >= 2:
+            found += split
+            continue
         submitters, end = _submitters(text, m.end(), _house(m))
         if submitters:
             found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
@@ -253,13 +274,17 @@ _JOINT_SEPARATOR_RE = re.compile(r"\s*/\s*")
 _NEXT_MOTION_RE = re.compile(r"\s*(?:,|\ben\b)\s*(?:(?:de\s+)?motie\s*)?[-–]?\s*")
 
 
-def _plural(text: str, m: re.Match, offset: int, given_names: bool = False) -> list[MotionMention]:
+def _plural(
+    text: str, m: re.Match, offset: int, given_names: bool = False, chamber: str | None = None
+) -> list[MotionMention]:
     found: list[MotionMention] = []
     pos, start = m.end(), m.start()
     while True:
-        submitters, end = _submitters(text, pos, None, given_names, _JOINT_SEPARATOR_RE)
-        if not submitters or _NOT_A_NAME_AFTER.match(text, end):
+        submitters, end = _submitters(text, pos, chamber, given_names, _JOINT_SEPARATOR_RE)
+        if not submitters:
             break
+        if not _CS_RE.search(text[pos:end]) and _NOT_A_NAME_AFTER.match(text, end):
+            break  # `de moties Sterk Bestuur`: a title, not names
         found.append(_mention(text, start, end, m.start(), submitters, offset))
         nxt = _NEXT_MOTION_RE.match(text, end)
         if not nxt:
