@@ -809,6 +809,11 @@ WRITTEN_ORGANISATIONS = [
         ("Coöperatie Dorpsbelang Noord U.A.", "firm"),
     ),
     ("Het Expertisecentrum Euro (ECE) adviseert.", ("Expertisecentrum Euro", "research_institute")),
+    (
+        "Ook de Dienst Justitiële Inrichtingen is betrokken.",
+        ("Dienst Justitiële Inrichtingen", "agency"),
+    ),
+    ("De Algemene Bestuursdienst (ABD) werft.", ("Algemene Bestuursdienst", "agency")),
 ]
 
 
@@ -830,6 +835,7 @@ def test_defined_abbreviation_names_the_form_recognised_body():
         "De Wet op het Kindgebonden Budget en het Instituut.",  # a law title; `Instituut` alone
         "Het Reglement van Orde is gewijzigd.",
         "De Commissie heeft besloten.",  # a bare head
+        "De Dienst heeft besloten.",
         "Het College van Burgemeester en Wethouders heeft besloten.",  # an organ of each gemeente
         "In het artikel in Economische Statistische Berichten (ESB) van 29 maart 2024 staat het.",
         "De cijfers in de Jaarrapportage Bedrijfsvoering Rijk (JBR) laten dit zien.",

@@ -729,6 +729,7 @@ _FORM_WORDS = (  # (head, kind, whole word counts too)
     ("commissie", "committee", True),
     ("agentschap", "agency", True),
     ("college", "advisory_body", False),  # `Adviescollege Openbaarheid en Informatiehuishouding`
+    ("dienst", "agency", False),  # `Regionale Uitvoeringsdienst Utrecht`, `Algemene Bestuursdienst`
     ("coöperatie", "firm", True),
     ("cooperatie", "firm", True),
 )
@@ -748,9 +749,14 @@ _NOT_FORM_STARTS = frozenset(
 )  # fmt: skip
 
 
+_HEADS_BEFORE_A_NAME = {"college": "advisory_body", "dienst": "agency"}
+
+
 def _form_kind(t: _Token, following: _Token | None = None) -> str | None:
-    if t.norm == "college" and following is not None and following.raw[:1].isupper():
-        return "advisory_body"  # `College Bescherming Persoonsgegevens`, not `College van B&W`
+    if t.norm in _HEADS_BEFORE_A_NAME and following is not None and following.raw[:1].isupper():
+        # `College Bescherming Persoonsgegevens`, `Dienst Justitiële Inrichtingen`; not `College
+        # van B&W`, nor a bare `Dienst`
+        return _HEADS_BEFORE_A_NAME[t.norm]
     for head, kind, whole in _FORM_WORDS:
         if t.norm == head and whole or (t.norm.endswith(head) and len(t.norm) > len(head) + 2):
             return kind
