@@ -10,30 +10,24 @@ nothing (timings on a shared machine are noisy: compare ratios between commits, 
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bestuursgraaf.graph.build import extract_document
 from bestuursgraaf.graph.extract.actions import extract_actions
 from bestuursgraaf.graph.extract.commitments import extract_commitments
 from bestuursgraaf.graph.extract.entities import extract_entities
+from bestuursgraaf.graph.letter_dates import document_date
 from bestuursgraaf.graph.read import read_corpus
 from bestuursgraaf.graph.recognise import recognise_earlier_actions
 from bestuursgraaf.graph.segment import segment
-from bestuursgraaf.graph.trace import document_date
+from timing import median_seconds
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def _median_seconds(run, repeat: int) -> float:
-    run()  # warm-up: tables load once
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -58,7 +52,7 @@ def main() -> None:
     print(f"{len(texts)} documents, {chars:,} characters, median of {args.repeat} runs")
     baseline = None
     for name, run in stages.items():
-        seconds = _median_seconds(run, args.repeat)
+        seconds = median_seconds(run, args.repeat)
         baseline = baseline or seconds
         print(f"{name:28s} {seconds:8.3f} s   {seconds / baseline:6.1f}x segment")
 

@@ -12,25 +12,20 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
+import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bestuursgraaf.graph.build import build
 from bestuursgraaf.graph.config import BUNDLED_CORPUS
 from bestuursgraaf.graph.store import EmbeddedStore, load_store, open_persistent
+from timing import median_seconds
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
-def _median(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _parse(dump: Path) -> None:
@@ -56,8 +51,8 @@ def main() -> None:
         copies = [re.sub(r"<([^>]+)> \.$", rf"<\1#copy{i}> .", text, flags=re.MULTILINE) for i in range(args.copies)]
         dump.write_text("".join(copies), encoding="utf-8")
         quads = load_store(dump)
-        parse = _median(lambda: _parse(dump), args.repeat)
-        opened = _median(lambda: _open(dump), args.repeat)
+        parse = median_seconds(lambda: _parse(dump), args.repeat, warm_up=False)
+        opened = median_seconds(lambda: _open(dump), args.repeat, warm_up=False)
     print(f"{quads} quads, median of {args.repeat}")
     print(f"re-parse the dump (baseline): {parse:.3f} s")
     print(f"open the on-disk store:       {opened:.3f} s")

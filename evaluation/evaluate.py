@@ -1,7 +1,8 @@
 """Score the graph's named queries against the hand-annotated reference in tests/reference/.
 
 Usage: ``python -m evaluation.evaluate [--graph PATH | --corpus DIR] [--reference DIR] [--floor FILE]
-[--json] [--strict]``. The graph is built from the corpus (default: the bundled one) or loaded from
+[--json] [--strict]``, or ``python -m evaluation.evaluate --set real`` for the real evaluation set of
+tests/realset/ (see `evaluate_realset`). The graph is built from the corpus (default: the bundled one) or loaded from
 a built ``.nq``; each category's named query is run and its rows compared, per document, with the
 reference files (one ``<file stem>.json`` per document; see tests/reference/README.md).
 
@@ -42,8 +43,15 @@ maximum bipartite matching). A prediction that could match an entry already take
 prediction is the same thing counted twice, not a false positive: it is left out of the counts
 (motions, relations and entities alike; citations are a multiset, so a repeat there counts).
 Only documents with a reference file are scored; rows of other documents are ignored (a link
-only when both its documents have one). A category whose query does not exist or fails is
-reported as "not available".
+only when both its documents have one). A reference file may list the categories it annotates
+(``categories``); a category it does not list is not scored on that document, and a category no
+document annotates is reported as "not available". A category whose query does not exist or fails
+is reported as "not available" too.
+
+``--set real`` builds the documents of tests/realset/docs/ into a graph of their own (in memory,
+nothing is written) and scores them against tests/realset/reference/, its tuning part and its
+held-aside part (tests/realset/heldout.txt) separately, beside the five seeds; it prints every
+false positive and negative of both parts and holds them to tests/reference/realset_ci_floor.json.
 """
 
 from __future__ import annotations
@@ -62,6 +70,8 @@ from bestuursgraaf.graph.store.base import QueryResult
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "tests" / "reference"
 DEFAULT_FLOOR = REFERENCE_DIR / "floor.json"
+REALSET_DIR = REFERENCE_DIR.parent / "realset"
+REALSET_FLOOR = REFERENCE_DIR / "realset_ci_floor.json"
 
 ENTITY_QUERIES = {
     "organisations": "organisations",
@@ -226,6 +236,12 @@ def _matching(
 
 
 def _describe(item) -> str:
+    if isinstance(item, MotionKey):
+        return item.kst or item.label or "/".join(sorted(item.names))
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], set):
+        return " | ".join(sorted(item[1])) or str(item[0])  # an entity: its labels, else its id
+    if isinstance(item, tuple):
+        return " ".join(_describe(part) for part in item)
     if isinstance(item, dict):
         return str(
             item.get("label") or item.get("title") or item.get("raw") or item.get("motion") or item
@@ -280,6 +296,8 @@ def score_citations(result: QueryResult, reference: dict[str, dict]) -> Score:
         got = predicted.get(doc, Counter())
         tp = sum((expected & got).values())
         score.add(tp, sum(got.values()) - tp, sum(expected.values()) - tp)
+        score.false_positives += [f"{doc}: {key}" for key in (got - expected).elements()]
+        score.false_negatives += [f"{doc}: {key}" for key in (expected - got).elements()]
     return score
 
 
@@ -377,6 +395,7 @@ def score_motion_relations(
                 lambda p, r, P=predictions, R=references: (
                     R[r][1] == P[p][1] and R[r][0].agrees(P[p][0])
                 ),
+                doc,
             )
 
     return score_matching("motion_relations", per_doc())
@@ -630,6 +649,9 @@ def score_category(
 ) -> Score:
     """Score one category from the query results it needs (None: the query is not available)."""
     needed = QUERIES_OF[category][0]
+    reference = annotated_for(category, reference)
+    if not reference:
+        return Score(category, available=False, reason="no document of this set annotates it")
     if results.get(needed) is None:
         return Score(category, available=False, reason=f"query {needed!r} not available")
     if category == "citations":
@@ -647,6 +669,16 @@ def score_category(
     return score_entities(category, results[needed], reference)
 
 
+def annotated_for(category: str, reference: dict[str, dict]) -> dict[str, dict]:
+    """The reference documents that annotate a category (all of them unless a file lists its
+    ``categories``)."""
+    return {
+        doc: entry
+        for doc, entry in reference.items()
+        if category in entry.get("categories", CATEGORIES)
+    }
+
+
 # --- I/O ---------------------------------------------------------------------------------------
 
 
@@ -656,6 +688,9 @@ def load_reference(directory: Path) -> dict[str, dict]:
     for path in sorted(directory.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and "document" in data:
+            unknown = sorted(set(data.get("categories", CATEGORIES)) - set(CATEGORIES))
+            if unknown:
+                raise SystemExit(f"{path}: unknown category {unknown[0]!r} in 'categories'")
             for category in CATEGORIES:
                 data.setdefault(category, [])
             reference[data["document"]] = data
@@ -769,6 +804,126 @@ def format_table(scores: list[Score], details: bool = False) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def explain_unavailable(scores: list[Score], errors: dict[str, str]) -> None:
+    """A category whose query failed says why."""
+    for score in scores:
+        needed = QUERIES_OF[score.category][0]
+        if not score.available and needed in errors:
+            score.reason = f"query {needed!r}: {errors[needed]}"
+
+
+def error_lines(scores: list[Score], prefix: str = "") -> Iterable[str]:
+    """Every false positive (FP), false negative (FN) and note of the scores, one line each."""
+    for score in scores:
+        for kind, lines in (
+            ("FP", score.false_positives),
+            ("FN", score.false_negatives),
+            ("NOTE", score.notes),
+        ):
+            for line in lines:
+                yield f"{kind} {prefix}{score.category}  {line}"
+
+
+# --- the real evaluation set ------------------------------------------------------------------
+
+REALSET_PARTS = ("tune", "heldout")
+
+
+def load_realset(directory: Path = REALSET_DIR) -> dict[str, dict[str, dict]]:
+    """The realset's reference split into its parts: ``tune`` and ``heldout`` (the documents
+    listed in heldout.txt, which nobody tunes against)."""
+    reference = load_reference(directory / "reference")
+    listed = [
+        line.strip()
+        for line in (directory / "heldout.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    unknown = [stem for stem in listed if stem not in reference]
+    if unknown:
+        raise SystemExit(f"{directory / 'heldout.txt'}: no reference file for {unknown[0]!r}")
+    return {
+        "tune": {doc: entry for doc, entry in reference.items() if doc not in listed},
+        "heldout": {doc: entry for doc, entry in reference.items() if doc in listed},
+    }
+
+
+def evaluate_realset(directory: Path = REALSET_DIR) -> dict[str, list[Score]]:
+    """Scores of the seeds and of the realset's two parts: the bundled corpus and the realset's
+    documents are each built into a graph of their own."""
+    parts = load_realset(directory)
+    seed_results, _ = run_queries(open_graph(None, None))
+    real_results, errors = run_queries(open_graph(None, directory / "docs"))
+    scores = {"seeds": evaluate(seed_results, load_reference(REFERENCE_DIR))}
+    for part in REALSET_PARTS:
+        scores[part] = evaluate(real_results, parts[part])
+        explain_unavailable(scores[part], errors)
+    return scores
+
+
+def format_realset_table(scores: dict[str, list[Score]]) -> str:
+    """One row per category: precision/recall on the seeds, the tuning part and the held-aside
+    part, with the counts (TP/FP/FN) of the two realset parts."""
+
+    def cell(score: Score, counts: bool) -> str:
+        if not score.available:
+            return "-"
+        text = f"{score.precision:.2f}/{score.recall:.2f}"
+        return f"{text} ({score.tp}/{score.fp}/{score.fn})" if counts else text
+
+    header = ("category", "seeds P/R", "realset tune P/R (TP/FP/FN)", "held-aside P/R (TP/FP/FN)")
+    rows = [header]
+    for i, category in enumerate(CATEGORIES):
+        rows.append(
+            (
+                category,
+                cell(scores["seeds"][i], False),
+                cell(scores["tune"][i], True),
+                cell(scores["heldout"][i], True),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def realset_below_floor(scores: dict[str, list[Score]], floor: dict) -> list[str]:
+    """One line per realset part and category under its floor (floor: {part: {category: ...}})."""
+    return [
+        f"{part}: {failure}"
+        for part in REALSET_PARTS
+        for failure in below_floor(scores[part], floor.get(part, {}), strict=True)
+    ]
+
+
+def _main_realset(args) -> int:
+    scores = evaluate_realset(args.realset)
+    floor_path = args.floor if args.floor != DEFAULT_FLOOR else REALSET_FLOOR
+    floor = json.loads(floor_path.read_text(encoding="utf-8")) if floor_path.exists() else {}
+    failures = realset_below_floor(scores, floor)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "scores": {
+                        part: [s.as_dict() for s in part_scores]
+                        for part, part_scores in scores.items()
+                    },
+                    "below_floor": failures,
+                },
+                indent=2,
+            )
+        )
+        return 1 if failures else 0
+    print(format_realset_table(scores))
+    for part in REALSET_PARTS:
+        for line in error_lines(scores[part], f"{part} "):
+            print(line)
+    for failure in failures:
+        print(f"below floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m evaluation.evaluate", description=__doc__.split("\n")[0]
@@ -789,15 +944,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--strict", action="store_true", help="categories not available fail the floor"
     )
+    parser.add_argument(
+        "--set",
+        choices=("seeds", "real"),
+        default="seeds",
+        help="real: score the real evaluation set (tests/realset/, tuning and held-aside parts) "
+        "beside the seeds, with every false positive and negative",
+    )
+    parser.add_argument("--realset", type=Path, default=REALSET_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.set == "real":
+        if args.graph or args.corpus:
+            parser.error("--set real builds its own documents; --graph and --corpus do not apply")
+        return _main_realset(args)
 
     reference = load_reference(args.reference)
     results, errors = run_queries(open_graph(args.graph, args.corpus))
     scores = evaluate(results, reference)
-    for score in scores:
-        needed = QUERIES_OF[score.category][0]
-        if not score.available and needed in errors:
-            score.reason = f"query {needed!r}: {errors[needed]}"
+    explain_unavailable(scores, errors)
     floor = (
         json.loads(args.floor.read_text(encoding="utf-8"))
         if args.floor and args.floor.exists()
@@ -812,13 +976,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(format_table(scores, details=args.details))
         if args.details:
-            for score in scores:
-                for line in score.false_positives:
-                    print(f"FP {score.category}  {line}")
-                for line in score.false_negatives:
-                    print(f"FN {score.category}  {line}")
-                for line in score.notes:
-                    print(f"NOTE {score.category}  {line}")
+            for line in error_lines(scores):
+                print(line)
         for score in scores:
             if not score.available:
                 print(f"{score.category}: not available -- {score.reason}", file=sys.stderr)

@@ -5,32 +5,19 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bestuursgraaf.graph.attach import (
-    citation_occurrences,
-    entity_occurrences,
-    motion_occurrences,
-    motion_relations,
-    report_occurrences,
-)
+from bestuursgraaf.graph.cache import FactsCache
 from bestuursgraaf.graph.emit import DocumentEmitter, emit_curated, load_ontology
 from bestuursgraaf.graph.emit_trace import emit_trace
-from bestuursgraaf.graph.extract.actions import extract_actions
-from bestuursgraaf.graph.extract.metadata import extract_metadata
-from bestuursgraaf.graph.extract.published import (
-    extract_motion_text,
-    extract_published_heading,
-    published_heading_from_file_name,
-)
 from bestuursgraaf.graph.facts import DocumentFacts
 from bestuursgraaf.graph.link import resolve_motions
 from bestuursgraaf.graph.linkout import link_out
 from bestuursgraaf.graph.namespaces import BG, PREFIXES, Minter
+from bestuursgraaf.graph.pipeline import extract_all, extract_document  # noqa: F401  (extract_document: the one-document API)
 from bestuursgraaf.graph.read import SourceDocument, read_corpus
 from bestuursgraaf.graph.recognise import recognise_earlier_actions
-from bestuursgraaf.graph.segment import segment
 from bestuursgraaf.graph.store.persistent import umask_mode
 from bestuursgraaf.graph.trace import read_curated_links, trace, unapplied_curated_links
 from rdflib import Dataset, Graph
@@ -57,31 +44,44 @@ class BuildError(Exception):
     """The build could not produce a valid graph; nothing was written."""
 
 
-def extract_document(source: SourceDocument) -> DocumentFacts:
-    """All facts of one document (pure: text in, facts out)."""
-    segmented = segment(source.text)
-    motions = motion_occurrences(segmented)
-    actions = extract_actions(segmented)
-    published = extract_published_heading(segmented.clean) or published_heading_from_file_name(
-        source.path.stem, segmented.clean
-    )
-    return DocumentFacts(
-        source=source,
-        segmented=segmented,
-        metadata=extract_metadata(segmented.clean),
-        citations=citation_occurrences(segmented),
-        motions=motions,
-        actions=actions,
-        reports=report_occurrences(segmented),
-        relations=motion_relations(segmented, actions, motions),
-        entities=entity_occurrences(segmented),
-        published=published,
-        motion_text=extract_motion_text(segmented.clean, published) if published else None,
+def extract_documents(
+    sources: list[SourceDocument],
+    jobs: int = 1,
+    cache: FactsCache | None = None,
+    progress: Progress | None = None,
+) -> list[DocumentFacts]:
+    """Every document's facts, from the cache where its content and the pipeline are unchanged,
+    else by the stages (in `jobs` worker processes), in the order of `sources`."""
+    say = progress or (lambda message: None)
+    documents: list[DocumentFacts | None] = [cache.get(s) if cache else None for s in sources]
+    todo = [index for index, facts in enumerate(documents) if facts is None]
+    if cache is not None:
+        say(f"{len(sources) - len(todo)} of {len(sources)} documents unchanged since the last build (cached)")
+    for done, (position, facts) in enumerate(extract_all([sources[i] for i in todo], jobs), start=1):
+        documents[todo[position]] = facts
+        if cache is not None:
+            cache.put(facts)
+        say(f"[{done}/{len(todo)}] {facts.source.source}: {_summary(facts)}")
+    return documents  # type: ignore[return-value]
+
+
+def _summary(facts: DocumentFacts) -> str:
+    return (
+        f"{len(facts.segmented.footnotes)} footnotes ({facts.segmented.footnote_format or 'none'}), "
+        f"{len(facts.segmented.headings)} sections, {len(facts.citations)} citations, "
+        f"{len(facts.motions)} motion mentions, {len({a.key for a in facts.actions})} actions, "
+        f"{len(facts.relations)} action-motion relations, "
+        f"{len({r.report.key for r in facts.reports})} reports, "
+        f"{len({e.entity.key for e in facts.entities})} entities, {len(facts.commitments)} commitment sentences"
     )
 
 
 def build_dataset(
-    corpus_dir: Path, minter: Minter | None = None, progress: Progress | None = None
+    corpus_dir: Path,
+    minter: Minter | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    cache: FactsCache | None = None,
 ) -> Dataset:
     """The dataset of a corpus: a named graph per document, one for curated facts, one for the links
     to external identifiers (TOOI, BWB, officielebekendmakingen), one for the ontology."""
@@ -89,18 +89,7 @@ def build_dataset(
     say = progress or (lambda message: None)
     sources = read_corpus(corpus_dir)
     say(f"read {len(sources)} documents from {corpus_dir}")
-    documents: list[DocumentFacts] = []
-    for number, source in enumerate(sources, start=1):
-        facts = extract_document(source)
-        documents.append(facts)
-        say(
-            f"[{number}/{len(sources)}] {source.source}: {len(facts.segmented.footnotes)} footnotes "
-            f"({facts.segmented.footnote_format or 'none'}), {len(facts.segmented.headings)} sections, "
-            f"{len(facts.citations)} citations, {len(facts.motions)} motion mentions, "
-            f"{len({a.key for a in facts.actions})} actions, {len(facts.relations)} action-motion "
-            f"relations, {len({r.report.key for r in facts.reports})} reports, "
-            f"{len({e.entity.key for e in facts.entities})} entities"
-        )
+    documents = extract_documents(sources, jobs, cache, say)
     motions, assignment = resolve_motions(documents)
     recognised = recognise_earlier_actions(documents)
     say(
@@ -110,8 +99,13 @@ def build_dataset(
     say(
         f"linked {sum(len(f.motions) for f in documents)} motion mentions to {len(motions)} motions"
     )
-    for facts in documents:
-        facts.actions.extend(recognised.get(facts.doc_id, []))
+    # a letter's own facts stay as its stages made them (and as the cache keeps them); the
+    # actions recognised in it as earlier letters' are added in a view for the cross-letter steps
+    documents = [
+        replace(facts, actions=facts.actions + recognised[facts.doc_id])
+        if recognised.get(facts.doc_id) else facts
+        for facts in documents
+    ]
     curated_links = CURATED_DIR / "action_links.csv"
     curated = read_curated_links(curated_links)
     for line in unapplied_curated_links(curated, documents):
@@ -132,7 +126,11 @@ def build_dataset(
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
     one_label_per_person(dataset)
-    links = link_out(union_graph(dataset))
+    dataset.default_union = True  # link_out reads every named graph at once, without a copy of them
+    try:
+        links = link_out(dataset)
+    finally:
+        dataset.default_union = False
     say(f"linked {len(set(links.subjects()))} resources to external identifiers")
     _add_graph(dataset, minter.links_graph, links)
     if ONTOLOGY_PATH.is_file():
@@ -217,10 +215,15 @@ def build(
     validate: bool = True,
     shapes_path: Path | None = None,
     persist_store: bool = True,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
 ) -> BuildReport:
-    """Build, validate against the SHACL shapes, and only then replace the graph at `out_path`."""
+    """Build, validate against the SHACL shapes, and only then replace the graph at `out_path`.
+    With `cache_dir`, each document's facts are kept there by content hash and reused while the
+    document and the pipeline are unchanged; `jobs` worker processes extract the others."""
     say = progress or (lambda message: None)
-    dataset = build_dataset(corpus_dir, minter, progress)
+    cache = FactsCache(cache_dir) if cache_dir is not None else None
+    dataset = build_dataset(corpus_dir, minter, progress, jobs=jobs, cache=cache)
     if validate:
         from bestuursgraaf.graph.validate import validate_graph
 
@@ -244,6 +247,8 @@ def build(
         from bestuursgraaf.graph.store.persistent import load_store
 
         load_store(out_path, progress=say)
+    if cache is not None and cache.prune():
+        say(f"removed the cache entries of earlier pipeline versions from {cache.root}")
     graphs = len({g.identifier for g in dataset.graphs() if len(g)})
     quads = data.count(b"\n")
     say(f"wrote {quads} quads in {graphs} named graphs to {out_path}")

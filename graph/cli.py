@@ -47,10 +47,19 @@ def _store(args: argparse.Namespace, settings: Settings):
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from bestuursgraaf.graph.build import build
     from bestuursgraaf.graph.namespaces import Minter
+    from bestuursgraaf.graph.pipeline import default_jobs
 
     out = Path(args.out) if args.out else settings.default_graph_path
+    if args.jobs is not None and args.jobs < 1:
+        return _fail(f"--jobs must be 1 or more, not {args.jobs}", EXIT_USAGE)
+    cache = None if args.no_cache else Path(args.cache) if args.cache else out.with_suffix(".cache")
     report = build(
-        Path(args.corpus), out, Minter(args.base or settings.base_iri), progress=None if args.quiet else _say
+        Path(args.corpus),
+        out,
+        Minter(args.base or settings.base_iri),
+        progress=None if args.quiet else _say,
+        jobs=args.jobs or default_jobs(),
+        cache_dir=cache,
     )
     print(report.path)
     return 0
@@ -194,6 +203,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="where to write the graph (.nq); default: the data directory")
     p.add_argument("--base", help="base IRI of the resources (default: $BESTUURSGRAAF_BASE_IRI or w3id)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument(
+        "--jobs", type=int, help="worker processes extracting documents (default: all cores)"
+    )
+    p.add_argument(
+        "--cache",
+        help="folder keeping each document's facts by content hash (default: next to --out, <name>.cache)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="extract every document again; keep no cache")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("load", help="load an N-Quads dump into the on-disk store (atomically)")

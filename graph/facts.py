@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bestuursgraaf.graph.extract.actions import ActionMention
 from bestuursgraaf.graph.extract.citations import Citation
+from bestuursgraaf.graph.extract.commitments import CommitmentMention
 from bestuursgraaf.graph.extract.entities import EntityMention
 from bestuursgraaf.graph.extract.metadata import DocumentMetadata
 from bestuursgraaf.graph.extract.motions import MotionMention
@@ -65,8 +66,8 @@ class RelationFact:
 @dataclass
 class DocumentFacts:
     source: SourceDocument
-    segmented: Segmented
-    metadata: DocumentMetadata
+    segmented: Segmented | None = None  # every field past `source` is added by one stage (graph.pipeline)
+    metadata: DocumentMetadata | None = None
     citations: list[CitationOccurrence] = field(default_factory=list)
     motions: list[MotionOccurrence] = field(default_factory=list)
     actions: list[ActionMention] = field(default_factory=list)
@@ -75,6 +76,7 @@ class DocumentFacts:
     entities: list[EntityOccurrence] = field(default_factory=list)
     published: PublishedHeading | None = None  # the Kamerstuk heading of a published document
     motion_text: MotionText | None = None  # a published motion's own text
+    commitments: list[CommitmentMention] = field(default_factory=list)  # every commitment sentence
 
     @property
     def doc_id(self) -> str:

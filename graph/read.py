@@ -55,7 +55,7 @@ def check_language(path: Path, text: str) -> None:
         raise DocumentError(
             f"{path}: only {len(words)} words of text; too little to be a letter (need {_MIN_WORDS})"
         )
-    sample = " ".join(words[:2000])
+    sample = " ".join(words[:400])  # enough to tell Dutch from the rest; 2,000 cost 0.15 s a letter
     try:
         languages = detect_langs(sample)
     except LangDetectException as error:

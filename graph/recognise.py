@@ -47,11 +47,9 @@ from datetime import datetime
 from bestuursgraaf.graph.extract.actions import ActionMention, status_in
 from bestuursgraaf.graph.extract.metadata import Field
 from bestuursgraaf.graph.facts import DocumentFacts
+from bestuursgraaf.graph.letter_dates import document_date, document_day, in_time_order
 from bestuursgraaf.graph.segment import Heading, Span
 from bestuursgraaf.graph.trace import (
-    document_date,
-    document_day,
-    in_time_order,
     is_the_promised_letter,
     overlap,
     same_action,

@@ -16,12 +16,13 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from bestuursgraaf.graph.extract.actions import load_action_cues
-from bestuursgraaf.graph.extract.commitments import CommitmentMention, extract_commitments
+from bestuursgraaf.graph.extract.commitments import CommitmentMention
 from bestuursgraaf.graph.facts import DocumentFacts
+from bestuursgraaf.graph.letter_dates import document_date, in_time_order
 
 _STOP = {
     "de",
@@ -119,68 +120,13 @@ class CuratedLinksError(ValueError):
     """The curated links file is malformed; the message says file:line."""
 
 
-def document_date(facts: DocumentFacts) -> date | None:
-    """The date of a letter (sidecar first, else the text), as the first day of what is known."""
-    value = str(
-        facts.source.metadata.get("date")
-        or (facts.metadata.date.value if facts.metadata.date else "")
-    )
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-
-
-def document_day(facts: DocumentFacts) -> date | None:
-    """The day a letter is dated, when its date is known to the day (else None)."""
-    value = str(
-        facts.source.metadata.get("date")
-        or (facts.metadata.date.value if facts.metadata.date else "")
-    )
-    return document_date(facts) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
-
-
-def letter_order(facts: DocumentFacts) -> tuple[date, date, str] | None:
-    """Where a letter stands in time: by the last day its date allows, then the first, so a letter
-    dated only by its month or year ("juni 2024") follows the letters of known days in it (in the
-    genre a dated nota or letter in that month is what precedes or sends it)."""
-    first = document_date(facts)
-    if first is None:
-        return None
-    value = str(
-        facts.source.metadata.get("date")
-        or (facts.metadata.date.value if facts.metadata.date else "")
-    )
-    if re.fullmatch(r"\d{4}", value):
-        last = date(first.year, 12, 31)
-    elif re.fullmatch(r"\d{4}-\d{2}", value):
-        last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
-    else:
-        last = first
-    return (last, first, facts.doc_id)
-
-
-def month_end(facts: DocumentFacts) -> date | None:
-    """The last day of the month a letter is dated by, when it is dated by its month only."""
-    order = letter_order(facts)
-    value = str(
-        facts.source.metadata.get("date")
-        or (facts.metadata.date.value if facts.metadata.date else "")
-    )
-    return order[0] if order and re.fullmatch(r"\d{4}-\d{2}", value) else None
-
-
-def in_time_order(documents: list[DocumentFacts]) -> list[DocumentFacts]:
-    """The dated letters, earliest first (see `letter_order`)."""
-    return sorted((d for d in documents if letter_order(d)), key=letter_order)
-
-
-def tokens(text: str) -> set[str]:
-    return {
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(
         t
         for t in re.findall(r"[a-z0-9]+", text.lower().replace("-", " "))
         if t not in _STOP and len(t) > 1
-    }
+    )
 
 
 # Head classes of the genre: a letter names one piece of work by different nouns of one kind — a
@@ -219,6 +165,7 @@ _FILLER = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def _stem(word: str) -> str:
     """A crude Dutch plural/inflection strip so `aanpassingen`/`aanpassing`, `budgetten`/`budget` agree."""
     for ending in ("ten", "en", "s", "e"):
@@ -227,18 +174,20 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def _canonical(word: str) -> str:
     """A word's stem, or the stem of the synonym that stands for it."""
     stem = _stem(word)
     return synonyms().get(stem, stem)
 
 
-def _head_and_words(key: str) -> tuple[str, set[str]]:
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
+def _head_and_words(key: str) -> tuple[str, frozenset[str]]:
     """The head class of an action key (its first word, or the class noun a compound ends in) and
     its other content words, stemmed, without years."""
     words = [t for t in re.findall(r"[a-z0-9]+", key.lower()) if t not in _STOP and len(t) > 1]
     if not words:
-        return "", set()
+        return "", frozenset()
     first, rest = words[0], [w for w in words[1:] if w not in _FILLER]
     head, extra = _HEAD_OF.get(first, first), []
     # a compound of a class noun (`voortgangsrapportage`, also itself listed) keeps its first part
@@ -247,7 +196,7 @@ def _head_and_words(key: str) -> tuple[str, set[str]]:
             part = first[: -len(noun)].removesuffix("s")
             head, extra = name, ([] if part in _ADDRESS_PARTS else [part])
             break
-    content = {_canonical(t) for t in extra + rest if not t.isdigit()}
+    content = frozenset(_canonical(t) for t in extra + rest if not t.isdigit())
     return head, content
 
 
@@ -255,6 +204,7 @@ def _is_progress_letter(head: str, words: set[str]) -> bool:
     return head == "letter" and "voortgang" in words
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def _same_head(ha: str, hb: str) -> bool:
     """One head class, or a compound of the other's head (`samenwerkingsplatform`, `platform`)."""
     if ha == hb:
@@ -271,6 +221,7 @@ def _compound_prefix(ha: str, hb: str) -> set[str]:
     return set()
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def _parts_match(x: str, y: str) -> bool:
     """One word, or a part of a compound: `burgemeestersbevoegdheden` holds `bevoegdheden`; parts
     shorter than five letters (`raad`, `wet`) are too common to count."""
@@ -285,6 +236,7 @@ def overlap(wa: set[str], wb: set[str]) -> int:
     return sum(1 for x in small if any(_parts_match(x, y) for y in large))
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def same_action(a: str, b: str) -> bool:
     """Two action keys name one action: equal, or of one head (a class of HEAD_CLASSES, or a
     compound ending in the other's head) with at least two words shared counting the head and
@@ -352,14 +304,16 @@ _DOMAIN_WORDS = {
 }
 
 
-def title_words(title: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
+def title_words(title: str) -> frozenset[str]:
     """The distinctive words of an action title: seven letters or more, not of the domain, stemmed."""
     words = re.findall(r"[a-zà-ÿ0-9]+", title.lower())
-    return {
+    return frozenset(
         _canonical(w) for w in words if len(w) >= 7 and w not in _STOP and w not in _DOMAIN_WORDS
-    }
+    )
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def same_action_by_title(key_a: str, title_a: str, key_b: str, title_b: str) -> bool:
     """A later letter often names an action with other words than its key ("verkenning of de
     bepaling omtrent het maximumaantal wethouders aanpassing behoeft", later "verkenning welke
@@ -374,6 +328,7 @@ def same_action_by_title(key_a: str, title_a: str, key_b: str, title_b: str) -> 
     return overlap(wa, wb) >= 2
 
 
+@functools.lru_cache(maxsize=1 << 18)  # pure in its text; called for every pair of letters
 def _object_word(key: str) -> str | None:
     """What a reaction reacts to: the first word after its head (`voorlichting`, `advies`)."""
     head, _ = _head_and_words(key)
@@ -622,6 +577,44 @@ def _best_by_name(earlier: DocumentFacts, key: str, title: str) -> tuple[str | N
     return other, method
 
 
+class _CandidateLetters:
+    """Which earlier letters an action key can continue from, found through indexes instead of a
+    walk over every earlier letter: every way of matching (same name, same title words, reaction
+    to the same product, a shared distinctive word, named in passing) needs two keys of one head
+    (`_same_head`), and the last needs a shared motion. So the cost grows with the matches, not
+    with the square of the letters."""
+
+    def __init__(self, ordered: list[DocumentFacts], passing: dict[str, set[str]], motions_of) -> None:
+        self.ordered = ordered
+        self.by_head: dict[str, set[int]] = {}
+        self.by_motion: dict[str, set[int]] = {}
+        self.motion_keys: dict[str, list[str]] = {}
+        position = {facts.doc_id: index for index, facts in enumerate(ordered)}
+        for index, facts in enumerate(ordered):
+            for key in [a.key for a in facts.actions] + sorted(passing[facts.doc_id]):
+                self.by_head.setdefault(_head_and_words(key)[0], set()).add(index)
+        for (doc_id, key), targets in motions_of.items():
+            self.motion_keys.setdefault(doc_id, []).append(key)
+            for target in targets:
+                self.by_motion.setdefault(target, set()).add(position[doc_id])
+        self._compatible: dict[str, list[str]] = {}
+
+    def _heads_like(self, head: str) -> list[str]:
+        if head not in self._compatible:
+            self._compatible[head] = [h for h in self.by_head if _same_head(head, h)]
+        return self._compatible[head]
+
+    def before(self, index: int, key: str, motions: set[str]):
+        """The candidate letters before `index` in time order, latest first."""
+        found: set[int] = set()
+        for head in self._heads_like(_head_and_words(key)[0]):
+            found |= self.by_head[head]
+        for target in motions:
+            found |= self.by_motion.get(target, set())
+        for position in sorted((i for i in found if i < index), reverse=True):
+            yield self.ordered[position]
+
+
 def continuations(
     documents: list[DocumentFacts],
     dates: dict[str, date | None],
@@ -645,6 +638,7 @@ def continuations(
         if r["decision"] == "veto"
     }
     passing = {facts.doc_id: named_in_passing(facts) for facts in ordered}
+    candidates = _CandidateLetters(ordered, passing, motions_of)
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
         titles = {a.key: a.title for a in reversed(later.actions)}  # the first title of each key
@@ -653,8 +647,11 @@ def continuations(
             if key in passing[later.doc_id]:
                 continue
             # Letters of one day or month are successive too: a nota that proposes a letter
-            # discusses the actions it reports on, so the letter continues them.
-            for earlier in reversed(ordered[:index]):
+            # discusses the actions it reports on, so the letter continues them. Only the letters
+            # that can match (an action or passing mention of a compatible head, or a shared
+            # motion) are visited, latest first: the others could neither match nor stop the walk.
+            shared = motions_of.get((later.doc_id, key), set())
+            for earlier in candidates.before(index, key, shared):
                 if any(same_action(k, key) for k in passing[earlier.doc_id]):
                     continue  # named there in passing: the chain goes on to the letter before
                 match, method = _best_by_name(earlier, key, titles[key])
@@ -669,13 +666,8 @@ def continuations(
                     match = _only_shared_word(earlier, later, key)
                     method = "automatic: one head and a word only these two name"
                 if match is None:
-                    shared = motions_of.get((later.doc_id, key), set())
                     match = next(
-                        (
-                            k
-                            for (d, k), m in motions_of.items()
-                            if d == earlier.doc_id and m & shared
-                        ),
+                        (k for k in candidates.motion_keys.get(earlier.doc_id, ()) if motions_of[(earlier.doc_id, k)] & shared),
                         None,
                     )
                     method = "automatic: shared motion"
@@ -730,10 +722,7 @@ def trace(
     curated_source: str = "",
 ) -> Trace:
     dates = {facts.doc_id: document_date(facts) for facts in documents}
-    mentions = {
-        facts.doc_id: extract_commitments(facts.segmented, dates[facts.doc_id], month_end(facts))
-        for facts in documents
-    }
+    mentions = {facts.doc_id: facts.commitments for facts in documents}
     abouts = {
         (facts.doc_id, m.start, m.kind, m.promise): _about(m, facts)
         for facts in documents

@@ -10,7 +10,7 @@ from bestuursgraaf.graph.config import BUNDLED_CORPUS
 from bestuursgraaf.graph.namespaces import Minter
 from bestuursgraaf.graph.store import EmbeddedStore
 
-pytest_plugins = ["tests.server_fixtures"]
+pytest_plugins = ["tests.server_fixtures", "tests.virtuoso_server"]
 
 
 @pytest.fixture(scope="session")

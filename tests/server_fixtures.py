@@ -1,4 +1,5 @@
-"""Pytest plugin: a real `oxigraph serve` process for the remote-store path.
+"""Pytest plugin: a real `oxigraph serve` process for the remote-store path, and what every
+server fixture shares (a free port, waiting, stopping).
 
 Registered with `pytest_plugins = ["tests.server_fixtures"]` in tests/conftest.py."""
 
@@ -114,24 +115,31 @@ def start_oxigraph(binary: str, data_dir: Path) -> OxigraphServer:
         if _answers(base_url):
             return OxigraphServer(base_url=base_url, process=process, data_dir=data_dir)
         time.sleep(0.1)
+    raise startup_failure(f"oxigraph serve at {base_url}", process, STARTUP_TIMEOUT_S, stderr_path)
+
+
+def startup_failure(
+    server: str, process: subprocess.Popen, timeout_s: float, output: Path
+) -> RuntimeError:
+    """Stop a server that never answered and say why, with the end of what it wrote."""
     exited = process.poll()
-    stop_oxigraph(process)
-    log = stderr_path.read_text(errors="replace").strip() or "(nothing on stderr)"
+    stop_server(process)
+    log = output.read_text(errors="replace").strip()[-3000:] or "(it wrote nothing)"
     what = (
-        f"did not answer within {STARTUP_TIMEOUT_S:g} s"
+        f"did not answer within {timeout_s:g} s"
         if exited is None
         else f"exited with status {exited} before answering"
     )
-    raise RuntimeError(f"oxigraph serve at {base_url} {what}; its stderr:\n{log}")
+    return RuntimeError(f"{server} {what}; its output:\n{log}")
 
 
-def stop_oxigraph(process: subprocess.Popen) -> None:
-    """Terminate the server; kill it if it does not stop in time."""
+def stop_server(process: subprocess.Popen, timeout_s: float = SHUTDOWN_TIMEOUT_S) -> None:
+    """Terminate a server process; kill it if it does not stop in time."""
     if process.poll() is not None:
         return
     process.terminate()
     try:
-        process.wait(timeout=SHUTDOWN_TIMEOUT_S)
+        process.wait(timeout=timeout_s)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
@@ -152,4 +160,4 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
     try:
         yield server
     finally:
-        stop_oxigraph(server.process)
+        stop_server(server.process)

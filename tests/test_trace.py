@@ -12,10 +12,10 @@ from datetime import date
 
 import pytest
 from bestuursgraaf.graph.cli import main
+from bestuursgraaf.graph.letter_dates import in_time_order
 from bestuursgraaf.graph.queries import load_query
 from bestuursgraaf.graph.trace import (
     CuratedLinksError,
-    in_time_order,
     is_the_promised_letter,
     read_curated_links,
     same_action,

@@ -1,8 +1,10 @@
-"""Every named query gives the same rows on the embedded store, on a real Oxigraph server and on
-rdflib's union dataset,
-on a graph whose named graphs repeat triples (a Kamerstuk cited by several letters has its
-triples in each letter's graph; here every document graph is also copied whole into a second
-graph, so each of its triples stands twice in the union)."""
+"""Every named query gives the same rows on the embedded store, on a real Oxigraph server, on a
+real Virtuoso and on rdflib's union dataset, on a graph whose named graphs repeat triples (a
+Kamerstuk cited by several letters has its triples in each letter's graph; here every document
+graph is also copied whole into a second graph, so each of its triples stands twice in the union).
+
+Rows are compared as the engines send them, datatypes aside (the remote store reads values only),
+with no normalising but one: GROUP_CONCAT lists compare as sorted lists (tests/result_rows.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from bestuursgraaf.graph.queries import list_queries
 from bestuursgraaf.graph.store import EmbeddedStore, RemoteStore
 from rdflib import Dataset
 
+from tests.result_rows import comparable_rows
 from tests.server_fixtures import load_nquads
+from tests.virtuoso_server import load_nquads_into_virtuoso
 
 EXAMPLES = {"action": "beleidskader-decentraal-bestuur", "as_of": "2024-07-01"}
 
@@ -49,6 +53,14 @@ def remote(repeated_nquads: Path, oxigraph_server) -> RemoteStore:
 
 
 @pytest.fixture(scope="module")
+def virtuoso(repeated_nquads: Path, virtuoso_server) -> RemoteStore:
+    """The same graph bulk-loaded into a real Virtuoso, whose default graph is the union of all
+    graphs (its own system graphs hidden)."""
+    load_nquads_into_virtuoso(virtuoso_server, repeated_nquads.read_bytes())
+    return RemoteStore(virtuoso_server.query_url)
+
+
+@pytest.fixture(scope="module")
 def rdflib_union(repeated_nquads: Path) -> Dataset:
     dataset = Dataset(default_union=True)
     dataset.parse(repeated_nquads, format="nquads")
@@ -56,22 +68,11 @@ def rdflib_union(repeated_nquads: Path) -> Dataset:
 
 
 def _rdflib_rows(dataset: Dataset, sparql: str, columns: list[str]) -> Counter:
-    rows = Counter()
-    for solution in dataset.query(sparql):
-        values = solution.asdict()
-        rows[tuple(_cell(_text(values.get(column))) for column in columns)] += 1
-    return rows
-
-
-def _text(term) -> str | None:
-    return None if term is None else str(term)
-
-
-def _cell(value: str | None) -> str | None:
-    """SPARQL leaves the order of GROUP_CONCAT unspecified: a list of IRIs is compared as a set."""
-    if value and " " in value and all(part.startswith("http") for part in value.split(" ")):
-        return " ".join(sorted(value.split(" ")))
-    return value
+    solutions = [
+        {name: None if term is None else str(term) for name, term in solution.asdict().items()}
+        for solution in dataset.query(sparql)
+    ]
+    return comparable_rows(solutions, columns, sparql)
 
 
 def _params(query, embedded: EmbeddedStore) -> dict[str, str]:
@@ -90,37 +91,45 @@ def _params(query, embedded: EmbeddedStore) -> dict[str, str]:
     return values
 
 
-# rdflib 7 raises NotBoundError where an aggregate meets a variable an OPTIONAL left unbound
-# (Oxigraph and the SPARQL 1.1 spec leave it out of the group): these two cannot be compared there.
-RDFLIB_CANNOT_EVALUATE = {"action-trace", "motions"}
+@pytest.fixture(scope="module")
+def embedded_answers(embedded: EmbeddedStore):
+    """Each named query's SPARQL text, columns and rows on the embedded store, asked once."""
+    answers = {}
+
+    def answer(name: str) -> tuple[str, list[str], Counter]:
+        if name not in answers:
+            query = next(q for q in list_queries() if q.name == name)
+            sparql = query.bind(_params(query, embedded))
+            result = embedded.select(sparql)
+            rows = comparable_rows(result.rows, result.columns, sparql)
+            assert rows, f"{name} answers nothing on the corpus: the comparison would prove nothing"
+            answers[name] = (sparql, result.columns, rows)
+        return answers[name]
+
+    return answer
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            query.name,
-            marks=pytest.mark.xfail(
-                query.name in RDFLIB_CANNOT_EVALUATE,
-                reason="rdflib: NotBoundError on an unbound variable in an aggregate",
-                strict=True,
-            ),
-        )
-        for query in list_queries()
-    ],
-)
-def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded, remote, rdflib_union):
-    query = next(q for q in list_queries() if q.name == name)
-    sparql = query.bind(_params(query, embedded))
-    result = embedded.select(sparql)
-    ours = Counter(tuple(_cell(row[column]) for column in result.columns) for row in result.rows)
+@pytest.mark.parametrize("name", [query.name for query in list_queries()])
+def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded_answers, remote, rdflib_union):
+    sparql, columns, ours = embedded_answers(name)
     served = remote.select(sparql)
-    assert Counter(tuple(_cell(row[c]) for c in served.columns) for row in served.rows) == ours, (
+    assert comparable_rows(served.rows, served.columns, sparql) == ours, (
         f"{name}: the Oxigraph server answers otherwise than the embedded store"
     )
-    theirs = _rdflib_rows(rdflib_union, sparql, result.columns)
-    assert ours, f"{name} answers nothing on the corpus: the comparison would prove nothing"
+    theirs = _rdflib_rows(rdflib_union, sparql, columns)
     assert ours == theirs, (
         f"{name}: {sum(ours.values())} rows on Oxigraph, {sum(theirs.values())} on rdflib; "
         f"only on Oxigraph: {list((ours - theirs).items())[:3]}; only on rdflib: {list((theirs - ours).items())[:3]}"
+    )
+
+
+@pytest.mark.parametrize("name", [query.name for query in list_queries()])
+def test_named_query_same_rows_on_virtuoso(name, embedded_answers, virtuoso):
+    sparql, columns, ours = embedded_answers(name)
+    served = virtuoso.select(sparql)
+    assert served.columns == columns, f"{name}: Virtuoso names other columns"
+    theirs = comparable_rows(served.rows, served.columns, sparql)
+    assert theirs == ours, (
+        f"{name}: {sum(ours.values())} rows embedded, {sum(theirs.values())} on Virtuoso; "
+        f"only embedded: {list((ours - theirs).items())[:3]}; only on Virtuoso: {list((theirs - ours).items())[:3]}"
     )
