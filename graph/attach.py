@@ -169,15 +169,26 @@ _ANAPHOR = re.compile(r"\s*(?:[Dd]eze|[Dd]ie|[Dd]e(?:ze)?\s+genoemde)\s+motie\b"
 _CITATION_ONLY = re.compile(r"\s*\(?\s*(?:[Zz]ie\s+(?:ook\s+)?)?(?=Kamerstuk|Kst\.|TK|EK)")
 
 
+_CITATION_LINE = re.compile(r"^[ \t]*((?:Kamerstuk(?:ken)?|Kst\.)[^\n]{5,80}?)[ \t]*\.?[ \t]*$", re.MULTILINE)
+
+
 def _next_sentence_citation(
     segmented: Segmented, index: int, mentions: list[MotionMention], found: list[Citation | None]
 ) -> list[Citation | None]:
     """The one motion of a sentence that nothing identified takes the citation of the sentence
     after it, when that sentence speaks of `deze motie` or is only a citation."""
     open_ = [n for n, citation in enumerate(found) if citation is None]
-    if len(open_) != 1 or index + 1 >= len(segmented.sentences):
+    if len(open_) != 1:
         return found
-    following = segmented.sentences[index + 1]
+    sentence = segmented.sentences[index]
+    following = segmented.sentences[index + 1] if index + 1 < len(segmented.sentences) else None
+    # an overview of motions puts the citation on a line of its own under the motion's text
+    gap = segmented.clean[sentence.end : following.start if following else len(segmented.clean)]
+    line = _CITATION_LINE.search(gap)
+    if line:
+        following = Span(sentence.end + line.start(1), sentence.end + line.end(1))
+    if following is None:
+        return found
     text = segmented.clean[following.start : following.end]
     lead = _ANAPHOR.match(text) or _CITATION_ONLY.match(text)
     if lead is None or extract_motion_mentions(text):

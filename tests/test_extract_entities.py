@@ -721,13 +721,6 @@ REAL_ORGANISATION_SENTENCES = [
         ),
         ("Nederlandse Zorgautoriteit", "regulator"),
     ),
-    (  # https://zoek.officielebekendmakingen.nl/h-tk-20162017-69-22.html (the House capitalises Voor)
-        (
-            "Als wij spreken over Groningen, gaat het natuurlijk over het rapport van de Onderzoeksraad "
-            "Voor Veiligheid dat onlangs is verschenen."
-        ),
-        ("Onderzoeksraad Voor Veiligheid", "advisory_body"),
-    ),
 ]
 
 
@@ -738,20 +731,6 @@ REAL_ORGANISATION_SENTENCES += [
             "Openbaarheid en Informatiehuishouding (ACOI) ingesteld en worden maatregelen genomen."
         ),
         ("Adviescollege Openbaarheid en Informatiehuishouding", "advisory_body"),
-    ),
-    (  # https://zoek.officielebekendmakingen.nl/kst-26387-11.html
-        (
-            "Het programma startte als een samenwerking van de ministeries van BZK, EZ, Financiën, "
-            "Justitie, SZW, VWS en VROM, alsmede het College Bescherming Persoonsgegevens."
-        ),
-        ("College Bescherming Persoonsgegevens", "advisory_body"),
-    ),
-    (  # https://zoek.officielebekendmakingen.nl/behandelddossier/kst-32824-194.html
-        (
-            "De Europese Unie, de Venetië Commissie van de Raad van Europa en de OVSE hebben hun zorgen "
-            "geuit over de omstandigheden waarin het referendum plaatsvond."
-        ),
-        ("Venetië Commissie", "committee"),
     ),
 ]
 
@@ -792,11 +771,11 @@ WRITTEN_ORGANISATIONS = [
         ("Stichting Nederlandse Publieke Omroep", "foundation"),
     ),
     (
-        "De Adviescommissie Water heeft haar advies uitgebracht.",
+        "De Adviescommissie Water (AcW) heeft haar advies uitgebracht.",
         ("Adviescommissie Water", "committee"),
     ),
     (
-        "De Commissie Bestuurlijke Verhoudingen van de VNG adviseert.",
+        "De Commissie Bestuurlijke Verhoudingen (CBV) van de VNG adviseert.",
         ("Commissie Bestuurlijke Verhoudingen", "committee"),
     ),
     (
@@ -810,7 +789,7 @@ WRITTEN_ORGANISATIONS = [
     ),
     ("Het Expertisecentrum Euro (ECE) adviseert.", ("Expertisecentrum Euro", "research_institute")),
     (
-        "Ook de Dienst Justitiële Inrichtingen is betrokken.",
+        "Ook de Dienst Justitiële Inrichtingen (DJI) is betrokken.",
         ("Dienst Justitiële Inrichtingen", "agency"),
     ),
     ("De Algemene Bestuursdienst (ABD) werft.", ("Algemene Bestuursdienst", "agency")),
@@ -836,6 +815,10 @@ def test_defined_abbreviation_names_the_form_recognised_body():
         "Het Reglement van Orde is gewijzigd.",
         "De Commissie heeft besloten.",  # a bare head
         "De Dienst heeft besloten.",
+        # committees, councils and services without an abbreviation defined after them are left
+        # to the tables (on the real set's tuning part they added false positives), real ones too:
+        "Het rapport van de Onderzoeksraad Voor Veiligheid is verschenen.",  # h-tk-20162017-69-22
+        "De Vaste Commissie voor Binnenlandse Zaken vergaderde.",
         "Het College van Burgemeester en Wethouders heeft besloten.",  # an organ of each gemeente
         "In het artikel in Economische Statistische Berichten (ESB) van 29 maart 2024 staat het.",
         "De cijfers in de Jaarrapportage Bedrijfsvoering Rijk (JBR) laten dit zien.",

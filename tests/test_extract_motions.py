@@ -452,6 +452,20 @@ WRITTEN_MOTION_SENTENCES = [
         "de motie-Pieter Heerma c.s. over de bestaanszekerheid",
         [("motie-Pieter Heerma c.s.", ("Heerma",), None)],
     ),
+    (  # an overview of motions: the citation on a line of its own under the motion's text
+        (
+            "Geachte voorzitter,\n\nDe motie van de leden Bromet en Inge van Dijk; verzoekt de regering om "
+            "een probleemanalyse op te stellen.\n\nKamerstukken II 2020/21, 35830 VII, nr. 13\n\n"
+            "Afgedaan. De Kamer is per brief geïnformeerd."
+        ),
+        [
+            (
+                "motie van de leden Bromet en Inge van Dijk",
+                ("Bromet", "van Dijk"),
+                "kst-35830-VII-13",
+            )
+        ],
+    ),
 ]
 
 

@@ -31,14 +31,17 @@ _YEAR = re.compile(
     r"(?:\bVergaderjaar\s+|Staten-Generaal\s*)((?:19|20)\d\d)\s*[–-]\s*(\d{4}|\d{2}(?!\d))"
 )
 # The dossier number and its title, on one line or the title on the lines below it.
+# The suffix may follow on a line of its own (`35 830` / `VII` / title), a sub-dossier after a
+# hyphen (`21 501-20 Europese Raad`).
 _DOSSIER = re.compile(
-    r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z]))?)[ \t]*(?:\n[ \t]*)*?"
-    r"(?:[ \t]|\n[ \t]*)(?!Nr\.)(\S[^\n]{2,}(?:\n[ \t]*(?!Nr\.)\S[^\n]*)*)$"
+    r"(?m)^[ \t]*(\d{2}[ \u00a0]?\d{3}(?:[ -](?:[IVXLC]+|[A-Z])|-\d{1,3}"
+    r"|[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[IVXLC]+|[A-Z])(?=[ \t]*\n))?)[ \t]*(?:\n[ \t]*)*?"
+    r"(?:[ \t]|\n[ \t]*)(?![Nn]r\.)(\S[^\n]{2,}(?:\n[ \t]*(?![Nn]r\.)\S[^\n]*)*)$"
 )
 _NUMBER = re.compile(
     # `Nr. 14 MOTIE …`; an Eerste Kamer paper may show its letter alone (`K MOTIE VAN HET LID …`)
     # and the kind and title may stand on the lines below the number, in capitals.
-    r"(?m)^[ \t]*(?:Nr\.\s*|(?=[A-Z]{1,2}\s))(\d+|[A-Z]{1,2})[ \t]*\n?[ \t\n]*"
+    r"(?m)^[ \t]*(?:[Nn]r\.\s*|(?=[A-Z]{1,2}\s))(\d+|[A-Z]{1,2})[ \t]*\n?[ \t\n]*"
     r"(?P<kind>(?:(?:GEWIJZIGDE?|VOORLOPIG|NADER|NADERE|TWEEDE|DERDE|HERDRUK)\s+)?(?:MOTIE|BRIEF|AMENDEMENT|VERSLAG|EINDVERSLAG|"
     r"NOTA|MEMORIE|VOORSTEL|LIJST|ADVIES|KONINKLIJKE)\b[^\n]*"
     r"(?:\n[ \t]*[A-ZÀ-Þ][^a-zß-ÿ\n]*)*)$"
@@ -140,7 +143,8 @@ def _dossier(text: str) -> str:
         return text.strip()
     number = re.sub(r"[ \u00a0]", "", text[:6]) if re.match(r"\d{2}[ \u00a0]?\d{3}", text) else text
     rest = text[len(text.split()[0]) if " " in text[:3] else 0 :]
-    m = re.fullmatch(r"(\d{2})[ \u00a0]?(\d{3})(?:[ -]([IVXLC]+|[A-Z]))?", text.strip())
+    text = " ".join(text.split())  # a suffix on its own line
+    m = re.fullmatch(r"(\d{2})[ \u00a0]?(\d{3})(?:[ -]([IVXLC]+|[A-Z]|\d{1,3}))?", text.strip())
     if m:
         return m[1] + m[2] + (f"-{m[3]}" if m[3] else "")
     return number + rest
@@ -235,6 +239,7 @@ def extract_motion_text(
             line = line.strip()
             if (
                 re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}", line)
+                and all(w[0].isupper() or w.lower() in _PARTICLES for w in line.split()[1:])
                 and line not in submitters
             ):
                 submitters.append(line)
