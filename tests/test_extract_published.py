@@ -257,3 +257,43 @@ def test_real_eerste_kamer_headings(text, expected):
 def test_a_roman_section_number_is_no_dossier():
     text = "Geachte voorzitter,\n\nII Algemeen\n\nA BRIEF is hier geen kop.\n"
     assert extract_published_heading(segment(text).clean) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # https://zoek.officielebekendmakingen.nl/kst-31335-9.html: `nr.` in lower case, a given
+            # name in the title and `Naar boven` (page furniture) after the signatures
+            (
+                "31 335\nEU-trendrapport 2008\n\nnr. 9\nMOTIE VAN DE LEDEN TONY VAN DIJCK EN DE ROON\n\n"
+                "Voorgesteld 2 juli 2008\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+                "verzoekt de regering de netto Nederlandse afdrachten aan de EU op te schorten,\n\n"
+                "en gaat over tot de orde van de dag.\n\nTony van Dijck\n\nDe Roon\n\nNaar boven\n"
+            ),
+            ("kst-31335-9", ["Tony van Dijck", "De Roon"]),
+        ),
+        (  # https://zoek.officielebekendmakingen.nl/kst-21501-20-793.html: a sub-dossier
+            (
+                "Kamerstuk\n\nDatum publicatieOrganisatieVergaderjaarDossier- en ondernummer\n"
+                "Tweede Kamer der Staten-Generaal2012-201321501-20 nr. 793\n\n21 501-20 Europese Raad\n\n"
+                "Nr. 793 MOTIE VAN HET LID MADLENER\n\nVoorgesteld 29 mei 2013\n\nDe Kamer,\n\n"
+                "gehoord de beraadslaging,\n\nverzoekt de regering, het aantal EU-ambtenaren te verminderen,\n\n"
+                "en gaat over tot de orde van de dag.\n\nMadlener\n"
+            ),
+            ("kst-21501-20-793", ["Madlener"]),
+        ),
+        (  # written: the budget chapter on a line of its own under the dossier number
+            (
+                "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2021-\n\n2022\n\n35 830\n\nVII\n\n"
+                "Wijziging van de begrotingsstaten\n\nNr. 13\n\nMOTIE VAN DE LEDEN BROMET EN VAN DIJK\n\n"
+                "Voorgesteld 7 december 2021\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+                "verzoekt de regering om een plan te maken,\n\nen gaat over tot de orde van de dag.\n\n"
+                "Bromet\nVan Dijk\n"
+            ),
+            ("kst-35830-VII-13", ["Bromet", "Van Dijk"]),
+        ),
+    ],
+)
+def test_real_heading_layouts_of_older_and_sub_dossier_motions(text, expected):
+    heading, motion = _published(text)
+    assert (heading.kst_id, [s.name for s in motion.submitters]) == expected
