@@ -24,7 +24,7 @@ serve: build
 	$(BIN)/bestuursgraaf serve --host $(HOST) --port $(PORT)
 
 test: setup
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	(command -v chromium && command -v chromedriver) >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
 	command -v virtuoso-t >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends virtuoso-opensource >/dev/null 2>&1) \
 		|| echo "virtuoso-opensource could not be installed: the Virtuoso tests will skip"

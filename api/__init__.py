@@ -6,15 +6,21 @@ from bestuursgraaf.api.errors import register_error_handlers
 from bestuursgraaf.graph.config import Settings
 from bestuursgraaf.graph.namespaces import Minter
 from bestuursgraaf.graph.store import Store
-from bestuursgraaf.graph.store.guard import GuardedStore, QueryLimits
-from flask import Flask, current_app
+from bestuursgraaf.graph.store.guard import GuardedStore, QueryBudget, QueryLimits
+from bestuursgraaf.graph.store.query_pool import QueryPool
+from flask import Flask, current_app, has_request_context, request
 from flask_cors import CORS
 
 MAX_QUERY_BYTES = 100_000  # the longest query text (or request body) accepted
 
 
-def create_app(store: Store, settings: Settings | None = None) -> Flask:
-    """An app serving `store`; nothing is read from globals, everything comes in here."""
+def create_app(
+    store: Store, settings: Settings | None = None, query_pool: QueryPool | None = None
+) -> Flask:
+    """An app serving `store`; nothing is read from globals, everything comes in here. With a
+    `query_pool` (worker processes over the same store on disk) every query runs there, within
+    its time budget; without one, in the request's thread."""
+    from bestuursgraaf.api.browse import browse_blueprint
     from bestuursgraaf.api.diwoo import diwoo_blueprint
     from bestuursgraaf.api.linked_data import linked_data_blueprint
     from bestuursgraaf.api.named_queries import queries_blueprint
@@ -32,8 +38,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     limits = QueryLimits(
         settings.max_query_chars, settings.max_query_depth, frozenset(settings.service_allow)
     )
+    budget = QueryBudget(settings.query_timeout_s, settings.max_rows, settings.max_response_bytes)
+    guarded = GuardedStore(store, limits, budget, query_pool, cancelled=client_gone)
     app.extensions["bestuursgraaf"] = {
-        "store": GuardedStore(store, limits),  # every query the API runs passes the guard
+        "store": guarded,  # every query the API runs passes the guard and keeps its budget
         "limits": limits,
         "minter": Minter(settings.base_iri),
     }
@@ -51,7 +59,17 @@ def create_app(store: Store, settings: Settings | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(linked_data_blueprint(settings.base_iri))
+    app.register_blueprint(browse_blueprint)  # the browse site (api/browse/)
     return app
+
+
+def client_gone() -> bool:
+    """Whether the client of the current request has closed its connection (waitress tells,
+    with channel_request_lookahead > 0; other servers never do)."""
+    if not has_request_context():
+        return False
+    disconnected = request.environ.get("waitress.client_disconnected")
+    return bool(disconnected and disconnected())
 
 
 def current_store() -> Store:

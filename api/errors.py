@@ -6,7 +6,15 @@ import logging
 
 from bestuursgraaf.graph.queries import ParameterError, QueryNotFound, list_queries
 from bestuursgraaf.graph.store import QuerySyntaxError, StoreError, UpdateRefused
-from bestuursgraaf.graph.store.base import QueryTooLarge, ServiceRefused
+from bestuursgraaf.graph.store.base import (
+    QueryAborted,
+    QueryCancelled,
+    QueryQueueFull,
+    QueryTimeout,
+    QueryTooLarge,
+    ResultTooLarge,
+    ServiceRefused,
+)
 from flask import Flask, Response, current_app, json
 from werkzeug.exceptions import HTTPException
 
@@ -29,6 +37,13 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "unsupported-media-type": (415, "Unsupported media type"),
     "internal-error": (500, "Internal server error"),
     "store-unavailable": (503, "Store unavailable"),
+    # the budget of one query (graph/store/query_pool.py, graph/store/bounded_results.py)
+    "too-many-rows": (400, "Result has too many rows"),
+    "response-too-large": (400, "Result too large"),
+    "query-queue-full": (503, "Too many queries"),
+    "query-aborted": (503, "Query stopped"),
+    "query-cancelled": (503, "Query cancelled"),
+    "query-timeout": (504, "Query ran out of time"),
 }
 _BY_STATUS = {status: slug for slug, (status, _) in reversed(PROBLEMS.items())}
 
@@ -105,6 +120,36 @@ def _from_query_too_large(error: QueryTooLarge) -> Response:
     return problem_response(Problem(slug, str(error), limit=error.limit, maximum=error.maximum))
 
 
+def _from_result_too_large(error: ResultTooLarge) -> Response:
+    slug = "too-many-rows" if error.limit == "max_rows" else "response-too-large"
+    return problem_response(Problem(slug, str(error), limit=error.limit, maximum=error.maximum))
+
+
+def _from_query_timeout(error: QueryTimeout) -> Response:
+    return problem_response(
+        Problem("query-timeout", str(error), limit="query_timeout_s", maximum=error.seconds)
+    )
+
+
+def _from_queue_full(error: QueryQueueFull) -> Response:
+    return problem_response(
+        Problem("query-queue-full", str(error), limit="query_queue"),
+        {"Retry-After": str(error.retry_after_s)},
+    )
+
+
+def _from_query_aborted(error: QueryAborted) -> Response:
+    log.warning("query aborted: %s", error)
+    return problem_response(
+        Problem("query-aborted", str(error), limit="query_memory_mb", maximum=error.megabytes)
+    )
+
+
+def _from_query_cancelled(error: QueryCancelled) -> Response:
+    log.info("%s", error)  # nobody reads this answer
+    return problem_response(Problem("query-cancelled", str(error)))
+
+
 def _from_internal_error(error: Exception) -> Response:
     log.exception("unhandled error", exc_info=error)
     return problem_response(
@@ -132,4 +177,9 @@ def register_error_handlers(app: Flask) -> None:
     )
     app.register_error_handler(QueryTooLarge, _from_query_too_large)
     app.register_error_handler(StoreError, _from_store_error)
+    app.register_error_handler(ResultTooLarge, _from_result_too_large)
+    app.register_error_handler(QueryTimeout, _from_query_timeout)
+    app.register_error_handler(QueryQueueFull, _from_queue_full)
+    app.register_error_handler(QueryAborted, _from_query_aborted)
+    app.register_error_handler(QueryCancelled, _from_query_cancelled)
     app.register_error_handler(Exception, _from_internal_error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bestuursgraaf.api import MAX_QUERY_BYTES, current_settings, negotiate
+from bestuursgraaf.api.browse import openapi_paths as browse_paths
 from bestuursgraaf.api.diwoo import openapi_paths as diwoo_paths
 from bestuursgraaf.api.errors import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from bestuursgraaf.api.linked_data import openapi_paths as linked_data_paths
@@ -269,7 +270,8 @@ def openapi_document() -> dict:
         }
         | linked_data_paths(current_settings().base_iri)
         | timeline_paths()
-        | diwoo_paths(),
+        | diwoo_paths()
+        | browse_paths(),
         "components": {"schemas": _schemas()},
     }
 

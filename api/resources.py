@@ -1,56 +1,49 @@
 """JSON resources (documents, kamerstukken, motions, actions), each with its IRI and API links.
 
 Ids from the URL are checked against a strict pattern (a malformed id is a 404 problem), turned
-into the IRI the build mints for them, and bound with `VALUES ?this { <iri> }`; no user text
-is ever pasted into a query."""
+into the IRI the build mints for them, and bound as a term (`VALUES ?this { <iri> }`) in the
+SELECTs of queries/resources/*.rq; no user text is ever pasted into a query. A browser asking
+for HTML gets the browse site's page at the same URL (api/browse/)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bestuursgraaf.api import current_minter, current_settings, current_store
+from bestuursgraaf.api.browse import pages as browse_pages
+from bestuursgraaf.api.browse import problem_page as browse_problem_page
 from bestuursgraaf.api.errors import Problem
+from bestuursgraaf.graph.queries import NamedQuery, parse_query_file
 from flask import Blueprint, Response, jsonify, url_for
 from rdflib import URIRef
 
+from bestuursgraaf.package_data import queries_dir
+
 resources_blueprint = Blueprint("resources", __name__)
+# a browser is shown a problem as a page of the browse site; other clients get problem+json
+resources_blueprint.register_error_handler(Problem, browse_problem_page)
 
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
 KST_ID = re.compile(r"kst-[0-9]+(?:-[0-9A-Za-z]+){1,4}")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,30}")
 
-PREFIXES = """PREFIX bg: <https://w3id.org/bestuursgraaf/def#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-DOCUMENT_CLASSES = "bg:Document bg:Kamerbrief bg:Nota bg:Bijlage bg:Voortgangsrapportage"
-MOTION_RELATIONS = "bg:fulfils bg:takesIntoAccount bg:respondsTo"
-# A passage, as ?passage with ?passageDoc (the document's id), ?start, ?end, ?quote.
-PASSAGE = """
-  OPTIONAL { ?passage bg:inDocument/dcterms:identifier ?passageDoc }
-  OPTIONAL { ?passage bg:startOffset ?start }
-  OPTIONAL { ?passage bg:endOffset ?end }
-  OPTIONAL { ?passage bg:quote ?quote }
-"""
-
-
-def action_motion(action: str, motion: str) -> str:
-    """An action's ?relation to a motion, said directly or by a qualified bg:ActionMotionLink."""
-    return f"""
-  {{ VALUES ?relation {{ {MOTION_RELATIONS} }} {action} ?relation {motion} }}
-  UNION
-  {{ ?link bg:linkAction {action} ; bg:linkMotion {motion} ; bg:linkRelation ?relation }}"""
+RESOURCE_QUERIES = queries_dir() / "resources"  # one .rq per SELECT, not listed as named queries
+LIST_QUERIES = {"documents", "motions", "actions"}  # cut at Settings.max_rows
 
 
 # -- running queries ------------------------------------------------------------------------
-def _rows(query: str, this: URIRef | None = None) -> list[dict[str, str | None]]:
-    """The rows of a SELECT; `#THIS` in the query becomes `VALUES ?this { <iri> }`."""
-    if this is not None:
-        if "#THIS" not in query:
-            raise ValueError("a query about ?this needs a #THIS marker where it is bound")
-        query = query.replace("#THIS", f"VALUES ?this {{ {this.n3()} }}")
-    return current_store().select(PREFIXES + query).rows
+@cache
+def resource_query(name: str) -> NamedQuery:
+    return parse_query_file(RESOURCE_QUERIES / f"{name}.rq")
+
+
+def _rows(name: str, this: URIRef | None = None) -> list[dict[str, str | None]]:
+    """The rows of queries/resources/<name>.rq, with ?this bound to the resource's IRI."""
+    text = resource_query(name).bind({"this": str(this)} if this is not None else {})
+    if name in LIST_QUERIES:
+        text += f"\nLIMIT {int(current_settings().max_rows)}"
+    return current_store().select(text).rows
 
 
 def _checked(value: str, pattern: re.Pattern[str], what: str, example: str) -> str:
@@ -123,23 +116,20 @@ def _unique(items: list[dict]) -> list[dict]:
     return list(by_id.values())
 
 
-def _limit() -> str:
-    return f"LIMIT {int(current_settings().max_rows)}"
+def _listing_wanted() -> bool:
+    """A list as the browse site shows it: the page (HTML), or its rows as `?format=csv|json`
+    with the page's filters and sort; a JSON client without `?format` gets the resource list."""
+    from flask import request
+
+    return "format" in request.args or browse_pages.wants_html()
 
 
 # -- documents ------------------------------------------------------------------------------
 @resources_blueprint.get("/documents")
 def documents() -> Response:
-    rows = _rows(f"""
-SELECT ?doc (SAMPLE(?id0) AS ?id) (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date)
-       (GROUP_CONCAT(DISTINCT ?typeName; separator=" ") AS ?types)
-WHERE {{
-  VALUES ?class {{ {DOCUMENT_CLASSES} }}
-  ?doc a ?class ; dcterms:identifier ?id0 .
-  BIND (STRAFTER(STR(?class), "#") AS ?typeName)
-  OPTIONAL {{ ?doc dcterms:title ?title0 }}
-  OPTIONAL {{ ?doc dcterms:date ?date0 }}
-}} GROUP BY ?doc ORDER BY ?date ?id {_limit()}""")
+    if _listing_wanted():
+        return browse_pages.documents_list()
+    rows = _rows("documents")
     items = [
         document_ref(row["doc"], row["id"], row["title"])
         | {"date": row["date"], "types": _types(row["types"])}
@@ -162,22 +152,10 @@ def _types(joined: str | None) -> list[str]:
 @resources_blueprint.get("/documents/<doc_id>")
 def document(doc_id: str) -> Response:
     _checked(doc_id, DOC_ID, "document id", "004_6c88505460917616")
+    if browse_pages.wants_html():
+        return browse_pages.document_page(doc_id)
     this = current_minter().document(doc_id)
-    meta = _rows(
-        f"""
-SELECT (SAMPLE(?title0) AS ?title) (SAMPLE(?date0) AS ?date) (SAMPLE(?kenmerk0) AS ?kenmerk)
-       (SAMPLE(?source0) AS ?source) (GROUP_CONCAT(DISTINCT ?typeName; separator=" ") AS ?types)
-WHERE {{ #THIS
-  VALUES ?class {{ {DOCUMENT_CLASSES} }}
-  ?this a ?class .
-  BIND (STRAFTER(STR(?class), "#") AS ?typeName)
-  OPTIONAL {{ ?this dcterms:title ?title0 }}
-  OPTIONAL {{ ?this dcterms:date ?date0 }}
-  OPTIONAL {{ ?this bg:kenmerk ?kenmerk0 }}
-  OPTIONAL {{ ?this bg:sourceFile ?source0 }}
-}}""",
-        this,
-    )
+    meta = _rows("document", this)
     if not meta[0]["types"]:
         raise _missing("document", doc_id)
     row = meta[0]
@@ -201,27 +179,12 @@ WHERE {{ #THIS
 
 
 def _signatories(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?person ?name WHERE { #THIS
-  ?this bg:signatory ?person . OPTIONAL { ?person foaf:name ?name }
-} ORDER BY ?name""",
-        this,
-    )
+    rows = _rows("document-signatories", this)
     return [{"@id": row["person"], "name": row["name"]} for row in rows]
 
 
 def _kamerstuk_links(this: URIRef) -> dict[str, list[dict]]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?relation ?kamerstuk ?kst ?label WHERE { #THIS
-  VALUES ?relation { bg:publishedAs bg:annexOf bg:cites }
-  ?this ?relation ?kamerstuk .
-  OPTIONAL { ?kamerstuk bg:kstId ?kst }
-  OPTIONAL { ?kamerstuk rdfs:label ?label }
-} ORDER BY ?kst""",
-        this,
-    )
+    rows = _rows("document-kamerstukken", this)
     links: dict[str, list[dict]] = {"publishedAs": [], "annexOf": [], "cites": [], "citesReports": []}
     for row in rows:
         name = row["relation"].rsplit("#", 1)[-1]
@@ -233,32 +196,12 @@ SELECT DISTINCT ?relation ?kamerstuk ?kst ?label WHERE { #THIS
 
 
 def _sections(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?section ?title ?order WHERE { #THIS
-  ?this bg:hasSection ?section .
-  OPTIONAL { ?section dcterms:title ?title }
-  OPTIONAL { ?section bg:order ?order }
-} ORDER BY ?order ?section""",
-        this,
-    )
+    rows = _rows("document-sections", this)
     return [{"@id": r["section"], "title": r["title"], "order": _int(r["order"])} for r in rows]
 
 
 def _citations(this: URIRef) -> list[dict]:
-    rows = _rows(
-        f"""
-SELECT DISTINCT ?citation ?raw ?offset ?footnote ?kamerstuk ?kst ?passage ?passageDoc ?start ?end ?quote
-WHERE {{ #THIS
-  ?this bg:hasCitation ?citation .
-  ?citation bg:rawText ?raw .
-  OPTIONAL {{ ?citation bg:startOffset ?offset }}
-  OPTIONAL {{ ?citation bg:footnoteNumber ?footnote }}
-  OPTIONAL {{ ?citation bg:citedKamerstuk ?kamerstuk . OPTIONAL {{ ?kamerstuk bg:kstId ?kst }} }}
-  OPTIONAL {{ ?citation bg:evidence ?passage . {PASSAGE} }}
-}} ORDER BY ?offset ?citation""",
-        this,
-    )
+    rows = _rows("document-citations", this)
     return [
         {
             "@id": row["citation"],
@@ -272,29 +215,12 @@ WHERE {{ #THIS
 
 
 def _motions_in(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?motion ?kst ?label WHERE { #THIS
-  ?passage bg:inDocument ?this .
-  ?motion a bg:Motion ; bg:mentionedIn ?passage .
-  OPTIONAL { ?motion bg:kstId ?kst }
-  OPTIONAL { ?motion rdfs:label ?label }
-} ORDER BY ?label ?motion""",
-        this,
-    )
+    rows = _rows("document-motions", this)
     return _unique([motion_ref(row["motion"], row["kst"], row["label"]) for row in rows])
 
 
 def _actions_in(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?action ?title WHERE { #THIS
-  ?action a bg:Action .
-  { ?action bg:announcedIn ?this } UNION { ?action bg:mentionedIn/bg:inDocument ?this }
-  OPTIONAL { ?action dcterms:title ?title }
-} ORDER BY ?title ?action""",
-        this,
-    )
+    rows = _rows("document-actions", this)
     return _unique([action_ref(row["action"], row["title"]) for row in rows])
 
 
@@ -302,23 +228,10 @@ SELECT DISTINCT ?action ?title WHERE { #THIS
 @resources_blueprint.get("/kamerstukken/<kst_id>")
 def kamerstuk(kst_id: str) -> Response:
     _checked(kst_id, KST_ID, "kst id", "kst-33047-25")
+    if browse_pages.wants_html():
+        return browse_pages.kamerstuk_page(kst_id)
     this = current_minter().kamerstuk(kst_id)
-    meta = _rows(
-        """
-SELECT (SAMPLE(?dossier0) AS ?dossier) (SAMPLE(?number0) AS ?number) (SAMPLE(?year0) AS ?year)
-       (SAMPLE(?chamber0) AS ?chamber) (SAMPLE(?label0) AS ?label)
-       (SAMPLE(?motion0) AS ?motion) (COUNT(*) AS ?found)
-WHERE { #THIS
-  ?this a bg:Kamerstuk .
-  OPTIONAL { ?this bg:dossierNumber ?dossier0 }
-  OPTIONAL { ?this bg:ondernummer ?number0 }
-  OPTIONAL { ?this bg:vergaderjaar ?year0 }
-  OPTIONAL { ?this bg:chamber ?chamber0 }
-  OPTIONAL { ?this rdfs:label ?label0 }
-  OPTIONAL { ?this a bg:Motion BIND ("yes" AS ?motion0) }
-}""",
-        this,
-    )
+    meta = _rows("kamerstuk", this)
     if _int(meta[0]["found"]) == 0:
         raise _missing("kamerstuk", kst_id)
     row = meta[0]
@@ -337,32 +250,12 @@ WHERE { #THIS
 
 
 def _published_by(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?doc ?id ?title WHERE { #THIS
-  ?doc bg:publishedAs ?this .
-  OPTIONAL { ?doc dcterms:identifier ?id }
-  OPTIONAL { ?doc dcterms:title ?title }
-} ORDER BY ?id""",
-        this,
-    )
+    rows = _rows("kamerstuk-published-by", this)
     return _unique([document_ref(row["doc"], row["id"], row["title"]) for row in rows])
 
 
 def _cited_by(this: URIRef) -> list[dict]:
-    rows = _rows(
-        f"""
-SELECT DISTINCT ?doc ?id ?title ?citation ?raw ?offset ?passage ?passageDoc ?start ?end ?quote
-WHERE {{ #THIS
-  ?citation bg:citedKamerstuk ?this ; bg:rawText ?raw .
-  ?doc bg:hasCitation ?citation .
-  OPTIONAL {{ ?doc dcterms:identifier ?id }}
-  OPTIONAL {{ ?doc dcterms:title ?title }}
-  OPTIONAL {{ ?citation bg:startOffset ?offset }}
-  OPTIONAL {{ ?citation bg:evidence ?passage . {PASSAGE} }}
-}} ORDER BY ?id ?offset ?citation""",
-        this,
-    )
+    rows = _rows("kamerstuk-cited-by", this)
     return [
         {
             "document": document_ref(row["doc"], row["id"], row["title"]),
@@ -377,17 +270,9 @@ WHERE {{ #THIS
 # -- motions --------------------------------------------------------------------------------
 @resources_blueprint.get("/motions")
 def motions() -> Response:
-    rows = _rows(f"""
-SELECT ?motion (SAMPLE(?kst0) AS ?kst) (SAMPLE(?label0) AS ?label)
-       (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?submitters)
-       (COUNT(DISTINCT ?doc) AS ?documents)
-WHERE {{
-  ?motion a bg:Motion .
-  OPTIONAL {{ ?motion bg:kstId ?kst0 }}
-  OPTIONAL {{ ?motion rdfs:label ?label0 }}
-  OPTIONAL {{ ?motion bg:submitter/foaf:name ?name }}
-  OPTIONAL {{ ?motion bg:mentionedIn/bg:inDocument ?doc }}
-}} GROUP BY ?motion ORDER BY ?label ?motion {_limit()}""")
+    if _listing_wanted():
+        return browse_pages.motions_list()
+    rows = _rows("motions")
     items = [
         motion_ref(row["motion"], row["kst"], row["label"])
         | {
@@ -410,32 +295,17 @@ WHERE {{
 def motion(key: str) -> Response:
     if not (KST_ID.fullmatch(key) or SLUG.fullmatch(key)):
         _checked(key, KST_ID, "motion key", "kst-35925-VII-12 or motie-van-dijk")
+    if browse_pages.wants_html():
+        return browse_pages.motion_page(key)
     this = current_minter().motion(key)
-    meta = _rows(
-        """
-SELECT (SAMPLE(?kst0) AS ?kst) (SAMPLE(?label0) AS ?label) (SAMPLE(?adopted0) AS ?adopted)
-       (COUNT(*) AS ?found)
-WHERE { #THIS
-  ?this a bg:Motion .
-  OPTIONAL { ?this bg:kstId ?kst0 }
-  OPTIONAL { ?this rdfs:label ?label0 }
-  OPTIONAL { ?this bg:adopted ?adopted0 }
-}""",
-        this,
-    )
+    meta = _rows("motion", this)
     if _int(meta[0]["found"]) == 0:
         raise _missing("motion", key)
     row = meta[0]
     passages = _unique(
         [
             passage(r)
-            for r in _rows(
-                f"""
-SELECT DISTINCT ?passage ?passageDoc ?start ?end ?quote WHERE {{ #THIS
-  ?this bg:mentionedIn ?passage . {PASSAGE}
-}} ORDER BY ?passageDoc ?start ?passage""",
-                this,
-            )
+            for r in _rows("passages", this)
         ]
     )
     body = motion_ref(str(this), row["kst"], row["label"]) | {
@@ -453,15 +323,7 @@ SELECT DISTINCT ?passage ?passageDoc ?start ?end ?quote WHERE {{ #THIS
 
 
 def _submitters(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?person ?name ?party ?partyLabel WHERE { #THIS
-  ?this bg:submitter ?person .
-  OPTIONAL { ?person foaf:name ?name }
-  OPTIONAL { ?person bg:party ?party OPTIONAL { ?party rdfs:label ?partyLabel } }
-} ORDER BY ?name ?person""",
-        this,
-    )
+    rows = _rows("motion-submitters", this)
     return _unique(
         [
             {
@@ -477,27 +339,12 @@ SELECT DISTINCT ?person ?name ?party ?partyLabel WHERE { #THIS
 
 
 def _documents_of(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?doc ?id ?title WHERE { #THIS
-  ?this bg:mentionedIn/bg:inDocument ?doc .
-  OPTIONAL { ?doc dcterms:identifier ?id }
-  OPTIONAL { ?doc dcterms:title ?title }
-} ORDER BY ?id""",
-        this,
-    )
+    rows = _rows("motion-documents", this)
     return _unique([document_ref(row["doc"], row["id"], row["title"]) for row in rows])
 
 
 def _actions_of(this: URIRef) -> list[dict]:
-    rows = _rows(
-        f"""
-SELECT DISTINCT ?action ?title ?relation WHERE {{ #THIS
-  {action_motion("?action", "?this")}
-  OPTIONAL {{ ?action dcterms:title ?title }}
-}} ORDER BY ?title ?action ?relation""",
-        this,
-    )
+    rows = _rows("motion-actions", this)
     return [
         action_ref(row["action"], row["title"]) | {"relation": row["relation"].rsplit("#", 1)[-1]}
         for row in rows
@@ -505,22 +352,13 @@ SELECT DISTINCT ?action ?title ?relation WHERE {{ #THIS
 
 
 # -- actions --------------------------------------------------------------------------------
-STATUS = """
-  OPTIONAL { ?this bg:status ?status0 .
-             OPTIONAL { ?status0 rdfs:label ?statusLabel0 FILTER (LANGMATCHES(LANG(?statusLabel0), "en")) } }
-"""
 
 
 @resources_blueprint.get("/actions")
 def actions() -> Response:
-    rows = _rows(f"""
-SELECT ?this (SAMPLE(?title0) AS ?title) (SAMPLE(?status0) AS ?status)
-       (SAMPLE(?statusLabel0) AS ?statusLabel)
-WHERE {{
-  ?this a bg:Action .
-  OPTIONAL {{ ?this dcterms:title ?title0 }}
-  {STATUS}
-}} GROUP BY ?this ORDER BY ?title ?this {_limit()}""")
+    if _listing_wanted():
+        return browse_pages.actions_list()
+    rows = _rows("actions")
     items = [action_ref(row["this"], row["title"]) | {"status": _status(row)} for row in rows]
     items = [item for item in items if item["slug"]]
     return jsonify(
@@ -541,18 +379,10 @@ def _status(row: dict[str, str | None]) -> dict | None:
 @resources_blueprint.get("/actions/<slug>")
 def action(slug: str) -> Response:
     _checked(slug, SLUG, "action slug", "regio-deals-verlengen")
+    if browse_pages.wants_html():
+        return browse_pages.action_page(slug)
     this = current_minter().thing("actie", slug)
-    meta = _rows(
-        f"""
-SELECT (SAMPLE(?title0) AS ?title) (SAMPLE(?status0) AS ?status)
-       (SAMPLE(?statusLabel0) AS ?statusLabel) (COUNT(*) AS ?found)
-WHERE {{ #THIS
-  ?this a bg:Action .
-  OPTIONAL {{ ?this dcterms:title ?title0 }}
-  {STATUS}
-}}""",
-        this,
-    )
+    meta = _rows("action", this)
     if _int(meta[0]["found"]) == 0:
         raise _missing("action", slug)
     row = meta[0]
@@ -564,13 +394,7 @@ WHERE {{ #THIS
         "passages": _unique(
             [
                 passage(r)
-                for r in _rows(
-                    f"""
-SELECT DISTINCT ?passage ?passageDoc ?start ?end ?quote WHERE {{ #THIS
-  ?this bg:mentionedIn ?passage . {PASSAGE}
-}} ORDER BY ?passageDoc ?start ?passage""",
-                    this,
-                )
+                for r in _rows("passages", this)
             ]
         ),
     }
@@ -579,15 +403,7 @@ SELECT DISTINCT ?passage ?passageDoc ?start ?end ?quote WHERE {{ #THIS
 
 
 def _action_sections(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?section ?title ?doc ?id WHERE { #THIS
-  ?this bg:inSection ?section .
-  OPTIONAL { ?section dcterms:title ?title }
-  OPTIONAL { ?doc bg:hasSection ?section OPTIONAL { ?doc dcterms:identifier ?id } }
-} ORDER BY ?id ?section""",
-        this,
-    )
+    rows = _rows("action-sections", this)
     return _unique(
         [
             {
@@ -604,28 +420,12 @@ SELECT DISTINCT ?section ?title ?doc ?id WHERE { #THIS
 
 
 def _announced_in(this: URIRef) -> list[dict]:
-    rows = _rows(
-        """
-SELECT DISTINCT ?doc ?id ?title WHERE { #THIS
-  ?this bg:announcedIn ?doc .
-  OPTIONAL { ?doc dcterms:identifier ?id }
-  OPTIONAL { ?doc dcterms:title ?title }
-} ORDER BY ?id""",
-        this,
-    )
+    rows = _rows("action-announced-in", this)
     return _unique([document_ref(row["doc"], row["id"], row["title"]) for row in rows])
 
 
 def _motions_of(this: URIRef) -> list[dict]:
-    rows = _rows(
-        f"""
-SELECT DISTINCT ?motion ?kst ?label ?relation WHERE {{ #THIS
-  {action_motion("?this", "?motion")}
-  OPTIONAL {{ ?motion bg:kstId ?kst }}
-  OPTIONAL {{ ?motion rdfs:label ?label }}
-}} ORDER BY ?label ?motion ?relation""",
-        this,
-    )
+    rows = _rows("action-motions", this)
     return [
         motion_ref(row["motion"], row["kst"], row["label"])
         | {"relation": row["relation"].rsplit("#", 1)[-1]}

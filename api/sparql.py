@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import BinaryIO
+
 from bestuursgraaf.api import MAX_QUERY_BYTES, current_limits, current_store, negotiate
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.graph.store.base import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, query_form
@@ -33,10 +36,18 @@ def sparql() -> Response:
     form = query_form(query)  # UpdateRefused / QuerySyntaxError become problems
     offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_OFFERS
     media_type = negotiate(list(offers), f"the results of a {form} query")
-    body, served_as = current_store().query_serialized(query, offers[media_type])
-    response = Response(body, mimetype=served_as)
+    answer = current_store().answer(query, offers[media_type])  # complete and within its caps
+    response = Response(_stream(answer.body), mimetype=answer.media_type)
+    response.content_length = answer.size
     response.vary.add("Accept")
     return response
+
+
+def _stream(body: BinaryIO, chunk: int = 1 << 16) -> Iterator[bytes]:
+    """The answer file in chunks, closed at the end or when the client goes away."""
+    with body:
+        while block := body.read(chunk):
+            yield block
 
 
 def _query_text() -> str:

@@ -120,11 +120,12 @@ def build_dataset(
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
-    for facts in documents:
-        graph = DocumentEmitter(facts, minter).emit(motions, assignment, traced)
-        _add_graph(dataset, minter.graph_for_document(facts.doc_id), graph)
+    for facts in documents:  # written straight into the document's named graph: no copy
+        target = dataset.graph(minter.graph_for_document(facts.doc_id))
+        DocumentEmitter(facts, minter, target).emit(motions, assignment, traced)
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
+    _add_opendata(dataset, corpus_dir, minter, say)
     one_label_per_person(dataset)
     dataset.default_union = True  # link_out reads every named graph at once, without a copy of them
     try:
@@ -136,6 +137,21 @@ def build_dataset(
     if ONTOLOGY_PATH.is_file():
         _add_graph(dataset, minter.ontology_graph, load_ontology(ONTOLOGY_PATH))
     return dataset
+
+
+def _add_opendata(dataset: Dataset, corpus_dir: Path, minter: Minter, say: Progress) -> None:
+    """The Tweede Kamer's open data recorded in the corpus' `tk-odata/` (by `bestuursgraaf fetch`)."""
+    from bestuursgraaf.graph.sources.tk_graph import emit_opendata
+    from bestuursgraaf.graph.sources.tk_odata import read_opendata_folder
+
+    records = read_opendata_folder(corpus_dir / "tk-odata", corpus_dir.parent)
+    if records.motions or records.unresolved:
+        with_outcome = sum(1 for m in records.motions.values() if m.final)
+        say(
+            f"read {len(records.motions)} motions from the Tweede Kamer's open data, {with_outcome} "
+            f"with a vote outcome; {len(records.unresolved)} decisions not attributable to one motion"
+        )
+        _add_graph(dataset, minter.opendata_graph, emit_opendata(records, minter))
 
 
 def _add_graph(dataset: Dataset, name, graph: Graph) -> None:
@@ -228,11 +244,8 @@ def build(
         from bestuursgraaf.graph.validate import validate_graph
 
         say("validating against the SHACL shapes")
-        report = (
-            validate_graph(union_graph(dataset), shapes_path)
-            if shapes_path
-            else validate_graph(union_graph(dataset))
-        )
+        # validate_graph makes the one union it needs of the dataset's graphs
+        report = validate_graph(dataset, shapes_path) if shapes_path else validate_graph(dataset)
         if not report.conforms:
             lines = "\n".join(str(v) for v in report.violations[:50])
             more = len(report.violations) - 50
@@ -249,6 +262,9 @@ def build(
         load_store(out_path, progress=say)
     if cache is not None and cache.prune():
         say(f"removed the cache entries of earlier pipeline versions from {cache.root}")
+    from bestuursgraaf.graph.search_index import build_next_to  # the search index beside it
+
+    say(f"indexed the passages and labels for search in {build_next_to(out_path)}")
     graphs = len({g.identifier for g in dataset.graphs() if len(g)})
     quads = data.count(b"\n")
     say(f"wrote {quads} quads in {graphs} named graphs to {out_path}")

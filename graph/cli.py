@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import signal
 import sys
 from pathlib import Path
 
@@ -39,7 +41,7 @@ def _store(args: argparse.Namespace, settings: Settings):
 
     endpoint = getattr(args, "endpoint", None) or settings.endpoint
     if endpoint:
-        return open_store(endpoint=endpoint)
+        return open_store(endpoint=endpoint, settings=settings)
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
     return open_persistent(graph_path, progress=_say)
 
@@ -96,7 +98,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.namespaces import Minter
     from bestuursgraaf.graph.queries import (
+        expand_parameters,
         load_query,
         result_to_csv,
         result_to_json,
@@ -104,11 +108,29 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     query = load_query(args.name)
-    sparql = query.bind(_params(args.param))
+    base = Minter(settings.base_iri).base
+    sparql = query.bind(expand_parameters(query, _params(args.param), base))
     result = _store(args, settings).select(sparql)
-    render = {"csv": result_to_csv, "json": result_to_json, "table": result_to_table}[args.format]
+    table = functools.partial(result_to_table, base=base)
+    render = {"csv": result_to_csv, "json": result_to_json, "table": table}[args.format]
     sys.stdout.write(render(result).rstrip("\n") + "\n")
     return 0
+
+
+def _queries_epilog() -> str:
+    """The named queries and their parameters, for `bestuursgraaf query --help`."""
+    from bestuursgraaf.graph.queries import list_queries
+
+    lines = ["named queries and their parameters (--param NAME=VALUE):"]
+    for query in list_queries():
+        lines.append(f"  {query.name}: {query.title}")
+        for parameter in query.parameters:
+            flags = ", ".join(
+                word for word, on in (("optional", parameter.optional), ("default " + str(parameter.default), parameter.default)) if on
+            )
+            lines.append(f"      {parameter.name} ({parameter.kind}{', ' + flags if flags else ''}) {parameter.doc}".rstrip())
+    lines.append("IRIs of the data may be given as the short keys the table prints (doc/…, actie/…).")
+    return "\n".join(lines)
 
 
 def cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
@@ -134,19 +156,53 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         _say(f"no graph at {settings.default_graph_path} yet: building it from the bundled corpus")
         build(BUNDLED_CORPUS, settings.default_graph_path, Minter(settings.base_iri), progress=_say)
     store = _store(args, settings)
-    app = create_app(store, settings)
-    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads)")
-    serve(
-        app,
-        host=args.host,
-        port=args.port,
-        threads=args.threads,
-        ident="bestuursgraaf",
-        channel_timeout=settings.channel_timeout_s,
-        cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
-        connection_limit=settings.connection_limit,
-    )
+    pool = None if endpoint else _query_pool(args, settings)
+    app = create_app(store, settings, query_pool=pool)
+    workers = f", {len(pool.worker_pids())} query workers" if pool else ""
+    _say(f"serving {len(store)} quads on http://{args.host}:{args.port}/ (waitress, {args.threads} threads{workers})")
+    signal.signal(signal.SIGTERM, _exit_on_signal)  # so that the workers are stopped below
+    try:
+        serve(
+            app,
+            host=args.host,
+            port=args.port,
+            threads=args.threads,
+            ident="bestuursgraaf",
+            channel_timeout=settings.channel_timeout_s,
+            cleanup_interval=max(1, min(30, settings.channel_timeout_s // 2)),
+            connection_limit=settings.connection_limit,
+            channel_request_lookahead=1,  # lets a query see that its client went away
+        )
+    finally:
+        if pool is not None:
+            pool.close()
     return 0
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _query_pool(args: argparse.Namespace, settings: Settings):
+    """Worker processes over the on-disk store, which run every query within its budget."""
+    from bestuursgraaf.graph.store import store_dir_for
+    from bestuursgraaf.graph.store.query_pool import PoolSettings, QueryPool
+
+    if settings.query_workers <= 0:
+        return None
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    return QueryPool(
+        store_dir_for(graph_path),
+        PoolSettings(
+            timeout_s=settings.query_timeout_s,
+            quick_s=settings.quick_query_s,
+            quick_workers=settings.query_workers,
+            long_workers=max(1, settings.long_query_workers),
+            quick_queue=settings.query_queue,
+            long_queue=settings.long_query_queue,
+            memory_mb=settings.query_memory_mb,
+        ),
+    )
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -190,6 +246,27 @@ def cmd_diwoo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.sources.fetch import FetchSettings, fetch
+    from bestuursgraaf.graph.sources.http import FetchError
+
+    try:
+        report = fetch(
+            Path(args.corpus), FetchSettings.from_env(settings.data_dir), identifiers=args.identifier,
+            dossier=args.dossier, query=args.query,
+            sources=("koop", "tk") if args.source == "both" else (args.source,),
+            progress=None if args.quiet else _say,
+        )
+    except FetchError as error:
+        return _fail(f"{error}; {args.corpus} was left as it was")
+    _say(
+        f"{report.documents} Kamerstukken, {report.motions} open-data answers on motions; "
+        f"{report.requests} requests, {report.from_cache} answered from the cache"
+    )
+    print(args.corpus)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="bestuursgraaf",
@@ -213,6 +290,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="extract every document again; keep no cache")
     p.set_defaults(run=cmd_build)
 
+    p = sub.add_parser("fetch", help="fetch Kamerstukken (KOOP) and a dossier's motions (Tweede Kamer) into a corpus")
+    p.add_argument("identifier", nargs="*", help="Kamerstuk identifiers such as kst-33047-27")
+    p.add_argument("--corpus", required=True, help="the corpus folder to fetch into (made when missing)")
+    p.add_argument("--dossier", help="every Kamerstuk of this dossier (33047, 36600-VII) and its motions")
+    p.add_argument("--query", help="a CQL query for KOOP's SRU search, e.g. 'dt.title any \"wethouders\"'")
+    p.add_argument(
+        "--source", choices=["both", "koop", "tk"], default="both",
+        help="for --dossier: KOOP's search, the Tweede Kamer's open data (motions), or both",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(run=cmd_fetch)
+
     p = sub.add_parser("load", help="load an N-Quads dump into the on-disk store (atomically)")
     p.add_argument("file", nargs="?", help="the N-Quads file to load (default: the built graph itself)")
     p.add_argument("--graph", help="the built graph (.nq) whose store to replace; default: the data directory")
@@ -222,7 +311,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", help="the built graph (.nq); default: the data directory")
     p.set_defaults(run=cmd_validate)
 
-    p = sub.add_parser("query", help="run a named query")
+    p = sub.add_parser(
+        "query",
+        help="run a named query",
+        epilog=_queries_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("name", help="the query's name (see `bestuursgraaf queries`)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -238,7 +332,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="a SPARQL endpoint to serve from instead of the embedded store")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--threads", type=int, default=4)
+    # more threads than the long queries may hold (BESTUURSGRAAF_LONG_QUERY_WORKERS + _QUEUE),
+    # so that cheap requests find one while expensive queries run
+    p.add_argument("--threads", type=int, default=8)
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("export", help="export the built graph with its DCAT/VoID description")

@@ -61,10 +61,10 @@ def quote(text: str, span: Span) -> str:
 class DocumentEmitter:
     """Writes the triples of one document into its own graph."""
 
-    def __init__(self, facts: DocumentFacts, minter: Minter) -> None:
+    def __init__(self, facts: DocumentFacts, minter: Minter, graph: Graph | None = None) -> None:
         self.facts = facts
         self.minter = minter
-        self.graph = new_graph()
+        self.graph = new_graph() if graph is None else graph  # the document's named graph itself
         self.doc = minter.document(facts.doc_id)
         self.sections = self._sections()
 
@@ -354,6 +354,7 @@ def emit_curated(documents: list[SourceDocument], minter: Minter) -> Graph:
                 g.add((doc, BG.signatory, person))
             if "addressee" in data:
                 g.add((doc, BG.addressee, CHAMBERS[data["addressee"]]))
+            _official_metadata(g, minter, source, doc)
             if "kamerstuk" in data:
                 kamerstuk = kamerstuk_from_id(g, minter, data["kamerstuk"])
                 g.add((doc, BG.publishedAs, kamerstuk))
@@ -362,6 +363,29 @@ def emit_curated(documents: list[SourceDocument], minter: Minter) -> Graph:
         except (ValueError, KeyError) as error:
             raise ValueError(f"{source.metadata_source}: {error}") from None
     return g
+
+
+def _official_metadata(g: Graph, minter: Minter, source: SourceDocument, doc: URIRef) -> None:
+    """What a publication's metadata.xml adds to a sidecar: its vergaderjaar, and its indieners,
+    who submitted it (a motion) or signed it (a letter); each says which file it came from."""
+    data = source.metadata
+    kst = data.get("kamerstuk")
+    if kst and data.get("vergaderjaar"):
+        g.add((minter.kamerstuk(kst), BG.vergaderjaar, Literal(data["vergaderjaar"])))
+    for written in data.get("indieners", []):
+        name = " ".join(re.sub(r"\([^)]*\)", " ", written).split())  # `I. (Inge) van Dijk`
+        person = minter.person(name)
+        g.add((person, RDF.type, BG.Person))
+        g.add((person, FOAF.name, Literal(name)))
+        g.add((person, RDFS.label, Literal(name)))
+        g.add((person, BG.curatedFrom, Literal(source.metadata_source)))
+        if data.get("type") == "motie" and kst:
+            motion = minter.kamerstuk(kst)
+            g.add((motion, RDF.type, BG.Motion))
+            g.add((motion, BG.curatedFrom, Literal(source.metadata_source)))
+            g.add((motion, BG.submitter, person))
+        else:
+            g.add((doc, BG.signatory, person))
 
 
 def load_ontology(path: Path) -> Graph:

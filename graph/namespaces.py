@@ -105,6 +105,11 @@ class Minter:
         return self._iri("graph/trace")
 
     @property
+    def opendata_graph(self) -> URIRef:
+        """What the Tweede Kamer's open data says about the corpus' motions (outcomes, votes)."""
+        return self._iri("graph/tk-opendata")
+
+    @property
     def links_graph(self) -> URIRef:
         return self._iri("graph/links")
 

@@ -7,11 +7,15 @@ A query file starts with a comment header:
     # param: document (iri, optional) -- only this document
     # param: as_of (date, input) -- an input the query computes with
     # param: as_of (date, input, default today) -- bound to today's date when not given
+    # param: action (key, input) -- a key (`?action`) or the IRI of one thing (`?action_iri`)
     # columns: document, kamerstuk, raw
 
 Parameters appear in the query as variables (`?document`). A value given for a column is bound
 as an equality `FILTER` inserted at the start of the first `WHERE` group; a value for an `input`
-parameter as a `VALUES` block there. A date parameter also takes `today`; one declared with
+parameter as a `VALUES` block there. A `key` input takes either a key or an absolute IRI and binds
+one of two variables, the other left UNDEF: `VALUES (?action ?action_iri) { ("k" UNDEF) }` or
+`{ (UNDEF <iri>) }`, so that the query starts from a bound term either way (a `FILTER` that
+accepts both makes an engine evaluate what follows for every candidate first). A date parameter also takes `today`; one declared with
 `default today` is bound to the day the query runs when no value is given. Values are written
 as RDF terms (an IRI checked for
 forbidden characters, or an escaped literal), never by pasting text.
@@ -36,7 +40,7 @@ from bestuursgraaf.package_data import queries_dir
 QUERY_DIR = queries_dir()
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer)"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer|key)"
     r"(?P<optional>,\s*optional)?(?P<input>,\s*input)?(?:,\s*default\s+(?P<default>today))?\)"
     r"\s*(?:--\s*(?P<doc>.*))?$"
 )
@@ -87,7 +91,10 @@ class NamedQuery:
                 term = _term(parameter, value)
                 # An input is bound with VALUES; a column is filtered on, since a join with
                 # VALUES would also bind it in rows where an OPTIONAL left it unbound.
-                if parameter.is_input:
+                if parameter.kind == "key":
+                    pair = f"(UNDEF {term})" if term.startswith("<") else f"({term} UNDEF)"
+                    bindings.append(f"VALUES (?{parameter.name} ?{parameter.name}_iri) {{ {pair} }}")
+                elif parameter.is_input:
                     bindings.append(f"VALUES ?{parameter.name} {{ {term} }}")
                 else:
                     bindings.append(f"FILTER (?{parameter.name} = {term})")
@@ -102,6 +109,10 @@ class NamedQuery:
 
 
 def _term(parameter: Parameter, value: str) -> str:
+    if parameter.kind == "key":  # an absolute IRI, else a key (a literal)
+        if re.match(r"^https?://", value):
+            return _term(Parameter(parameter.name, "iri", parameter.optional), value)
+        return Literal(value).n3()
     if parameter.kind == "iri":
         if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
             raise ParameterError(f"parameter {parameter.name!r}: {value!r} is not an absolute IRI")
@@ -180,9 +191,36 @@ def result_to_json(result: QueryResult) -> str:
     return json.dumps({"columns": result.columns, "rows": result.rows}, ensure_ascii=False, indent=2)
 
 
-def result_to_table(result: QueryResult, max_width: int = 60) -> str:
+def shorten(value: str, base: str) -> str:
+    """An IRI of the data as its short key (`actie/001-…`, `doc/003_…`): the part after the base
+    IRI, which every command takes back wherever it takes an IRI (see `expand`)."""
+    return value[len(base) :] if base and value.startswith(base) and len(value) > len(base) else value
+
+
+def expand(value: str, base: str) -> str:
+    """A short key (`kind/local`, no scheme) as the IRI under `base`; anything else as given."""
+    if "/" in value and ":" not in value.split("/", 1)[0] and re.fullmatch(r"[a-z-]+/\S+", value):
+        return base + value
+    return value
+
+
+def expand_parameters(query: NamedQuery, values: dict[str, str], base: str) -> dict[str, str]:
+    """The values of `query`'s IRI and key parameters with short keys expanded against `base`."""
+    kinds = {parameter.name: parameter.kind for parameter in query.parameters}
+    return {
+        name: expand(value, base) if kinds.get(name) in ("iri", "key") else value
+        for name, value in values.items()
+    }
+
+
+def result_to_table(result: QueryResult, max_width: int = 60, base: str = "") -> str:
+    """A plain-text table: IRIs of the data as short keys and other IRIs whole (so each can be
+    pasted into the next command), other text cut at `max_width`."""
+
     def cell(value: str | None) -> str:
-        text = "" if value is None else value.replace("\n", " ")
+        text = "" if value is None else shorten(value.replace("\n", " "), base)
+        if re.match(r"^[a-z][a-z0-9+.-]*:\S+$", text) or (base and text != value):
+            return text  # an IRI or a key: never cut
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[cell(row[column]) for column in result.columns] for row in result.rows]

@@ -1,4 +1,5 @@
-"""Read a corpus folder: plain-text letters with optional JSON metadata sidecars, checked on entry."""
+"""Read a corpus folder: plain-text letters with optional JSON metadata sidecars, and Kamerstukken as
+KOOP publishes them (XML with metadata.xml, or the HTML page), checked on entry."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from langdetect import DetectorFactory, LangDetectException, detect_langs
 DetectorFactory.seed = 0  # langdetect is randomised; fix it so the same input gives the same answer
 
 TEXT_SUFFIXES = (".txt", ".md")
+OFFICIAL_SUFFIXES = (".xml", ".html", ".htm")  # read by graph/sources/official.py
 SIDECAR_KEYS = {
     "id", "type", "title", "date", "kamerstuk", "kenmerk", "signatory", "addressee", "annex_of",
     "note", "curator",
@@ -96,33 +98,65 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _official(path: Path, raw: bytes) -> tuple[str, dict, Path]:
+    """The text and metadata of a Kamerstuk's XML or HTML page (graph/sources/official.py)."""
+    from bestuursgraaf.graph.sources.official import (
+        OfficialFormatError,
+        read_kamerstuk_html,
+        read_kamerstuk_xml,
+    )
+
+    try:
+        reader = read_kamerstuk_xml if path.suffix == ".xml" else read_kamerstuk_html
+        document = reader(path, raw)
+    except OfficialFormatError as error:
+        raise DocumentError(str(error)) from None
+    return document.text, document.metadata.sidecar(), document.metadata_path
+
+
 def read_document(path: Path, root: Path | None = None) -> SourceDocument:
-    """One letter and its sidecar (`<name>.json` beside it), checked; raises DocumentError."""
+    """One letter and its sidecar (`<name>.json` beside it), checked; raises DocumentError.
+    A Kamerstuk's XML or HTML page brings its own metadata (from `<name>.metadata.xml`, else from
+    the file itself); a JSON sidecar beside it, curated by hand, wins over that."""
     root = root or path.parent.parent
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise DocumentError(f"{path}: cannot read: {error.strerror}") from None
-    text = _decode(path, raw)
+    official, official_source = {}, None
+    if path.suffix in OFFICIAL_SUFFIXES:
+        text, official, official_source = _official(path, raw)
+    else:
+        text = _decode(path, raw)
     check_language(path, text)
     sidecar = path.with_suffix(".json")
-    metadata = read_sidecar(sidecar) if sidecar.is_file() else {}
+    metadata = {**official, **(read_sidecar(sidecar) if sidecar.is_file() else {})}
+    if sidecar.is_file():
+        metadata_source = _relative(sidecar, root)
+    else:
+        metadata_source = _relative(official_source, root) if official_source else None
     return SourceDocument(
         doc_id=str(metadata.get("id", path.stem)),
         path=path,
         source=_relative(path, root),
         text=text,
         metadata=metadata,
-        metadata_source=_relative(sidecar, root) if sidecar.is_file() else None,
+        metadata_source=metadata_source,
     )
 
 
 def corpus_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise DocumentError(f"{directory}: no such corpus folder")
-    files = sorted(p for p in directory.iterdir() if p.suffix in TEXT_SUFFIXES and p.name != "README.md")
+    files = sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_file()
+        and p.name != "README.md"
+        and (p.suffix in TEXT_SUFFIXES or (p.suffix in OFFICIAL_SUFFIXES and not p.name.endswith(".metadata.xml")))
+    )
     if not files:
-        raise DocumentError(f"{directory}: no documents (*.txt or *.md) in this folder")
+        raise DocumentError(f"{directory}: no documents (*.txt, *.md, Kamerstuk *.xml or *.html) in this folder")
     return files
 
 

@@ -182,3 +182,41 @@ def test_version_names_the_installed_release(capsys):
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"bestuursgraaf {version('bestuursgraaf')}"
+
+
+def _table(text: str) -> list[list[str]]:
+    """The cells of a table the CLI prints (columns are two or more spaces apart)."""
+    import re
+
+    lines = text.strip().splitlines()
+    return [re.split(r"\s{2,}", line.strip()) for line in lines[2:-1]]
+
+
+def test_the_table_prints_keys_that_the_next_command_takes_back(capsys, built_graph_path):
+    """A tour by pasting: an action of the `actions` table into `action-trace`, a document into
+    `actions`, a commitment into `commitment-trace`; nothing printed is cut."""
+    graph = ("--graph", str(built_graph_path))
+    code, out, _ = run(capsys, "query", "actions", *graph)
+    assert code == 0
+    actions = [row[0] for row in _table(out)]
+    assert actions and all(a.startswith("actie/") and "…" not in a for a in actions)
+    code, trace, _ = run(capsys, "query", "action-trace", "--param", f"action={actions[0]}", *graph)
+    assert code == 0 and not trace.strip().endswith("(0 rows)")
+    code, out, _ = run(capsys, "query", "documents", *graph)
+    document = next(cell for row in _table(out) for cell in row if cell.startswith("doc/"))
+    code, out, _ = run(capsys, "query", "actions", "--param", f"document={document}", "--format", "csv", *graph)
+    assert code == 0 and rows(out) and {r["document"] for r in rows(out)} == {f"https://w3id.org/bestuursgraaf/id/{document}"}
+    code, out, _ = run(capsys, "query", "commitments", *graph)
+    commitment = _table(out)[0][0]
+    assert commitment.startswith("toezegging/")
+    code, out, _ = run(capsys, "query", "commitment-trace", "--param", f"commitment={commitment}", *graph)
+    assert code == 0 and not out.strip().endswith("(0 rows)")
+
+
+def test_query_help_lists_every_query_and_its_parameters(capsys):
+    with pytest.raises(SystemExit):
+        main(["query", "--help"])
+    out = capsys.readouterr().out
+    assert "action-trace: Trace of an action" in out
+    assert "as_of (date, optional, default today)" in out
+    assert "commitment (iri)" in out

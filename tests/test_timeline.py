@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bestuursgraaf.api import create_app
-from bestuursgraaf.api.timeline import (
+from bestuursgraaf.api.timeline_svg import (
     STATUS_STYLES,
     TimelineEvent,
     date_span,
@@ -194,7 +194,7 @@ def test_action_timeline_page_has_the_svg_and_a_table(client):
     assert "<h1>Kader &lt;test&gt;</h1>" in page
     assert "&lt;script&gt;" in page and "<script>" not in page
     assert page.count("<tr>") == 1 + 6
-    assert 'href="/id/doc/t1"' in page
+    assert 'href="/documents/t1"' in page  # the letter's page on the browse site
     assert "medio 2024" in page and "naar volgend kabinet" in page
 
 

@@ -492,3 +492,22 @@ def test_the_promised_letter_on_decentral_government_is_fulfilled_late_by_the_se
     assert fulfilled and fulfilled[0]["document"].endswith(LETTERS[1])
     overdue = rows(embedded_store, "overdue", as_of="2024-07-01")
     assert promise["commitment"] not in {r["commitment"] for r in overdue}
+
+
+def test_a_key_parameter_binds_a_key_or_an_iri_as_a_bound_start():
+    """action-trace's `action` is a key or an IRI; either way the query starts from a bound term
+    (a FILTER accepting both made Oxigraph walk every action's continuations first)."""
+    from bestuursgraaf.graph.queries import load_query
+
+    query = load_query("action-trace")
+    assert 'VALUES (?action ?action_iri) { ("beleidskader" UNDEF) }' in query.bind({"action": "beleidskader"})
+    iri = "https://w3id.org/bestuursgraaf/id/actie/001-x"
+    assert f"VALUES (?action ?action_iri) {{ (UNDEF <{iri}>) }}" in query.bind({"action": iri})
+    hostile = 'x" UNDEF) } } SELECT * { ?s ?p ?o } #'
+    assert 'VALUES (?action ?action_iri) { ("x\\" UNDEF) } } SELECT * { ?s ?p ?o } #" UNDEF) }' in query.bind(
+        {"action": hostile}
+    )  # one escaped literal, not query text
+
+
+def test_a_hostile_action_key_finds_nothing(embedded_store):
+    assert rows(embedded_store, "action-trace", action='x" UNDEF) } } SELECT * { ?s ?p ?o } #') == []

@@ -91,6 +91,12 @@ def _params(query, embedded: EmbeddedStore) -> dict[str, str]:
     return values
 
 
+# Queries over what the bundled corpus does not hold (the Tweede Kamer's open data): compared on a
+# corpus that has it, in tests/test_official.py.
+NOT_IN_THE_BUNDLED_CORPUS = {"motion-votes"}
+COMPARED = [query.name for query in list_queries() if query.name not in NOT_IN_THE_BUNDLED_CORPUS]
+
+
 @pytest.fixture(scope="module")
 def embedded_answers(embedded: EmbeddedStore):
     """Each named query's SPARQL text, columns and rows on the embedded store, asked once."""
@@ -109,7 +115,7 @@ def embedded_answers(embedded: EmbeddedStore):
     return answer
 
 
-@pytest.mark.parametrize("name", [query.name for query in list_queries()])
+@pytest.mark.parametrize("name", COMPARED)
 def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded_answers, remote, rdflib_union):
     sparql, columns, ours = embedded_answers(name)
     served = remote.select(sparql)
@@ -123,7 +129,7 @@ def test_named_query_same_rows_on_oxigraph_and_rdflib_union(name, embedded_answe
     )
 
 
-@pytest.mark.parametrize("name", [query.name for query in list_queries()])
+@pytest.mark.parametrize("name", COMPARED)
 def test_named_query_same_rows_on_virtuoso(name, embedded_answers, virtuoso):
     sparql, columns, ours = embedded_answers(name)
     served = virtuoso.select(sparql)

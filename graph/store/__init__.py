@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bestuursgraaf.graph.store.base import (
     QueryResult,
@@ -12,9 +13,28 @@ from bestuursgraaf.graph.store.base import (
     StoreError,
     UpdateRefused,
 )
-from bestuursgraaf.graph.store.embedded import EmbeddedStore
-from bestuursgraaf.graph.store.persistent import load_store, open_persistent, store_dir_for
-from bestuursgraaf.graph.store.remote import RemoteStore
+
+# The implementations are imported when first named (PEP 562), so that a query worker process,
+# which imports only `query_worker`, does not pay for rdflib and SPARQLWrapper.
+_LAZY = {
+    "EmbeddedStore": "bestuursgraaf.graph.store.embedded",
+    "RemoteStore": "bestuursgraaf.graph.store.remote",
+    "load_store": "bestuursgraaf.graph.store.persistent",
+    "open_persistent": "bestuursgraaf.graph.store.persistent",
+    "store_dir_for": "bestuursgraaf.graph.store.persistent",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from bestuursgraaf.graph.config import Settings
 
 ENDPOINT_ENV = "BESTUURSGRAAF_ENDPOINT"
 
@@ -33,10 +53,23 @@ __all__ = [
 ]
 
 
-def open_store(graph_path: Path | None = None, endpoint: str | None = None) -> Store:
+def open_store(
+    graph_path: Path | None = None, endpoint: str | None = None, settings: Settings | None = None
+) -> Store:
     """The store chosen at start-up: a remote endpoint if one is named (argument or
-    BESTUURSGRAAF_ENDPOINT), otherwise the embedded store loaded from the built graph file."""
+    BESTUURSGRAAF_ENDPOINT), otherwise the embedded store loaded from the built graph file.
+    With `settings`, a remote request keeps the query budget (deadline, bytes)."""
+    from bestuursgraaf.graph.store.embedded import EmbeddedStore
+    from bestuursgraaf.graph.store.remote import RemoteStore
+
     endpoint = endpoint or os.environ.get(ENDPOINT_ENV)
+    if endpoint and settings is not None:
+        return RemoteStore(
+            endpoint,
+            timeout=settings.query_timeout_s,
+            max_bytes=settings.max_response_bytes,
+            timeout_param=settings.endpoint_timeout_param,
+        )
     if endpoint:
         return RemoteStore(endpoint)
     store = EmbeddedStore()

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bestuursgraaf.graph.store.sparql_lexemes import IRIREF, WORD, skip_space
-from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
+
+# rdflib's SPARQL parser is imported only when a query has failed (describe_syntax_error), so
+# that the query worker processes start in a tenth of the time
 
 # Result serialisations the SPARQL protocol offers, by media type.
 RESULT_MEDIA_TYPES = {
@@ -60,6 +60,51 @@ class QueryTooLarge(QueryRefused):
         self.maximum = maximum
 
 
+class ResultTooLarge(StoreError):
+    """An answer with more rows, or more bytes, than a configured cap (`max_rows`,
+    `max_response_bytes`); it is refused whole rather than cut off unannounced."""
+
+    def __init__(self, limit: str, maximum: int, detail: str) -> None:
+        super().__init__(detail)
+        self.limit = limit
+        self.maximum = maximum
+
+
+class QueryTimeout(StoreError):
+    """A query that ran past its wall-clock budget (BESTUURSGRAAF_QUERY_TIMEOUT) and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"the query ran longer than {seconds:g} s (BESTUURSGRAAF_QUERY_TIMEOUT) and was stopped;"
+            " narrow it or add a LIMIT"
+        )
+        self.seconds = seconds
+
+
+class QueryAborted(StoreError):
+    """A query that ended the worker process running it: it outgrew the worker's memory limit,
+    or the store failed on it (a panic inside Oxigraph)."""
+
+    def __init__(self, megabytes: int) -> None:
+        super().__init__(
+            f"the query stopped the process running it: it needed more than {megabytes} MB"
+            " (BESTUURSGRAAF_QUERY_MEMORY_MB) or the store failed on it; narrow it or add a LIMIT"
+        )
+        self.megabytes = megabytes
+
+
+class QueryQueueFull(StoreError):
+    """More queries in flight and waiting than the server takes (BESTUURSGRAAF_QUERY_QUEUE)."""
+
+    def __init__(self, retry_after_s: int, detail: str) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
+
+
+class QueryCancelled(StoreError):
+    """A query stopped because its client went away before the answer was ready."""
+
+
 @dataclass
 class QueryResult:
     """A SELECT result as plain Python: column names and rows of strings (None when unbound)."""
@@ -107,6 +152,9 @@ _NO_FORM = "not a valid SPARQL query: it does not open with SELECT, CONSTRUCT, A
 def describe_syntax_error(sparql: str, fallback: str = "") -> str:
     """A one-line message saying what is wrong with a query a store refused, and where; only
     called once a query has failed, so that the Python parser costs nothing on the way in."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         parsed = parseQuery(sparql)
     except RecursionError:  # the last line of defence behind the nesting limit of guard.py
@@ -124,13 +172,15 @@ def describe_syntax_error(sparql: str, fallback: str = "") -> str:
     return f"not a valid SPARQL query: {first_line}" if first_line else ""
 
 
-def _describe_parse_error(error: ParseException) -> str:
+def _describe_parse_error(error) -> str:
     near = error.line[error.col - 1 :].strip()[:40] if error.line else ""
     where = f'near "{near}" ' if near else "at the end "
     return f"not a valid SPARQL query: {error.msg} {where}(line {error.lineno}, column {error.col})"
 
 
 def _declared_prefixes(prologue: object) -> set[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     return {
         _prefix_of(declaration)
         for declaration in prologue  # type: ignore[attr-defined]
@@ -138,13 +188,16 @@ def _declared_prefixes(prologue: object) -> set[str]:
     }
 
 
-def _prefix_of(node: CompValue) -> str:
+def _prefix_of(node) -> str:
     # CompValue.get answers the key itself when it is absent, so read the plain dict
     return dict.get(node, "prefix") or ""
 
 
 def _used_prefixes(node: object) -> set[str]:
     """Prefixes of every prefixed name (`foo:bar`) in a parsed query."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         if node.name == "pname":
             return {_prefix_of(node)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from bestuursgraaf.graph.store.base import (
@@ -14,6 +15,7 @@ from bestuursgraaf.graph.store.base import (
     describe_syntax_error,
     query_form,
 )
+from bestuursgraaf.graph.store.bounded_results import ResultCaps, WrittenResult, write_results
 
 _RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -107,6 +109,10 @@ class EmbeddedStore:
             return results.serialize(format=_RESULT_FORMATS[fmt]), RESULT_MEDIA_TYPES[fmt]
         finally:
             del results
+
+    def write_results(self, sparql: str, result_format: str, out: BinaryIO, caps: ResultCaps) -> WrittenResult:
+        """Run a query and write its answer to `out`, within the row and byte caps."""
+        return write_results(self._store, sparql, result_format, out, caps)
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import io
 import json
+import math
+import time
 import urllib.request
 from urllib.error import HTTPError, URLError
 
@@ -13,6 +15,8 @@ from bestuursgraaf.graph.store.base import (
     RESULT_MEDIA_TYPES,
     QueryResult,
     QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
     StoreError,
     describe_syntax_error,
     query_form,
@@ -34,11 +38,23 @@ class RemoteStore:
     see the named graphs only (they are read through `GRAPH ?g`), which is where a build puts
     every triple."""
 
-    def __init__(self, endpoint: str, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        timeout: float = 60.0,
+        max_bytes: int | None = None,
+        timeout_param: str | None = None,
+    ) -> None:
+        """`timeout` is the total deadline of one request (connecting, waiting and reading the
+        whole answer), `max_bytes` the largest answer read; `timeout_param` names the request
+        parameter (a form field) by which the endpoint takes the budget in ms (Virtuoso: `timeout`)."""
         self.endpoint = endpoint
         self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.timeout_param = timeout_param
 
     def _request(self, sparql: str, accept: str) -> tuple[bytes, str]:
+        deadline = time.monotonic() + self.timeout
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setMethod(POST)
         # A form-encoded POST, the one way every engine takes: Virtuoso 7.2 never answers a
@@ -47,18 +63,23 @@ class RemoteStore:
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setOnlyConneg(True)
         wrapper.setQuery(sparql)
-        wrapper.setTimeout(int(self.timeout))
+        wrapper.setTimeout(max(1, math.ceil(self.timeout)))  # per socket operation
+        if self.timeout_param:
+            wrapper.addParameter(self.timeout_param, str(int(self.timeout * 1000)))
         wrapper.addCustomHttpHeader("Accept", accept)
         try:
             response = wrapper.query().response
-            if response.headers.get("X-SQL-State") == "S1TAT":
-                # Virtuoso's "anytime" answer: the rows found when its time limit struck, sent
-                # as 200 OK and marked only by this header. A part is not the answer.
-                raise StoreError(
-                    f"the SPARQL endpoint {self.endpoint} ran out of time and sent an incomplete"
-                    " answer (Virtuoso: MaxQueryExecutionTime or the timeout parameter)"
-                )
-            body = response.read()
+            try:
+                if response.headers.get("X-SQL-State") == "S1TAT":
+                    # Virtuoso's "anytime" answer: the rows found when its time limit struck,
+                    # sent as 200 OK and marked only by this header. A part is not the answer.
+                    raise StoreError(
+                        f"the SPARQL endpoint {self.endpoint} ran out of time and sent an"
+                        " incomplete answer (Virtuoso: MaxQueryExecutionTime or the timeout parameter)"
+                    )
+                body = self._read_until(response, deadline)
+            finally:
+                response.close()
             content_type = response.headers.get("Content-Type", accept).split(";")[0].strip()
         except SPARQLWrapperException as error:
             if "QueryBadFormed" in type(error).__name__:
@@ -83,6 +104,33 @@ class RemoteStore:
                 f"the SPARQL endpoint {self.endpoint} is unreachable: {reason}"
             ) from None
         return body, content_type
+
+    def _read_until(self, response, deadline: float) -> bytes:
+        """The whole body, read before `deadline` and within `max_bytes`: each read may wait
+        only for what is left of the deadline, so a trickling answer cannot outlast it."""
+        chunks: list[bytes] = []
+        size = 0
+        sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise QueryTimeout(self.timeout)
+            if sock is not None:
+                sock.settimeout(remaining)
+            try:
+                block = response.read1(1 << 16) if hasattr(response, "read1") else response.read(1 << 16)
+            except TimeoutError:
+                raise QueryTimeout(self.timeout) from None
+            if not block:
+                return b"".join(chunks)
+            size += len(block)
+            if self.max_bytes is not None and size > self.max_bytes:
+                raise ResultTooLarge(
+                    "max_response_bytes",
+                    self.max_bytes,
+                    f"the answer is larger than {self.max_bytes} bytes (BESTUURSGRAAF_MAX_RESPONSE_BYTES)",
+                )
+            chunks.append(block)
 
     def select(self, sparql: str) -> QueryResult:
         if query_form(sparql) != "SELECT":

@@ -1,0 +1,1 @@
+"""Readers and fetchers of the official record: KOOP publications and the Tweede Kamer open data."""
