@@ -50,7 +50,9 @@ class Stage:
 
 def _published(facts: DocumentFacts) -> dict:
     clean = facts.segmented.clean  # a heading in the text, else the official file name (kst-36410-21.txt)
-    heading = extract_published_heading(clean) or published_heading_from_file_name(facts.source.path.stem, clean)
+    heading = extract_published_heading(clean)
+    if heading is None and not facts.source.metadata.get("kamerstuk"):  # metadata that names it wins
+        heading = published_heading_from_file_name(facts.source.path.stem, clean)
     text = extract_motion_text(facts.segmented.clean, heading) if heading else None
     return {"published": heading, "motion_text": text}
 
