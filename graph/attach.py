@@ -163,6 +163,53 @@ def _inline_citations(
     return result
 
 
+# The sentence after a motion may identify it: `Deze motie (Kamerstuk 36 410, nr. 21) is
+# aangenomen.` or a sentence that is only the citation: `Zie Kamerstukken II 2020/21, 35 510, nr. 21.`
+_ANAPHOR = re.compile(r"\s*(?:[Dd]eze|[Dd]ie|[Dd]e(?:ze)?\s+genoemde)\s+motie\b")
+_CITATION_ONLY = re.compile(r"\s*\(?\s*(?:[Zz]ie\s+(?:ook\s+)?)?(?=Kamerstuk|Kst\.|TK|EK)")
+
+
+_CITATION_LINE = re.compile(r"^[ \t]*((?:Kamerstuk(?:ken)?|Kst\.)[^\n]{5,80}?)[ \t]*\.?[ \t]*$", re.MULTILINE)
+
+
+def _next_sentence_citation(
+    segmented: Segmented, index: int, mentions: list[MotionMention], found: list[Citation | None]
+) -> list[Citation | None]:
+    """The one motion of a sentence that nothing identified takes the citation of the sentence
+    after it, when that sentence speaks of `deze motie` or is only a citation."""
+    open_ = [n for n, citation in enumerate(found) if citation is None]
+    if len(open_) != 1:
+        return found
+    sentence = segmented.sentences[index]
+    following = segmented.sentences[index + 1] if index + 1 < len(segmented.sentences) else None
+    # an overview of motions puts the citation on a line of its own under the motion's text
+    gap = segmented.clean[sentence.end : following.start if following else len(segmented.clean)]
+    line = _CITATION_LINE.search(gap)
+    if line:
+        following = Span(sentence.end + line.start(1), sentence.end + line.end(1))
+    if following is None:
+        return found
+    text = segmented.clean[following.start : following.end]
+    lead = _ANAPHOR.match(text) or _CITATION_ONLY.match(text)
+    if lead is None or extract_motion_mentions(text):
+        return found
+    taken = {c.kst_id for c in found if c}
+    chamber = _chamber_of(mentions[open_[0]])
+    for citation in extract_citations(text, following.start):
+        at = citation.start - following.start  # right after `Deze motie (` or `Zie `
+        if at > lead.end() + 3 or not text[lead.end() : at].strip() in ("", "("):
+            break
+        if (
+            citation.kst_id
+            and citation.kst_id not in taken
+            and (not chamber or citation.chamber in (None, chamber))
+        ):
+            result = list(found)
+            result[open_[0]] = citation
+            return result
+    return found
+
+
 def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
     occurrences: list[MotionOccurrence] = []
     for index, sentence in enumerate(segmented.sentences):
@@ -172,6 +219,7 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
         footnotes = segmented.footnotes_in(_reach(segmented, index))
         kamerstukken = pair_motions_with_citations(mentions, footnotes, segmented)
         kamerstukken = _inline_citations(segmented, sentence, mentions, kamerstukken)
+        kamerstukken = _next_sentence_citation(segmented, index, mentions, kamerstukken)
         occurrences += [
             MotionOccurrence(mention, sentence, kamerstuk)
             for mention, kamerstuk in zip(mentions, kamerstukken)

@@ -12,7 +12,9 @@ The grammar is `[relation] anchor`, where the anchor is a full date (parsed by d
 point of a year or month (`medio 2024`, `eind maart`), a period (`het derde kwartaal`, `de zomer
 van dit jaar`, `komend najaar`, `Q1 2024`), a year (`in 2024`, `volgend jaar`), a duration
 (`over een jaar`, `binnen twee jaar`), an open phrase (`zo spoedig mogelijk`) or a recurrence
-(`jaarlijks`). The relation decides the interval: `in X` is X; `voor X` runs from the reference
+(`jaarlijks`), a document of the budget cycle (`bij de begroting 2025`, `voor de Voorjaarsnota`:
+the window in which it is sent) or an event with no date (`voor het commissiedebat`: a vague
+deadline, precision `event`). The relation decides the interval: `in X` is X; `voor X` runs from the reference
 date to the day before X; `uiterlijk X` to the end of X; `na X` is X's `after` interval or
 open-ended; `vanaf X` is open-ended from X; `later dit jaar` from the reference date to the end.
 
@@ -39,7 +41,7 @@ class Deadline:
     text: str  # as written, whitespace collapsed: "medio 2024", "na de zomer"
     start: date | None  # resolved interval, inclusive
     end: date | None  # None: open-ended (or unresolved, when start is None too)
-    precision: str  # day | month | quarter | half | season | year | relative | open
+    precision: str  # day | month | quarter | half | season | year | relative | open | event
     recurring: bool = False  # "jaarlijks": start is the first due date
 
 
@@ -112,13 +114,20 @@ def _forms() -> dict[str, re.Pattern[str]]:
     forms = {
         "date": rf"{rel}(?P<day>\d{{1,2}})\s+(?P<month>{month})(?:\s+(?P<year>{_YEAR}))?",
         "point": rf"{rel}(?:het\s+)?(?P<point>{_alternation('point')})(?:\s+van)?\s+"
-        rf"(?:(?:het|de)\s+)?(?:(?P<month>{month})(?:\s+(?P<myear>{_YEAR}))?|{yearref})",
+        rf"(?:(?:het|de)\s+)?(?:(?P<month>{month})(?:\s+(?P<myear>{_YEAR}))?|{yearref}"
+        rf"|(?P<ofperiod>{_alternation('period')})(?:\s+(?:van\s+)?(?P<pyear>{_YEAR}))?)",
         "period": rf"{rel}(?P<article>(?:het|de)\s+)?(?:(?P<sword>{yword})\s+)?"
         rf"(?P<period>{_alternation('period')}|{month})"
         rf"(?:\s+(?:van\s+|in\s+)?{yearref})?",
         "year": rf"{rel}(?:(?:het\s+jaar|de\s+loop\s+van)\s+)?{yearref}",
         "duration": rf"(?P<drel>{_alternation('duration_relation')})\s+"
         rf"(?P<num>{_alternation('number')}|\d+)\s+(?P<unit>{_alternation('duration_unit')})",
+        "budget": rf"(?P<brel>{_alternation('budget_relation')})\s+(?:(?:de|het)\s+)?"
+        rf"(?:(?:eerstvolgende|volgende|komende|aanstaande|nieuwe)\s+)?(?P<budget>{_alternation('budget')})"
+        rf"(?:\s+(?:voor\s+|van\s+|over\s+)?(?:het\s+jaar\s+)?(?P<byear>{_YEAR}))?",
+        "event": rf"(?P<erel>{_alternation('budget_relation')})\s+(?:(?:de|het)\s+)?"
+        rf"(?:(?:eerstvolgende|volgende|komende|aanstaande|geplande|aangekondigde)\s+)?"
+        rf"(?P<event>{_alternation('event')})",
         "open": rf"(?P<open>{_alternation('open')})",
         "recurring": rf"(?P<recurring>{_alternation('recurring')})",
     }
@@ -152,7 +161,26 @@ def find_deadlines(
         if deadline is not None:
             chosen.append((deadline, m.start(), m.end()))
             taken_until = m.end()
-    return chosen
+    return _recurring_with_first_due(text, chosen)
+
+
+def _recurring_with_first_due(text: str, chosen: list[tuple[Deadline, int, int]]):
+    """`jaarlijks vóór het zomerreces`: a recurrence whose due moment follows it is one deadline,
+    the first due interval that moment's, recurring."""
+    merged: list[tuple[Deadline, int, int]] = []
+    for deadline, start, end in chosen:
+        if merged:
+            previous, p_start, p_end = merged[-1]
+            if previous.recurring and not deadline.recurring and not text[p_end:start].strip():
+                phrase = " ".join(text[p_start:end].split())
+                merged[-1] = (
+                    Deadline(phrase, deadline.start, deadline.end, deadline.precision, True),
+                    p_start,
+                    end,
+                )
+                continue
+        merged.append((deadline, start, end))
+    return merged
 
 
 def find_deadline(text: str, reference: date | None) -> tuple[Deadline, int, int] | None:
@@ -206,6 +234,10 @@ def _resolve(
     g = m.groupdict()
     if name == "open":
         return Deadline(text, reference, None, "open")
+    if name == "event":
+        return Deadline(text, reference, None, "event")
+    if name == "budget":
+        return _budget(text, g, reference)
     if name == "recurring":
         months = int(_row("recurring", g["recurring"]).interval)
         first = _add_months(reference, months) if reference else None
@@ -228,9 +260,33 @@ def _resolve(
     return deadline
 
 
+def _budget(text: str, g: dict[str, str | None], reference: date | None) -> Deadline:
+    """`bij de begroting 2025`: the window in which that budget-cycle document is sent; without a
+    year, the next window that has not closed by the reference date."""
+    row = _row("budget", g["budget"])
+    offset, window = row.interval.split(":")
+    relation = _row("budget_relation", g["brel"]).interval
+
+    def anchor(year: int) -> _Anchor:
+        first, last = window.split("..")
+        start, end = _month_day(year, first), _month_day(year, last)
+        # `voor de begrotingsbehandeling` while the window is open: before it closes
+        before = end if reference and start <= reference <= end else None
+        return _Anchor(start, end, row.precision, before)
+
+    if g.get("byear"):
+        return _apply(text, relation, anchor(int(g["byear"]) + int(offset)), reference)
+    if reference is None:
+        return Deadline(text, None, None, row.precision)
+    year = reference.year
+    while anchor(year).end < reference:
+        year += 1
+    return _apply(text, relation, anchor(year), reference)
+
+
 def _year(g: dict[str, str | None], reference: date | None) -> tuple[int | None, bool]:
     """The year an anchor names, and whether it was implied (so may roll to the next year)."""
-    for key in ("year", "myear"):
+    for key in ("year", "myear", "pyear"):
         if g.get(key):
             return int(g[key]), False
     if g.get("yword"):
@@ -248,6 +304,9 @@ def _placer(name: str, g: dict[str, str | None]):
     if name == "point" and g.get("month"):
         part, month = _row("month_point", g["point"]), _row("month", g["month"])
         return lambda y: _month_part(y, part, month)
+    if name == "point" and g.get("ofperiod"):
+        part, period = _row("month_point", g["point"]), _row("period", g["ofperiod"])
+        return lambda y: _period_part(_period(y, period), part)
     if name == "point":
         return lambda y: _period(y, _row("point", g["point"]))
     word = g["period"]
@@ -273,6 +332,16 @@ def _period(year: int, row: _Row) -> _Anchor:
             a_end = _month_day(a_start.year + 1, a_last)
         after = (a_start, a_end)
     return _Anchor(start, end, row.precision, before, after)
+
+
+def _period_part(whole: _Anchor, part: _Row) -> _Anchor:
+    """`het einde van het zomerreces`: the first, middle or last third of a period (the thirds a
+    month is split into for `begin/medio/eind maart`)."""
+    first, last = (int(d) for d in part.interval.split(".."))
+    days = (whole.end - whole.start).days + 1
+    start = whole.start + timedelta(days=(first - 1) * days // 31)
+    end = min(whole.end, whole.start + timedelta(days=last * days // 31 - 1))
+    return _Anchor(start, end, whole.precision, end if last >= 28 else None)
 
 
 def _month_part(year: int, part: _Row, month: _Row) -> _Anchor:

@@ -14,7 +14,7 @@ from bestuursgraaf.graph.namespaces import BG, PREFIXES, Minter
 from bestuursgraaf.graph.read import SourceDocument
 from bestuursgraaf.graph.segment import Span
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS, XSD
 
 DOCUMENT_CLASSES = {
     "kamerbrief": BG.Kamerbrief,
@@ -177,6 +177,17 @@ class DocumentEmitter:
         if "signatory" not in curated and metadata.signatory:
             evidence = self.passage(Span(metadata.signatory.start, metadata.signatory.end))
             g.add((self.doc, BG.signatory, self.person(metadata.signatory.value, evidence)))
+        if "signatory" not in curated:
+            for signatory in metadata.signatories:  # each with the office and ministry they sign for
+                evidence = self.passage(Span(signatory.start, signatory.end))
+                person = self.person(signatory.name, evidence)
+                g.add((self.doc, BG.signatory, person))
+                g.add((person, BG.office, Literal(signatory.office)))
+                if signatory.ministry_key:
+                    ministry = self.minter.thing("organisatie", signatory.ministry_key)
+                    g.add((ministry, RDF.type, BG.Ministry))
+                    g.add((ministry, RDFS.label, Literal(signatory.ministry)))
+                    g.add((person, ORG.memberOf, ministry))
         if "addressee" not in curated and metadata.addressee:
             g.add((self.doc, BG.addressee, CHAMBERS[metadata.addressee.value]))
         if self.facts.published is not None:
@@ -205,7 +216,7 @@ class DocumentEmitter:
         g.set((kamerstuk, RDFS.label, Literal("motie-" + "/".join(s.name for s in motion.submitters))))
         g.add((kamerstuk, BG.mentionedIn, evidence))
         for submitter in motion.submitters:
-            g.add((kamerstuk, BG.submitter, self.person(submitter.name, evidence)))
+            g.add((kamerstuk, BG.submitter, self.person(submitter.name, evidence, submitter.party, submitter.chamber)))
         if motion.proposed:
             g.add((kamerstuk, BG.dateProposed, Literal(motion.proposed, datatype=XSD.date)))
         request = self.passage(Span(motion.request_start, motion.request_end))

@@ -45,6 +45,8 @@ def entity_node(emitter, entity: EntityMention) -> URIRef | None:
         else:
             node = minter.thing("organisatie", entity.key)
         g.add((node, RDF.type, ORGANISATION_CLASSES.get(entity.subtype, BG.Organisation)))
+        if entity.subtype:  # the kind its form or table gives: research_institute, foundation, …
+            g.add((node, BG.organisationKind, Literal(entity.subtype)))
         if entity.subtype in ORGANISATION_LAYERS:
             g.add((node, BG.layer, ORGANISATION_LAYERS[entity.subtype]))
     elif entity.kind == "regional_collaboration":

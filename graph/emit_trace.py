@@ -60,12 +60,16 @@ def emit_commitments(emitter, trace: Trace) -> None:
         g.add((node, BG.madeIn, emitter.doc))
         if m.promisor:
             g.add((node, BG.promisorRole, Literal(m.promisor)))
-            if m.promisor == "minister" and isinstance(signatory, URIRef):
+            signer = signer_for(emitter, m.promisor)
+            if signer is not None:
+                g.add((node, BG.promisor, signer))
+            elif m.promisor == "minister" and isinstance(signatory, URIRef):
                 g.add((node, BG.promisor, signatory))
         chamber = CHAMBERS.get(m.addressee or "") or CHAMBERS.get(addressee, BG.TweedeKamer)
         g.add((node, BG.promisee, chamber))
         if m.deadline:
             g.add((node, BG.deadlineText, Literal(m.deadline.text)))
+            g.add((node, BG.deadlinePrecision, Literal(m.deadline.precision)))
             if m.deadline.start:
                 g.add((node, BG.deadlineStart, Literal(m.deadline.start, datatype=XSD.date)))
             if m.deadline.end:
@@ -76,6 +80,18 @@ def emit_commitments(emitter, trace: Trace) -> None:
             g.add((node, BG.registryId, Literal(m.registry_id)))
         if commitment.action_key and commitment.action_key in emitter.actions:
             g.add((node, BG.about, emitter.actions[commitment.action_key]))
+
+
+def signer_for(emitter, promisor: str | None) -> URIRef | None:
+    """The bewindspersoon who signs in the office a promise names: `ik` (the writer, "minister")
+    is the minister who signs, else the only signatory; "staatssecretaris" the state secretary."""
+    signatories = emitter.facts.metadata.signatories
+    if promisor not in ("minister", "staatssecretaris") or not signatories:
+        return None
+    in_office = [s for s in signatories if s.office == promisor]
+    if promisor == "minister" and not in_office and len(signatories) == 1:
+        in_office = list(signatories)
+    return emitter.minter.person(in_office[0].name) if in_office else None
 
 
 def emit_trace(trace: Trace, minter: Minter) -> Graph:

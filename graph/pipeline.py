@@ -29,7 +29,11 @@ from bestuursgraaf.graph.attach import (
 from bestuursgraaf.graph.extract.actions import extract_actions
 from bestuursgraaf.graph.extract.commitments import extract_commitments
 from bestuursgraaf.graph.extract.metadata import extract_metadata
-from bestuursgraaf.graph.extract.published import extract_motion_text, extract_published_heading
+from bestuursgraaf.graph.extract.published import (
+    extract_motion_text,
+    extract_published_heading,
+    published_heading_from_file_name,
+)
 from bestuursgraaf.graph.facts import DocumentFacts
 from bestuursgraaf.graph.letter_dates import document_date, month_end
 from bestuursgraaf.graph.read import SourceDocument
@@ -45,7 +49,10 @@ class Stage:
 
 
 def _published(facts: DocumentFacts) -> dict:
-    heading = extract_published_heading(facts.segmented.clean)
+    clean = facts.segmented.clean  # a heading in the text, else the official file name (kst-36410-21.txt)
+    heading = extract_published_heading(clean)
+    if heading is None and not facts.source.metadata.get("kamerstuk"):  # metadata that names it wins
+        heading = published_heading_from_file_name(facts.source.path.stem, clean)
     text = extract_motion_text(facts.segmented.clean, heading) if heading else None
     return {"published": heading, "motion_text": text}
 
@@ -55,7 +62,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("metadata", ("segmented",), ("metadata",), lambda f: {"metadata": extract_metadata(f.segmented.clean)}),
     Stage("citations", ("segmented",), ("citations",), lambda f: {"citations": citation_occurrences(f.segmented)}),
     Stage("motions", ("segmented",), ("motions",), lambda f: {"motions": motion_occurrences(f.segmented)}),
-    Stage("published", ("segmented",), ("published", "motion_text"), _published),
+    Stage("published", ("source", "segmented"), ("published", "motion_text"), _published),
     Stage("actions", ("segmented",), ("actions",), lambda f: {"actions": extract_actions(f.segmented)}),
     Stage("reports", ("segmented",), ("reports",), lambda f: {"reports": report_occurrences(f.segmented)}),
     Stage(

@@ -145,3 +145,78 @@ def test_a_letter_dated_by_its_month_only_gives_a_duration_the_whole_month_a_yea
     assert (within.start, within.end) == (D(2023, 1, 1), D(2025, 1, 31))
     ((day, _, _),) = find_deadlines("Over een jaar zal ik de regeling evalueren.", D(2023, 1, 10))
     assert day.start == day.end == D(2024, 1, 10)  # a known day: that day
+
+
+# --- The genre's registers beyond the seeds (issue #10): the budget cycle, points of a period,
+# and dated events with no date (vague deadlines, precision "event"). Reference: 4 September 2023.
+GENRE_CASES = [
+    ("bij de begroting 2025", D(2024, 9, 15), D(2024, 9, 21), "day"),  # Prinsjesdag 2024
+    ("bij de ontwerpbegroting voor 2024", D(2023, 9, 15), D(2023, 9, 21), "day"),
+    ("bij de begroting", D(2023, 9, 15), D(2023, 9, 21), "day"),  # the next Prinsjesdag
+    ("uiterlijk bij de begroting voor 2025", REF, D(2024, 9, 21), "day"),
+    ("bij de Miljoenennota", D(2023, 9, 15), D(2023, 9, 21), "day"),
+    ("bij de Voorjaarsnota", D(2024, 4, 1), D(2024, 6, 1), "season"),
+    ("voor de Voorjaarsnota", REF, D(2024, 3, 31), "season"),
+    ("bij de Najaarsnota", D(2023, 11, 15), D(2023, 11, 30), "season"),
+    ("bij het jaarverslag 2023", D(2024, 5, 15), D(2024, 5, 21), "day"),  # Verantwoordingsdag
+    ("voor de begrotingsbehandeling", REF, D(2023, 9, 14), "season"),  # before they open
+    ("uiterlijk voor het einde van het zomerreces", REF, D(2024, 8, 31), "season"),
+    ("aan het begin van de zomer van 2024", D(2024, 6, 1), D(2024, 6, 29), "season"),
+    ("in oktober 2016", D(2016, 10, 1), D(2016, 10, 31), "month"),
+    ("vóór 1 maart 2020", None, D(2020, 2, 29), "day"),  # already past on the reference date
+    ("in het voorjaar van 2024", D(2024, 3, 1), D(2024, 5, 31), "season"),
+    ("medio 2025", D(2025, 5, 1), D(2025, 7, 31), "quarter"),
+    ("voor het commissiedebat", REF, None, "event"),
+    ("bij de eerstvolgende voortgangsrapportage", REF, None, "event"),
+    ("na de verkiezingen", REF, None, "event"),
+    ("voor de plenaire behandeling", REF, None, "event"),
+]
+
+
+@pytest.mark.parametrize("phrase, start, end, precision", GENRE_CASES)
+def test_genre_deadline_register(phrase, start, end, precision):
+    d = resolve_deadline(phrase, REF)
+    assert (d.text, d.start, d.end, d.precision) == (phrase, start, end, precision)
+
+
+def test_real_deadline_of_a_letter_dated_14_june_2019():
+    # https://zoek.officielebekendmakingen.nl/kst-35165-9.html (Den Haag, 14 juni 2019)
+    text = "Deze zal ik uiterlijk voor het einde van het zomerreces aan uw Kamer zenden."
+    ((deadline, _, _),) = find_deadlines(text, date(2019, 6, 14))
+    assert (deadline.start, deadline.end) == (date(2019, 6, 14), date(2019, 8, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In de begroting 2025 is hiervoor geld gereserveerd.",  # a place in a document
+        "Ik heb met de VNG gesproken over het debat.",
+        "Bij brief van 3 maart heb ik u geïnformeerd.",
+    ],
+)
+def test_lookalikes_are_no_deadline(text):
+    assert find_deadlines(text, REF) == []
+
+
+def test_real_yearly_promise_with_its_due_moment():
+    # https://berthub.eu/tkconv/get/2024D34636 (kst-29279-874, Den Haag, 23 september 2024)
+    text = (
+        "In de brief is toegezegd dat uw Kamer jaarlijks vóór het zomerreces zal worden "
+        "geïnformeerd over de voortgang van de daarin aangekondigde maatregelen en acties."
+    )
+    ((deadline, _, _),) = find_deadlines(text, date(2024, 9, 23))
+    assert (deadline.text, deadline.end, deadline.recurring) == (
+        "jaarlijks vóór het zomerreces",
+        date(2025, 6, 30),
+        True,
+    )
+
+
+def test_a_recurrence_alone_keeps_its_first_due_date():
+    ((deadline, _, _),) = find_deadlines("Ik zal uw Kamer jaarlijks informeren.", REF)
+    assert (deadline.text, deadline.start, deadline.recurring) == ("jaarlijks", D(2024, 9, 4), True)
+
+
+def test_a_recurrence_and_a_later_deadline_apart_stay_two():
+    found = find_deadlines("Jaarlijks rapporteer ik, en de eerste keer voor de zomer.", REF)
+    assert [d.text for d, _, _ in found] == ["Jaarlijks", "voor de zomer"]

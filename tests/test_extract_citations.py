@@ -416,3 +416,146 @@ def test_a_second_ondernummer_with_its_own_nr():
 def test_a_spaced_dossier_after_en_is_no_ondernummer():
     found = extract_citations("Kamerstukken II 2019/20, 35 300 VII, nr. 8 en 35 300 C, nr. 3")
     assert [c.kst_id for c in found] == ["kst-35300-VII-8", "kst-35300-C-3"]
+
+
+# --- The genre's forms beyond the seeds (issue #10) -------------------------------------------
+# Real sentences, each with the page it was read from; the expected ids are read off by hand.
+REAL_GENRE_CITATIONS = [
+    (  # https://www.eumonitor.eu/9353000/1/j9vvik7m1c3gyxp/vli4jalgwlyx (kst-35526-60)
+        (
+            "over de aangenomen motie van het lid Janssen c.s. over bepalende zeggenschap van de "
+            "Staten-Generaal over verlenging van de Tijdelijke maatregelen covid-19 (Kamerstuk 35 526, L)."
+        ),
+        ["kst-35526-L"],
+    ),
+    (  # https://www.openkamer.org/kamerstuk/29576/71/ (verslag of an algemeen overleg, 2008)
+        (
+            "– de brief van de minister van Landbouw, Natuur en Voedselkwaliteit d.d. 10 maart 2008 "
+            "over de Heroverweging Zuiderdieppolders (30 825, nr. 11; naar aanleiding van een verzoek "
+            "van de commissies van VW en LNV);"
+        ),
+        ["kst-30825-11"],
+    ),
+    (  # same page
+        (
+            "– de brief van de minister van Landbouw, Natuur en Voedselkwaliteit d.d. 19 mei 2008 met "
+            "de aanbieding van het LEI-rapport Landbouwgronden in Europa (29 576, nr. 50);"
+        ),
+        ["kst-29576-50"],
+    ),
+    (  # https://zoek.officielebekendmakingen.nl/kst-31308-3.html (two dossiers joined by a slash)
+        (
+            "– de brief van de minister van Financiën inzake het verantwoordingsproces, toleranties en "
+            "subsidies van 19 december 2007 (31 031/29 949, nr. 19);"
+        ),
+        ["kst-31031-19"],
+    ),
+    (  # https://zoek.officielebekendmakingen.nl/dossier/kst-30462-3.html
+        (
+            "– achtste voortgangsrapportage Zandmaas en Grensmaas (18 106, nr. 166);\n"
+            "– de antwoorden op de door de commissie gestelde vragen (18 106, nr. 170)."
+        ),
+        ["kst-18106-166", "kst-18106-170"],
+    ),
+    (  # https://berthub.eu/tkconv/get/2023D05549 (title of kst-26643-971)
+        (
+            "Derde voortgangsrapportage over de uitvoering motie van het lid Marijnissen c.s. "
+            "(Kamerstuk 35510-21) en motie van het lid Klaver c.s. (Kamerstuk 35510-16)"
+        ),
+        ["kst-35510-21", "kst-35510-16"],
+    ),
+    (  # an Eerste Kamer source note cited in a public repository of legislative tables
+        "Bron: Kamerstukken I 2004/05, 29 762 e.a., D (memorie van antwoord, 30 maart 2005)",
+        ["kst-29762-D"],
+    ),
+    (  # citations of the Eerste Kamer as listed by a public legal-citation parser's docs
+        "Kamerstukken I 2014/15, 33802, C, p. 3.",
+        ["kst-33802-C"],
+    ),
+    (  # the Eerste Kamer's Roman-numbered dossiers (kst-CXXIV-G on officielebekendmakingen)
+        (
+            "Verslag van de Tijdelijke commissie werkwijze Eerste Kamer, Kamerstukken I 2017/18, "
+            "CXXIV, G."
+        ),
+        ["kst-CXXIV-G"],
+    ),
+]
+
+
+REAL_GENRE_CITATIONS.append(
+    (  # https://zoek.officielebekendmakingen.nl/behandelddossier/kst-32824-194.html: two dossiers
+        (
+            "sinds de Kamerbrief «Spanningen Turks Nederlandse gemeenschap» van 12 september 2016 "
+            "(Kamerstukken 32 824 en 29 279, nr. 148)."
+        ),
+        ["kst-32824-148"],
+    )
+)
+
+
+@pytest.mark.parametrize("text, expected", REAL_GENRE_CITATIONS)
+def test_real_genre_citation_found(text, expected):
+    assert [c.kst_id for c in extract_citations(text) if c.kst_id] == expected
+
+
+# Written for each rule: one sentence per spelling.
+WRITTEN_GENRE_CITATIONS = [
+    ("Zie ook EK 36 200 VII, C.", ["kst-36200-VII-C"]),  # EK without a year
+    ("Zie TK 36 200 VII, nr. 12.", ["kst-36200-VII-12"]),  # TK without a year
+    ("Kamerstukken I 2014/15, CIII, A", ["kst-CIII-A"]),  # Roman EK dossier
+    ("Kamerstukken I 2021/22, 35 925, nr. E", ["kst-35925-E"]),  # EK letter written as nr.
+    ("Kamerstuknr. 36 410, nr. 21", ["kst-36410-21"]),
+    ("Kamerstuknummer 36410-21", ["kst-36410-21"]),
+    ("Kamerstukken II 2012/13, 29 697 en 32 851, nr. 161", ["kst-29697-161"]),
+    ("Kamerstukken II 2023/24, 36 410-B, nr. 3", ["kst-36410-B-3"]),
+    ("Kamerstukken II 2023/24, 36410 B, nr. 3", ["kst-36410-B-3"]),
+    ("Kamerstukken II 2023/24, 36410 - B, nr. 3", ["kst-36410-B-3"]),
+    ("In reactie op uw brief met kenmerk 35510-21 bericht ik u", ["kst-35510-21"]),
+    (
+        "de brief van 3 maart (36 200 VII, nr. 8; 36 200 VII, nr. 9)",
+        ["kst-36200-VII-8", "kst-36200-VII-9"],
+    ),
+    ("zie het bestand kst-36410-21.txt en kst-CXXIV-G", ["kst-36410-21", "kst-CXXIV-G"]),
+    ("Kamerstukken I 2022/23, 36 200 VII, C en D", ["kst-36200-VII-C", "kst-36200-VII-D"]),
+    ("Kamerstukken I 2022/23, 36 200 VII, nrs. C en D", ["kst-36200-VII-C", "kst-36200-VII-D"]),
+    ("EK 2022/23, 36 200, letter C", ["kst-36200-C"]),
+    ("de motie-Kox c.s. over de koopkracht (35 500, AB) is aangenomen.", ["kst-35500-AB"]),
+    ("(EK, 36 200 VII, C)", ["kst-36200-VII-C"]),
+    ("Eerste Kamer, vergaderjaar 2022–2023, 36 200 VII, C", ["kst-36200-VII-C"]),
+    ("Kamerstukken I 2022/23, 36 200 VII, C. En D is ook genoemd.", ["kst-36200-VII-C"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", WRITTEN_GENRE_CITATIONS)
+def test_genre_citation_spelling(text, expected):
+    assert [c.kst_id for c in extract_citations(text) if c.kst_id] == expected
+
+
+def test_joint_dossier_keeps_the_second_as_extra():
+    (c,) = extract_citations("(31 031/29 949, nr. 19)")
+    assert (c.dossier, c.extra_dossiers) == ("31031", ("29949",))
+
+
+def test_bare_letter_makes_an_eerste_kamer_paper():
+    (c,) = extract_citations("(Kamerstuk 35 526, L).")
+    assert (c.kst_id, c.chamber) == ("kst-35526-L", "I")
+
+
+# Look like the forms but are not Kamerstukken.
+NOT_CITATIONS = [
+    "een bedrag van € 12 345, nr. 5 van de lijst",
+    "In 2021, 2022 en 2023 waren er 12 345 aanvragen, nr. 3 daarvan",
+    "uw brief met kenmerk 2023Z12345 van 3 maart",  # a zaak number: not a kst id
+    "postcode 2511 CV, nr. 5",
+    "ruim 1 234 567, nr. 5",
+    "De EK 2023 werd gewonnen door Nederland.",
+    "Kamerstukken II 2021/22, 35 925, A. De minister",  # the letter starts a sentence
+    "Kamerstuk 35 925, Aanvulling op de brief",
+    "De motie kreeg steun van 12 345 burgers.",
+    "Er waren 35 500, A en B.",  # a letter after a number, outside brackets
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITATIONS)
+def test_lookalike_is_no_kamerstuk(text):
+    assert [c.kst_id for c in extract_citations(text) if c.kst_id] == []

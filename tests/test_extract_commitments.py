@@ -465,3 +465,96 @@ def test_a_letter_signed_by_two_promises_as_wij(sentence, promise, deadline):
 
 def test_wij_in_the_present_without_a_time_is_no_promise():
     assert _mentions("Wij informeren uw Kamer over de voortgang.") == []
+
+
+# --- The genre's forms beyond the seeds (issue #10) -------------------------------------------
+def test_real_promise_with_a_deadline_at_the_end_of_the_recess():
+    # https://zoek.officielebekendmakingen.nl/kst-35165-9.html (Den Haag, 14 juni 2019)
+    text = (
+        "Nog niet alle onderzoeken naar de Europees Parlementsverkiezing konden in dit tijdsbestek "
+        "worden afgerond. Deze zal ik uiterlijk voor het einde van het zomerreces aan uw Kamer zenden."
+    )
+    (m,) = _mentions(text, date(2019, 6, 14))
+    assert (m.kind, m.promisor, m.promise) == ("promise", "minister", "zenden")
+    assert (m.deadline.text, m.deadline.end) == (
+        "uiterlijk voor het einde van het zomerreces",
+        date(2019, 8, 31),
+    )
+
+
+def test_real_request_of_a_member_is_no_commitment():
+    # https://zoek.officielebekendmakingen.nl/h-tk-20162017-69-22.html (a member asks for a letter)
+    text = (
+        "Dat is natuurlijk prachtig, maar wij willen dat de minister voor het debat een officiële "
+        "brief naar de Kamer stuurt waarin staat wat hij gaat doen met de aanbevelingen."
+    )
+    assert _mentions(text, date(2017, 1, 24)) == []
+
+
+@pytest.mark.parametrize(
+    "text, deadline, end",
+    [
+        (
+            "Ik zal uw Kamer bij de begroting 2025 over de uitkomsten informeren.",
+            "bij de begroting 2025",
+            date(2024, 9, 21),
+        ),
+        (
+            "Ik zal de Kamer voor het commissiedebat een brief sturen.",
+            "voor het commissiedebat",
+            None,
+        ),
+        (
+            "Ik zal uw Kamer voor het kerstreces informeren.",
+            "voor het kerstreces",
+            date(2023, 12, 19),
+        ),
+        (
+            "Ik ben voornemens uw Kamer in oktober 2024 te informeren.",
+            "in oktober 2024",
+            date(2024, 10, 31),
+        ),
+    ],
+)
+def test_promise_in_each_deadline_register(text, deadline, end):
+    (m,) = _mentions(text)
+    assert (m.kind, m.deadline.text, m.deadline.end) == ("promise", deadline, end)
+
+
+# Requests refused are not commitments; a promise after `maar`, `wel` or `en zal` still is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik zie geen aanleiding om uw Kamer voor de zomer opnieuw te informeren.",
+        "Ik ben niet voornemens de regeling voor het kerstreces te wijzigen.",
+        "Ik kan niet toezeggen dat ik uw Kamer voor de zomer zal informeren.",
+        "Een evaluatie voor de zomer zeg ik niet toe.",
+        "Ik kan niet beloven dat ik de Kamer voor het kerstreces zal informeren.",
+        "De motie wordt ontraden.",
+        "Ik acht het niet opportuun om uw Kamer voor de zomer te informeren.",
+    ],
+)
+def test_refused_request_is_no_commitment(text):
+    assert _mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, promise",
+    [
+        (
+            "Ik ontraad deze motie, maar ik zal uw Kamer voor de zomer over de evaluatie informeren.",
+            "informeren over de evaluatie",
+        ),
+        (
+            "Ik zie geen aanleiding om dat te doen; wel zal ik uw Kamer voor het kerstreces informeren.",
+            "informeren",
+        ),
+        (
+            "Het kabinet ziet geen reden om de regeling te wijzigen en zal de Kamer voor de zomer over de evaluatie informeren.",
+            "informeren over de evaluatie",
+        ),
+    ],
+)
+def test_promise_after_a_refusal_still_counts(text, promise):
+    (m,) = _mentions(text)
+    assert (m.kind, m.promise) == ("promise", promise)

@@ -111,7 +111,7 @@ def test_roles_become_organisation_mentions_with_the_role():
         ),
         ("de Raad voor Cultuurbeleid", "raad-voor-cultuurbeleid", "advisory_body"),
         ("de Inspectie Sociaal Domein", "inspectie-sociaal-domein", "inspectorate"),
-        ("via de Stichting Beter Bestuur", "stichting-beter-bestuur", "other"),
+        ("via de Stichting Beter Bestuur", "stichting-beter-bestuur", "foundation"),
         ("de gemeente Nieuwstad", "gemeente-nieuwstad", "municipality"),
         ("het Waterschap Oost-Delta", "waterschap-oost-delta", "water_board"),
         ("het ministerie van Klimaat en Natuur", "ministerie-van-klimaat-en-natuur", "ministry"),
@@ -705,3 +705,125 @@ def test_a_plural_waterschappen_before_bare_names_lists_each_water_board():
     text = "De lasten dragen de waterschappen Rijn en IJssel en Vallei en Veluwe samen."
     keys = [e.key for e in extract_entities(text)]
     assert "waterschap-rijn-en-ijssel" in keys and "waterschap-vallei-en-veluwe" in keys
+
+
+# --- Organisations as an open class (issue #10): recognised by their form, each with its kind ---
+def _organisations(text: str) -> list[tuple[str, str | None]]:
+    return [(e.label, e.subtype) for e in extract_entities(text) if e.kind == "organisation"]
+
+
+# Real sentences, with the page each was read from.
+REAL_ORGANISATION_SENTENCES = [
+    (  # https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?did=2022D35259 (kst-31865-214)
+        (
+            "ontvangt VWS tweemaal per jaar (in februari en in juli) een update van de uitvoeringscijfers "
+            "van de Nederlandse Zorgautoriteit (NZa)."
+        ),
+        ("Nederlandse Zorgautoriteit", "regulator"),
+    ),
+]
+
+
+REAL_ORGANISATION_SENTENCES += [
+    (  # https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did=2023D32937 (kst-32802-73)
+        (
+            "Sinds de inwerkingtreding van de Woo zijn belangrijke stappen gezet, is het Adviescollege "
+            "Openbaarheid en Informatiehuishouding (ACOI) ingesteld en worden maatregelen genomen."
+        ),
+        ("Adviescollege Openbaarheid en Informatiehuishouding", "advisory_body"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", REAL_ORGANISATION_SENTENCES)
+def test_real_organisation_recognised_by_its_form(text, expected):
+    assert expected in _organisations(text)
+
+
+# Written for each form: a form word first, further on, in a compound, or a legal form after it.
+WRITTEN_ORGANISATIONS = [
+    (
+        "Het onderzoek is uitgevoerd door het Kennisinstituut voor Mobiliteitsbeleid (KiM).",
+        ("Kennisinstituut voor Mobiliteitsbeleid", "research_institute"),
+    ),
+    (
+        "Het Nederlands Instituut voor Sociaal Onderzoek (NISO) bracht een rapport uit.",
+        ("Nederlands Instituut voor Sociaal Onderzoek", "research_institute"),
+    ),
+    (
+        "Het Wetenschappelijk Onderzoek- en Datacentrum (WODC) liet het onderzoek doen.",
+        ("Wetenschappelijk Onderzoek- en Datacentrum", "research_institute"),
+    ),
+    (
+        "Het Instituut Fysieke Veiligheid (IFV) ondersteunt de veiligheidsregio's.",
+        ("Instituut Fysieke Veiligheid", "research_institute"),
+    ),
+    (
+        "De Landelijke Huisartsen Vereniging (LHV) is betrokken.",
+        ("Landelijke Huisartsen Vereniging", "professional_association"),
+    ),
+    (
+        "De Nederlandse Vereniging voor Rechtspraak (NVvR) is gehoord.",
+        ("Nederlandse Vereniging voor Rechtspraak", "professional_association"),
+    ),
+    (
+        "De Stichting Nederlandse Publieke Omroep heeft gereageerd.",
+        ("Stichting Nederlandse Publieke Omroep", "foundation"),
+    ),
+    (
+        "De Adviescommissie Water (AcW) heeft haar advies uitgebracht.",
+        ("Adviescommissie Water", "committee"),
+    ),
+    (
+        "De Commissie Bestuurlijke Verhoudingen (CBV) van de VNG adviseert.",
+        ("Commissie Bestuurlijke Verhoudingen", "committee"),
+    ),
+    (
+        "Volgens de Nederlandse Zorgautoriteit is dat zo.",
+        ("Nederlandse Zorgautoriteit", "regulator"),
+    ),
+    ("Het onderzoek is uitgevoerd door Ecorys B.V. en anderen.", ("Ecorys B.V.", "firm")),
+    (
+        "De Coöperatie Dorpsbelang Noord U.A. is opgericht.",
+        ("Coöperatie Dorpsbelang Noord U.A.", "firm"),
+    ),
+    ("Het Expertisecentrum Euro (ECE) adviseert.", ("Expertisecentrum Euro", "research_institute")),
+    (
+        "Ook de Dienst Justitiële Inrichtingen (DJI) is betrokken.",
+        ("Dienst Justitiële Inrichtingen", "agency"),
+    ),
+    ("De Algemene Bestuursdienst (ABD) werft.", ("Algemene Bestuursdienst", "agency")),
+]
+
+
+@pytest.mark.parametrize("text, expected", WRITTEN_ORGANISATIONS)
+def test_organisation_form_gives_name_and_kind(text, expected):
+    assert expected in _organisations(text)
+
+
+def test_defined_abbreviation_names_the_form_recognised_body():
+    text = "Het Kennisinstituut voor Mobiliteitsbeleid (KiM) rekende. Het KiM verwacht groei."
+    found = [(e.raw, e.key) for e in extract_entities(text) if e.kind == "organisation"]
+    assert ("KiM", "kennisinstituut-voor-mobiliteitsbeleid") in found
+
+
+# Look like the form but are no organisation the tables do not know already.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Wet op het Kindgebonden Budget en het Instituut.",  # a law title; `Instituut` alone
+        "Het Reglement van Orde is gewijzigd.",
+        "De Commissie heeft besloten.",  # a bare head
+        "De Dienst heeft besloten.",
+        # committees, councils and services without an abbreviation defined after them are left
+        # to the tables (on the real set's tuning part they added false positives), real ones too:
+        "Het rapport van de Onderzoeksraad Voor Veiligheid is verschenen.",  # h-tk-20162017-69-22
+        "De Vaste Commissie voor Binnenlandse Zaken vergaderde.",
+        "Het College van Burgemeester en Wethouders heeft besloten.",  # an organ of each gemeente
+        "In het artikel in Economische Statistische Berichten (ESB) van 29 maart 2024 staat het.",
+        "De cijfers in de Jaarrapportage Bedrijfsvoering Rijk (JBR) laten dit zien.",
+        "In de Nota Ruimte en de Nationale Omgevingsvisie staat dat.",
+    ],
+)
+def test_lookalike_forms_are_no_new_organisation(text):
+    assert _organisations(text) == []

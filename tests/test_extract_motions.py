@@ -334,3 +334,171 @@ def test_a_motion_without_footnotes_takes_the_bracketed_citation_after_it():
     assert found["motie-Dittrich"].kst_id == "kst-36200-F"
     assert found["motie-Nicolaï"].kst_id == "kst-36200-G"
     assert found["motie-Otten"] is None  # the citation is the letter that was sent
+
+
+# --- The genre's forms beyond the seeds (issue #10) -------------------------------------------
+def _identified(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    from bestuursgraaf.graph.attach import motion_occurrences
+    from bestuursgraaf.graph.segment import segment
+
+    return [
+        (
+            o.mention.raw,
+            tuple(s.name for s in o.mention.submitters),
+            o.kamerstuk and o.kamerstuk.kst_id,
+        )
+        for o in motion_occurrences(segment(text))
+    ]
+
+
+# Real sentences, with the page each was read from.
+REAL_MOTION_SENTENCES = [
+    (  # https://zoek.officielebekendmakingen.nl/h-tk-20192020-31-8-n1.html: a given name tells
+        # two members apart, the motion cited by dossier and number alone
+        (
+            "Aan de orde zijn de stemmingen over moties, te weten:\n\n"
+            "• de motie-Van Aalst/Remco Dijkstra over een zo spoedig mogelijke besluitvorming over de "
+            "aanpak van de N35 (35300-A, nr. 15);\n\n"
+            "• de motie-Remco Dijkstra/Postma over het krachtig voortzetten van het project A27/A12 "
+            "(35300-A, nr. 24);\n"
+        ),
+        [
+            ("motie-Van Aalst/Remco Dijkstra", ("Van Aalst", "Dijkstra"), "kst-35300-A-15"),
+            ("motie-Remco Dijkstra/Postma", ("Dijkstra", "Postma"), "kst-35300-A-24"),
+        ],
+    ),
+    (  # https://zoek.officielebekendmakingen.nl/h-tk-20162017-97-8.html
+        (
+            "Ik stel voor, zo dadelijk ook te stemmen over de aangehouden motie-Lodders/Geurts "
+            "(33576, nr. 105) en de aangehouden motie-Agema/Gerbrands (25424, nr. 359)."
+        ),
+        [
+            ("motie-Lodders/Geurts", ("Lodders", "Geurts"), "kst-33576-105"),
+            ("motie-Agema/Gerbrands", ("Agema", "Gerbrands"), "kst-25424-359"),
+        ],
+    ),
+    (  # https://berthub.eu/tkconv/get/2023D05549 (kst-26643-971): two motions in the plural
+        (
+            "Met deze brief informeer ik uw Kamer over de voortgang van de uitvoering van de moties "
+            "Marijnissen c.s. en Klaver c.s. (hierna: Motie#21)."
+        ),
+        [("moties Marijnissen c.s.", ("Marijnissen",), None), ("Klaver c.s.", ("Klaver",), None)],
+    ),
+    (  # the title of the same letter: each motion with its bracketed citation
+        (
+            "Derde voortgangsrapportage over de uitvoering motie van het lid Marijnissen c.s. "
+            "(Kamerstuk 35510-21) en motie van het lid Klaver c.s. (Kamerstuk 35510-16)"
+        ),
+        [
+            ("motie van het lid Marijnissen c.s.", ("Marijnissen",), "kst-35510-21"),
+            ("motie van het lid Klaver c.s.", ("Klaver",), "kst-35510-16"),
+        ],
+    ),
+]
+
+
+REAL_MOTION_SENTENCES.append(
+    (  # https://zoek.officielebekendmakingen.nl/behandelddossier/kst-32824-194.html (markers left out)
+        (
+            "Daarnaast gaat de brief in op hoe uitvoering is gegeven aan de moties van de leden Van "
+            "Haersma Buma c.s., Roemer c.s. en Azmani c.s. Tevens wordt beschreven hoe het kabinet optreedt."
+        ),
+        [
+            ("moties van de leden Van Haersma Buma c.s.", ("Van Haersma Buma",), None),
+            ("Roemer c.s.", ("Roemer",), None),
+            ("Azmani c.s.", ("Azmani",), None),
+        ],
+    )
+)
+
+
+@pytest.mark.parametrize("text, expected", REAL_MOTION_SENTENCES)
+def test_real_motion_sentences(text, expected):
+    assert _identified(text) == expected
+
+
+# Written for each rule.
+WRITTEN_MOTION_SENTENCES = [
+    (  # two submitters, identified by the bracketed citation in the sentence
+        "In de motie-De Vries/Jansen (Kamerstuk 36 410, nr. 21) vraagt uw Kamer om een plan.",
+        [("motie-De Vries/Jansen", ("De Vries", "Jansen"), "kst-36410-21")],
+    ),
+    (  # identified in the next sentence, which speaks of `deze motie`
+        (
+            "Geachte voorzitter,\n\nIn de motie van de leden De Vries en Jansen is de regering verzocht "
+            "een plan te maken. Deze motie (Kamerstuk 36 410, nr. 21) is door uw Kamer aangenomen."
+        ),
+        [("motie van de leden De Vries en Jansen", ("De Vries", "Jansen"), "kst-36410-21")],
+    ),
+    (  # identified by a sentence that is only the citation
+        (
+            "Geachte voorzitter,\n\nDe motie van het lid Omtzigt c.s. verzoekt de regering een onderzoek "
+            "te doen. Zie Kamerstukken II 2020/21, 35 510, nr. 21."
+        ),
+        [("motie van het lid Omtzigt c.s.", ("Omtzigt",), "kst-35510-21")],
+    ),
+    (  # the plural with a slash-joined pair: two motions
+        "De moties Van der Molen/Bisschop en Bikker worden bij de uitwerking betrokken.",
+        [
+            ("moties Van der Molen/Bisschop", ("Van der Molen", "Bisschop"), None),
+            ("Bikker", ("Bikker",), None),
+        ],
+    ),
+    (
+        "De moties-Leijten en -Omtzigt zijn uitgevoerd.",
+        [("moties-Leijten", ("Leijten",), None), ("Omtzigt", ("Omtzigt",), None)],
+    ),
+    (
+        "de motie-Pieter Heerma c.s. over de bestaanszekerheid",
+        [("motie-Pieter Heerma c.s.", ("Heerma",), None)],
+    ),
+    (  # an overview of motions: the citation on a line of its own under the motion's text
+        (
+            "Geachte voorzitter,\n\nDe motie van de leden Bromet en Inge van Dijk; verzoekt de regering om "
+            "een probleemanalyse op te stellen.\n\nKamerstukken II 2020/21, 35830 VII, nr. 13\n\n"
+            "Afgedaan. De Kamer is per brief geïnformeerd."
+        ),
+        [
+            (
+                "motie van de leden Bromet en Inge van Dijk",
+                ("Bromet", "van Dijk"),
+                "kst-35830-VII-13",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", WRITTEN_MOTION_SENTENCES)
+def test_motion_forms_with_two_submitters_and_nearby_citations(text, expected):
+    assert _identified(text) == expected
+
+
+# Look like the forms but are not: no motion, or a citation that is not the motion's.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the next sentence cites the letter that carried the motion out
+            (
+                "Geachte voorzitter,\n\nDe motie van het lid Omtzigt c.s. verzoekt de regering een onderzoek "
+                "te doen. Deze motie heb ik uitgevoerd met mijn brief (Kamerstuk 35 510, nr. 30)."
+            ),
+            [("motie van het lid Omtzigt c.s.", ("Omtzigt",), None)],
+        ),
+        (  # the next sentence names a motion of its own: its citation is that one's
+            (
+                "Geachte voorzitter,\n\nDe motie van het lid Omtzigt c.s. verzoekt de regering een onderzoek "
+                "te doen. Deze motie is in lijn met de motie-Leijten (Kamerstuk 35 510, nr. 30)."
+            ),
+            [
+                ("motie van het lid Omtzigt c.s.", ("Omtzigt",), None),
+                ("motie-Leijten", ("Leijten",), "kst-35510-30"),
+            ],
+        ),
+        ("In de moties Sterk Bestuur staat dat.", []),
+        ("De motie-Bikker De Kamer heeft gesproken.", [("motie-Bikker", ("Bikker",), None)]),
+        ("de motie-Kröger Tweede Kamer", [("motie-Kröger", ("Kröger",), None)]),
+    ],
+)
+def test_lookalike_motion_forms(text, expected):
+    assert _identified(text) == expected

@@ -25,12 +25,13 @@ _ROMAN = r"(?=[IVX])X?(?:IX|IV|V?I{0,3})[AB]?"
 # A dossier ("vetnummer"): five digits, optionally written `33 047`, then budget-chapter or
 # letter suffixes (`VII`, `B`, `VII-K`), then an optional `-20` (as in 21501-20) or `-207`.
 _DOSSIER = (
-    r"(?P<num>(?<!\d)\d{2}[ \u00a0]?\d{3})(?![\d/])"
+    r"(?P<num>(?<!\d)\d{2}[ \u00a0]?\d{3})(?!\d)(?!/(?!\s*\d{2}[ \u00a0]?\d{3}(?!\d)))"
     rf"(?P<suffix>(?:(?:\s+(?:{_ROMAN}|[A-Z])|\s*[-–]\s*(?:{_ROMAN}|[A-Z]{{1,2}}))(?![^\W_]))*)"
     r"(?:\s*[-–]\s*(?P<hyph>\d{1,4})(?!\d))?"
 )
 _DOSSIER_RE = re.compile(_DOSSIER)
-_DOSSIER_SEP = re.compile(r"\s*(?:,|&|\ben\b)\s*")
+_DOSSIER_SEP = re.compile(r"\s*(?:,|&|\ben\b|/)\s*")
+_EA_RE = re.compile(r"\s+e\.a\.")  # `29 762 e.a., D`: the paper is in further dossiers too
 _NR_SEP = (
     r"\s*(?:,|&|\ben\b|t/m|tot en met|[-–])\s*(?:nrs?\.?\s*)?"  # `nrs. 5 en 7`, `nr. 5 en nr. 7`
 )
@@ -43,16 +44,27 @@ _NRS_AS_DOSSIERS_RE = re.compile(  # ... five digits are dossiers written as `nr
     rf"\s*,?\s*nrs?\.?\s*(?P<first>\d{{5}})(?![\d/])(?P<rest>(?:{_NR_SEP}\d{{5}}(?![\d/]))*)"
 )
 _NR_ITEM = re.compile(r"(,|&|\ben\b|t/m|tot en met|[-–])?\s*(?:nrs?\.?\s*)?(\d{1,5})")
-_LETTER_RE = re.compile(r"\s*,\s*(?P<letter>[A-Z]{1,2})(?![^\W_])")
+# An Eerste Kamer paper by its letter, or several (`C en D`, `nrs. C en D`, `letter C`).
+_MORE_LETTERS = r"(?P<more>(?:\s*(?:,|&|\ben\b)\s*[A-Z]{1,2}(?![^\W_])(?!\s*\.\s*\w))*)"
+_LETTER_RE = re.compile(r"\s*,\s*(?:letters?\s+)?(?P<letter>[A-Z]{1,2})(?![^\W_])" + _MORE_LETTERS)
+# Without a chamber, a letter is read as a paper only where the citation visibly ends.
+_BARE_LETTER_RE = re.compile(
+    r"\s*,\s*(?P<letter>[A-Z]{1,2})(?=\s*(?:[);,]|\.?\s*$|\.\s+[A-Z]|,?\s*p\.))"
+)
+_NR_LETTER_RE = re.compile(r"\s*,?\s*nrs?\.?\s*(?P<letter>[A-Z]{1,2})(?![^\W_])" + _MORE_LETTERS)
+_EK_ROMAN_RE = re.compile(
+    r"(?P<dossier>(?=[CLXVI]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"\s*,\s*(?P<letter>[A-Z]{1,2})(?![^\W_])"
+)
 _YEAR_RE = re.compile(_WS + r",?" + _WS + _YEAR)
 _ZAAK_RE = re.compile(_WS + r",?" + _WS + _ZAAK)
 _LEAD_COMMA = re.compile(r"\s*,?\s*")
 
 _INTRO_RE = re.compile(
     r"(?<![^\W_])(?:"
-    r"(?P<kst>Kamerstukken|Kamerstukdossier|Kamerstuk|Kst\.|Kst(?=\s))"
+    r"(?P<kst>Kamerstukken|Kamerstukdossier|Kamerstuknummer|Kamerstuknr\.?|Kamerstuk|Kst\.|Kst(?=\s))"
     r"(?:\s+(?P<ch>II|I)(?![^\W_]))?"
-    r"|(?P<tkek>TK|EK)(?=\s*,?\s*(?:19|20)\d\d\s*[/\-–])"
+    r"|(?P<tkek>TK|EK)(?=\s*,?\s*(?:(?:19|20)\d\d\s*[/\-–]|\d{2}[ \u00a0]?\d{3}(?![\d/])))"
     r"|(?P<kamer>Tweede|Eerste)\s+Kamer\s*,\s*vergaderjaar"
     r")"
 )
@@ -62,11 +74,18 @@ _HANDELINGEN_RE = re.compile(
     r"(?:\s*,\s*nr\.?\s*\d+(?:\s*,\s*item\s*\d+)?)?"
 )
 _KST_ID_RE = re.compile(
-    r"(?<![^\W_])kst-(?P<num>\d{5})(?P<suffix>(?:-(?:[IVX]+[AB]?|[A-Z]))*)-(?P<nr>\d+|[A-Z]{1,2})"
+    r"(?<![^\W_])kst-(?P<num>\d{5}|[CLXVI]{2,8})(?P<suffix>(?:-(?:[IVX]+[AB]?|[A-Z]))*)-(?P<nr>\d+|[A-Z]{1,2})"
     r"(?![\w-])",
     re.IGNORECASE,
 )
 _CONTINUATION_RE = re.compile(r"\s*(?:;|,|&|\ben\b)\s*")
+# Where a dossier number may start a citation of its own: not inside a longer number or amount,
+# or after `kenmerk`.
+_BARE_START_RE = re.compile(
+    r"(?:(?P<kenmerk>(?<![^\W_])kenmerk)\s*:?\s*|(?<![\w/.,\-–€$])(?<!\d[ \u00a0])(?<!€ ))"
+    r"(?P<dossier>\d{2}[ \u00a0]?\d{3}(?!\d))"
+)
+_NR_AFTER_RE = re.compile(r",\s*nrs?\.?\s*\d")
 
 
 @dataclass(frozen=True)
@@ -137,6 +156,12 @@ def _ondernummers(m: re.Match) -> list[str]:
     return numbers
 
 
+def _letters(m: re.Match) -> list[str]:
+    """`C en D` -> ["C", "D"]."""
+    more = m.groupdict().get("more") or ""
+    return [m["letter"], *re.findall(r"[A-Z]{1,2}(?![^\W_])", more)]
+
+
 def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
     """Parse `[year,] dossier[ en dossier], nr. N` at `pos`.
 
@@ -161,6 +186,12 @@ def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
             break
         cursor = sep.end()  # `29 697 en 32 851, nr. 161`: one paper in two dossiers
     end = dossier_matches[-1].end() if dossier_matches else pos
+    if dossier_matches and (ea := _EA_RE.match(text, end)):
+        end = ea.end()
+    if not dossier_matches and ctx.chamber == "I" and (roman := _EK_ROMAN_RE.match(text, pos)):
+        # `Kamerstukken I 2014/15, CIII, A`: a dossier of the Eerste Kamer's own, numbered in
+        # Roman numerals, and its paper by letter
+        return roman.end(), ctx, [roman["dossier"]], [roman["letter"]], "kamerstuk"
 
     nrs = _NRS_RE.match(text, end) or (
         None if dossier_matches else _NRS_AS_DOSSIERS_RE.match(text, end)
@@ -174,10 +205,17 @@ def _parse_body(text: str, pos: int, ctx: _Context, need_anchor: bool):
         dossiers.append(dossier)
         if inner_nr and not ondernummers:
             ondernummers = [inner_nr]
+    if dossiers and not ondernummers and ctx.chamber != "II":
+        # Kamerstukken I 2008/09, 31700 VI, D; and `(Kamerstuk 35 526, L)`, where the letter
+        # alone says the paper is the Eerste Kamer's
+        letter = (_LETTER_RE if ctx.chamber == "I" else _BARE_LETTER_RE).match(text, end)
+        if letter:
+            ondernummers, end = _letters(letter), letter.end()
+            ctx = _Context("I", ctx.vergaderjaar)
     if dossiers and not ondernummers and ctx.chamber == "I":
-        letter = _LETTER_RE.match(text, end)
-        if letter:  # Kamerstukken I 2008/09, 31700 VI, D
-            ondernummers, end = [letter["letter"]], letter.end()
+        letter = _NR_LETTER_RE.match(text, end)
+        if letter:  # Kamerstukken I 2021/22, 35 925, nr. E
+            ondernummers, end = _letters(letter), letter.end()
 
     if not dossiers and ondernummers and all(len(n) == 5 for n in ondernummers):
         # `Kamerstukken II 2021/22, nrs. 35004 en 35005`: dossier numbers written as nrs.
@@ -225,22 +263,53 @@ def _intro_chamber(m: re.Match) -> str | None:
     return None
 
 
+def _with_continuations(text: str, start: int, parsed, offset: int) -> list[Citation]:
+    """The citation parsed at `start` and those after it that share its introducer."""
+    found = _citations_from(text, start, parsed, offset)
+    end, ctx = parsed[0], parsed[1]
+    while parsed and parsed[4] != "other":  # `...; 2022/23, 33047, nr. 25` shares the intro
+        sep = _CONTINUATION_RE.match(text, end)
+        parsed = sep and _parse_body(text, sep.end(), ctx, need_anchor=True)
+        if parsed:
+            start = _LEAD_COMMA.match(text, sep.end()).end()
+            found.extend(_citations_from(text, start, parsed, offset))
+            end, ctx = parsed[0], parsed[1]
+    return found
+
+
 def _kamerstukken(text: str, offset: int) -> list[Citation]:
     found: list[Citation] = []
     for intro in _INTRO_RE.finditer(text):
         ctx = _Context(_intro_chamber(intro), None)
         parsed = _parse_body(text, intro.end(), ctx, need_anchor=False)
-        if not parsed:
+        if parsed:
+            found.extend(_with_continuations(text, intro.start(), parsed, offset))
+    return found
+
+
+def _unintroduced(text: str, offset: int, taken: list[Citation]) -> list[Citation]:
+    """Kamerstukken cited without an introducer: `(30 825, nr. 11)` or `kenmerk 35510-21`.
+
+    The genre's own `, nr. N` after a dossier is the anchor; after `kenmerk` the paper may also
+    be written into the number (`35510-21`). Dossier-only or year-only readings are never taken.
+    """
+    spans = [(c.start - offset, c.end - offset) for c in taken]
+    found: list[Citation] = []
+    for m in _BARE_START_RE.finditer(text):
+        pos = m.start("dossier")
+        if any(a <= pos < b for a, b in spans) or any(
+            a <= pos < b for a, b in ((c.start - offset, c.end - offset) for c in found)
+        ):
             continue
-        found.extend(_citations_from(text, intro.start(), parsed, offset))
-        end, ctx = parsed[0], parsed[1]
-        while parsed and parsed[4] != "other":  # `...; 2022/23, 33047, nr. 25` shares the intro
-            sep = _CONTINUATION_RE.match(text, end)
-            parsed = sep and _parse_body(text, sep.end(), ctx, need_anchor=True)
-            if parsed:
-                start = _LEAD_COMMA.match(text, sep.end()).end()
-                found.extend(_citations_from(text, start, parsed, offset))
-                end, ctx = parsed[0], parsed[1]
+        parsed = _parse_body(text, pos, _Context(None, None), need_anchor=True)
+        if not parsed or parsed[4] != "kamerstuk":
+            continue
+        # `(35 500, AB)`: an Eerste Kamer paper by letter, the brackets around it and nothing else
+        bracketed = text[pos - 1 : pos] == "(" and text[parsed[0] : parsed[0] + 1] == ")"
+        lettered = bracketed and parsed[2] and parsed[3][0].isalpha()
+        if not m["kenmerk"] and not lettered and not _NR_AFTER_RE.search(text[pos : parsed[0]]):
+            continue
+        found.extend(_with_continuations(text, m.start() if m["kenmerk"] else pos, parsed, offset))
     return found
 
 
@@ -263,7 +332,7 @@ def _handelingen(text: str, offset: int) -> list[Citation]:
 def _kst_ids(text: str, offset: int) -> list[Citation]:
     found = []
     for m in _KST_ID_RE.finditer(text):
-        dossier = "-".join([m["num"], *m["suffix"].upper().split("-")[1:]])
+        dossier = "-".join([m["num"].upper(), *m["suffix"].upper().split("-")[1:]])
         found.append(
             Citation(
                 raw=m[0],
@@ -282,4 +351,5 @@ def _kst_ids(text: str, offset: int) -> list[Citation]:
 def extract_citations(text: str, offset: int = 0) -> list[Citation]:
     """All citations of parliamentary papers in `text`, in order of their position."""
     found = _kamerstukken(text, offset) + _handelingen(text, offset) + _kst_ids(text, offset)
+    found += _unintroduced(text, offset, found)
     return sorted(found, key=lambda c: (c.start, c.end))

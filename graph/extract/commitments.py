@@ -7,7 +7,9 @@ receiver (`ontvangt uw Kamer`); the promised verb is then found by Dutch word or
 infinitive after a modal (`zal ik … informeren`), the te-infinitive after an intention
 (`ben voornemens … te sturen`), or the finite verb itself (`informeer ik … begin 2024`). A
 present tense, a wish (`wil ik`) or a passive is a promise only with a future time (a deadline
-not yet past, `nader`, `later`); `hieronder`, `in deze brief` and negation rule a cue out.
+not yet past, `nader`, `later`); `hieronder`, `in deze brief` and negation rule a cue out, and so
+does a refusal that governs it (`Ik kan niet toezeggen dat ik … zal`, `ontraden`, `Ik zie geen
+aanleiding om …`), unless `maar` or `wel` opens a promise of its own after it.
 A reference cue together with `hierbij` / `met deze brief` is a fulfilment. Footnotes attached
 to the sentence count as part of it for references (`Toezegging 205057`).
 """
@@ -274,7 +276,7 @@ def _sentence_mentions(
     raw = seg.clean[span.start : span.end]
     text, offsets = _collapse(raw, span.start)
     notes = _footnotes(seg, span)
-    matches = {kind: [] for kind in ("promise", "reference", "fulfilment", "deferral")}
+    matches = {kind: [] for kind in ("promise", "reference", "fulfilment", "deferral", "refusal")}
     for cue in _cues():
         for m in cue.regex.finditer(text):
             matches[cue.kind].append(m)
@@ -316,6 +318,8 @@ def _sentence_mentions(
     promises = []
     seen_verbs: set[int] = set()
     for m in sorted(matches["promise"], key=lambda m: m.start()):
+        if _refused(text, m, matches["refusal"]):
+            continue
         found = _promise(text, m, deadlines, reference)
         if found and found[4] not in seen_verbs:
             seen_verbs.add(found[4])
@@ -330,6 +334,28 @@ def _sentence_mentions(
             mention("reference", _reference_promisor(text, m), _addressee(text), promise, obj, m)
         ]
     return []
+
+
+# After a refusal, `maar`, `wel` or a new sentence part opens a promise of its own.
+_DESPITE = re.compile(
+    r"\b(?:maar|wel|echter|evenwel|daarentegen|desondanks|toch)\b|[;:]|\ben\s+(?=(?:zal|zullen)\b)",
+    re.IGNORECASE,
+)
+
+
+def _refused(text: str, cue: re.Match[str], refusals: list[re.Match[str]]) -> bool:
+    """A promise cue governed by a refusal before it (`Ik kan niet toezeggen dat ik … zal …`,
+    `Ik zie geen aanleiding om … te …`) or in its own clause (`… zeg ik niet toe`)."""
+    for refusal in refusals:
+        if refusal.end() <= cue.start():
+            if not _DESPITE.search(text, refusal.end(), cue.end()):
+                return True
+        elif refusal.start() >= cue.end():
+            if refusal.start() < _clause(text, cue.start(), cue.end())[1]:
+                return True
+        else:
+            return True
+    return False
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

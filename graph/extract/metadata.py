@@ -22,6 +22,21 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """A bewindspersoon who signs: who promises what the letter promises."""
+
+    name: str  # as signed: "J.J.M. Uitermark", "Hanke Bruins Slot"
+    office: str  # "minister" | "staatssecretaris" | "minister-president"
+    portfolio: (
+        str | None
+    )  # "Binnenlandse Zaken en Koninkrijksrelaties", "Langdurige Zorg, Jeugd en Sport"
+    ministry: str | None  # "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties" when known
+    ministry_key: str | None  # its gazetteer key: "ministerie-van-binnenlandse-zaken-en-…"
+    start: int  # offsets of the name
+    end: int
+
+
+@dataclass(frozen=True)
 class DocumentMetadata:
     doc_type: Field | None = None  # kamerbrief, nota, bijlage, voortgangsrapportage, motie
     title: Field | None = None
@@ -30,6 +45,7 @@ class DocumentMetadata:
     signatory: Field | None = None
     signatory_role: Field | None = None
     addressee: Field | None = None  # "Tweede Kamer" / "Eerste Kamer" / "minister"
+    signatories: tuple[Signatory, ...] = ()  # every bewindspersoon who signs, in order
 
 
 def parse_dutch_date(text: str) -> date | None:
@@ -87,6 +103,49 @@ def _doc_type(clean: str) -> Field | None:
     return None
 
 
+_NAME = (
+    r"(?:[A-Z]\.)+(?:[A-Z]\.)?[ \t]*(?:(?:van|de|der|den|ter|ten|te|in|op|'t)[ \t]+)*[A-Z][\w'-]+"
+    r"(?:[ \t]+[A-Za-z][\w'-]+){0,3}|[A-Z][a-z]+(?:[ \t]+[A-Za-z][\w'-]+){1,3}"
+)
+# `De Minister van Onderwijs, Cultuur en Wetenschap,` / `De Staatssecretaris van Financiën –
+# Fiscaliteit en Belastingdienst,` / `De Minister voor Langdurige Zorg, Jeugd en Sport,` /
+# `De Minister-President, Minister van Algemene Zaken,` and the name on a line below.
+_SIGNATURE = re.compile(
+    r"(?:^|\n)[ \t]*(?:De|Het)[ \t]+(?P<office>[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)"
+    r"(?:[ \t]*,?[ \t]*(?:[Mm]inister[ \t]+)?(?P<prep>van|voor)[ \t]+(?P<portfolio>[^\n]{2,120}?))?"
+    rf"[ \t]*,?[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<name>{_NAME})[ \t]*(?=\n|$)"
+)
+
+
+def extract_signatories(clean: str) -> tuple[Signatory, ...]:
+    """The bewindspersonen who sign a letter: name, office, portfolio and ministry."""
+    from bestuursgraaf.graph.extract.entities import ministry_of_portfolio
+
+    found = []
+    for m in _SIGNATURE.finditer(clean):
+        portfolio = " ".join(m["portfolio"].split()).strip(" ,") if m["portfolio"] else None
+        office = m["office"].lower()
+        if office == "minister-president" and not portfolio:
+            portfolio = "Algemene Zaken"
+        # `Financiën – Fiscaliteit en Belastingdienst`: the ministry before the dash
+        entry = None
+        if portfolio:
+            before_dash = re.split(r"\s+[–-]\s+", portfolio)[0]
+            entry = ministry_of_portfolio(before_dash) or ministry_of_portfolio(portfolio)
+        found.append(
+            Signatory(
+                name=m["name"].strip(),
+                office=office,
+                portfolio=portfolio,
+                ministry=entry.label if entry else None,
+                ministry_key=entry.key if entry else None,
+                start=m.start("name"),
+                end=m.end("name"),
+            )
+        )
+    return tuple(found)
+
+
 def extract_metadata(clean: str) -> DocumentMetadata:
     """The metadata a letter states about itself (each with the offsets it was read from)."""
     title = _first(
@@ -117,6 +176,12 @@ def extract_metadata(clean: str) -> DocumentMetadata:
             signature.start(1),
             signature.end("role"),
         )
+    signatories = extract_signatories(clean)
+    if signatory is None and signatories:  # a role with commas: `van Onderwijs, Cultuur en …`
+        first = signatories[0]
+        signatory = Field(first.name, first.start, first.end)
+        words = [first.office] + ([f"van {first.portfolio}"] if first.portfolio else [])
+        role = Field(" ".join(words).lower(), first.start, first.end)
     addressee = _first(r"Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer", clean)
     if addressee:
         addressee = Field(f"{addressee.value} Kamer", addressee.start, addressee.end)
@@ -128,4 +193,5 @@ def extract_metadata(clean: str) -> DocumentMetadata:
         signatory=signatory,
         signatory_role=role,
         addressee=addressee,
+        signatories=signatories,
     )

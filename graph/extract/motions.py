@@ -143,12 +143,43 @@ def _parens(content: str) -> tuple[str | None, str | None] | None:
     return party, chamber
 
 
-def _one_submitter(text: str, pos: int, chamber: str | None):
+# `motie-Remco Dijkstra/Postma`: the Kamer adds a given name to tell two members apart; after
+# `motie-` two capitalised words before lower-case prose, a slash or a bracket are given name and
+# surname.
+_GIVEN_THEN_SURNAME = re.compile(
+    rf"(?P<given>[A-Z][a-zà-ÿ]+)\s+(?P<surname>{_PART})(?![^\W\d_])(?=\s*(?:[/(,;.:]|\s[a-z]|$))"
+)
+
+
+# A surname that opens with a particle may go on with a second capitalised part before `c.s.`, a
+# bracket, a slash or a separator: `Van Haersma Buma`, `Van Toorenburg`-like double names.
+_SURNAME_GOES_ON = re.compile(
+    rf"\s+(?P<part>{_PART})(?![^\W\d_])(?=\s*(?:c\.\s?s\.|[/(,;.:)]|\s+en\s|$))"
+)
+
+
+def _one_submitter(text: str, pos: int, chamber: str | None, given_names: bool = False):
     """Parse `Van Dijk (CDA)` at `pos`: (Submitter, end) or None."""
     m = _SURNAME_RE.match(text, pos)
     if not m or m[0].lower() in _PARTICLES or m[0].split()[-1] in _NOT_NAMES:
         return None
+    two = _GIVEN_THEN_SURNAME.match(text, pos) if given_names else None
+    if (
+        two
+        and two.end() > m.end()
+        and not {two["given"], two["surname"]} & _NOT_NAMES
+        and two["given"].lower() not in _PARTICLES
+    ):
+        m = two
     name = re.sub(r"^(?:" + _INITIALS + "|" + _GIVEN_NAME + ")", "", m[0])
+    if m.re is _GIVEN_THEN_SURNAME:
+        name = m["surname"]
+    elif (
+        (more := _SURNAME_GOES_ON.match(text, m.end()))
+        and re.match(rf"(?i:{_PARTICLE})\s", name)
+        and more["part"] not in _NOT_NAMES
+    ):
+        name, m = f"{name} {more['part']}", more  # `Van Haersma Buma c.s.`
     name = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", name))
     party, end = None, m.end()
     paren = _PARENS_RE.match(text, end)
@@ -158,14 +189,20 @@ def _one_submitter(text: str, pos: int, chamber: str | None):
     return Submitter(name, party, chamber), end
 
 
-def _submitters(text: str, pos: int, chamber: str | None = None):
+def _submitters(
+    text: str,
+    pos: int,
+    chamber: str | None = None,
+    given_names: bool = False,
+    separator: re.Pattern = _SEPARATOR_RE,
+):
     """Parse a submitter list `X (CDA), Y en Z c.s.` at `pos`: (submitters, end)."""
-    first = _one_submitter(text, pos, chamber)
+    first = _one_submitter(text, pos, chamber, given_names)
     if not first:
         return (), pos
     found, end = [first[0]], first[1]
-    while (sep := _SEPARATOR_RE.match(text, end)) and (
-        nxt := _one_submitter(text, sep.end(), chamber)
+    while (sep := separator.match(text, end)) and (
+        nxt := _one_submitter(text, sep.end(), chamber, given_names)
     ):
         found.append(nxt[0])
         end = nxt[1]
@@ -203,18 +240,57 @@ def _named_forms(text: str, offset: int) -> list[MotionMention]:
     """`motie-Van Dijk`, `motie van de leden X en Y`, `motie van het Eerste Kamerlid Koole`."""
     found = []
     for m in _HYPHEN_FORM_RE.finditer(text):
-        submitters, end = _submitters(text, m.end())
+        if m["motie"].lower() == "moties":
+            found += _plural(text, m, offset, given_names=True)
+            continue
+        submitters, end = _submitters(text, m.end(), given_names=True)
         if submitters:
             found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
+    for m in _PLURAL_SPACE_FORM_RE.finditer(text):
+        found += _plural(text, m, offset)
     for m in _SPACE_FORM_RE.finditer(text):
         submitters, end = _submitters(text, m.end())
         if submitters and not _NOT_A_NAME_AFTER.match(text, end):
             found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
     for m in _VAN_FORM_RE.finditer(text):
+        # `de moties van de leden X c.s., Y c.s. en Z c.s.`: each `c.s.` closes a motion of its own;
+        # `de moties van de leden X en Y` stays one mention of the two
+        split = (
+            _plural(text, m, offset, chamber=_house(m)) if m["motie"].lower() == "moties" else []
+        )
+        if sum(bool(_CS_RE.search(mention.raw)) for mention in split) >= 2:
+            found += split
+            continue
         submitters, end = _submitters(text, m.end(), _house(m))
         if submitters:
             found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
     return found
+
+
+# `de moties Marijnissen c.s. en Klaver c.s.`, `de moties-Leijten en -Omtzigt`: one motion per
+# name or slash-joined group, as the plural says.
+_PLURAL_SPACE_FORM_RE = re.compile(r"(?<![^\W_])(?P<motie>[Mm]oties)[ \t]+(?=[A-Z][^\W\d_])")
+_JOINT_SEPARATOR_RE = re.compile(r"\s*/\s*")
+_NEXT_MOTION_RE = re.compile(r"\s*(?:,|\ben\b)\s*(?:(?:de\s+)?motie\s*)?[-–]?\s*")
+
+
+def _plural(
+    text: str, m: re.Match, offset: int, given_names: bool = False, chamber: str | None = None
+) -> list[MotionMention]:
+    found: list[MotionMention] = []
+    pos, start = m.end(), m.start()
+    while True:
+        submitters, end = _submitters(text, pos, chamber, given_names, _JOINT_SEPARATOR_RE)
+        if not submitters:
+            break
+        if not _CS_RE.search(text[pos:end]) and _NOT_A_NAME_AFTER.match(text, end):
+            break  # `de moties Sterk Bestuur`: a title, not names
+        found.append(_mention(text, start, end, m.start(), submitters, offset))
+        nxt = _NEXT_MOTION_RE.match(text, end)
+        if not nxt:
+            break
+        pos = start = nxt.end()
+    return found if len(found) > 1 or m["motie"] == "moties" else []
 
 
 def _subject_forms(text: str, offset: int) -> list[MotionMention]:
