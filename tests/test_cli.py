@@ -220,3 +220,30 @@ def test_query_help_lists_every_query_and_its_parameters(capsys):
     assert "action-trace: Trace of an action" in out
     assert "as_of (date, optional, default today)" in out
     assert "commitment (iri)" in out
+
+
+def test_commitments_and_actions_filter_by_status_minister_and_deadline(capsys, built_graph_path):
+    graph = ("--graph", str(built_graph_path), "--format", "csv")
+
+    def query(name: str, *params: str) -> list[dict[str, str]]:
+        code, out, err = run(capsys, "query", name, *graph, *[f"--param={p}" for p in params])
+        assert code == 0, err
+        return rows(out)
+
+    everything = query("commitments")
+    statuses = Counter(r["status"] for r in everything)
+    assert len(statuses) > 1
+    for status, count in statuses.items():
+        assert len(query("commitments", f"status={status}")) == count
+    minister = next(r["minister"] for r in everything if r["minister"])
+    by_minister = query("commitments", f"minister={minister}")
+    assert by_minister and {r["minister"] for r in by_minister} == {minister}
+    assert len(by_minister) < len(everything)
+    before = query("commitments", "due_before=2024-12-31")
+    after = query("commitments", "due_after=2025-01-01")
+    assert before and after
+    assert all(r["deadline"].split("/")[1] <= "2024-12-31" for r in before)
+    assert all(r["deadline"].split("/")[1] >= "2025-01-01" for r in after)
+    done = query("actions", "status=Done")
+    assert done and {r["status"] for r in done} == {"Done"}
+    assert len(done) < len(query("actions"))
