@@ -235,10 +235,10 @@ def test_commitments_and_actions_filter_by_status_minister_and_deadline(capsys, 
     assert len(statuses) > 1
     for status, count in statuses.items():
         assert len(query("commitments", f"status={status}")) == count
-    minister = next(r["minister"] for r in everything if r["minister"])
-    by_minister = query("commitments", f"minister={minister}")
-    assert by_minister and {r["minister"] for r in by_minister} == {minister}
-    assert len(by_minister) < len(everything)
+    ministers = sorted({r["label"] for r in query("persons") if r["label"]})
+    counts = {m: len(query("commitments", f"minister={m}")) for m in ministers}
+    assert sum(counts.values()) <= len(everything)  # each promise has at most one signer
+    assert 0 < max(counts.values()) < len(everything)  # one minister's promises, not all of them
     before = query("commitments", "due_before=2024-12-31")
     after = query("commitments", "due_after=2025-01-01")
     assert before and after
