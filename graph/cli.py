@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import signal
 import sys
@@ -161,6 +162,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     store = _store(args, settings)
     pool = None if endpoint else _query_pool(args, settings)
     graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    if args.graph:  # the app's search index and build time belong to the graph it serves
+        settings = dataclasses.replace(settings, graph_file=graph_path)
     built = None if endpoint else build_time(graph_path)
     app = create_app(store, settings, query_pool=pool, built=built)
     workers = f", {len(pool.worker_pids())} query workers" if pool else ""

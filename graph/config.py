@@ -126,6 +126,9 @@ class Settings:
         default_factory=lambda: _int_env("BESTUURSGRAAF_CONNECTION_LIMIT", 100)
     )
 
+    graph_file: Path | None = None  # the graph a command was given (`serve --graph`), if any
+
     @property
     def default_graph_path(self) -> Path:
-        return self.data_dir / "graph.nq"
+        """The graph to use: the one given, else `graph.nq` in the data directory."""
+        return self.graph_file or self.data_dir / "graph.nq"

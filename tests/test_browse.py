@@ -307,3 +307,24 @@ def test_the_site_over_a_remote_endpoint_says_what_it_says_over_the_embedded_sto
         assert texts(far, "//main//h1 | //main//table//td | //main//li") == texts(
             local, "//main//h1 | //main//table//td | //main//li"
         ), url
+
+
+def test_serve_keeps_the_search_index_beside_the_graph_it_was_given(tmp_path, built_graph_path):
+    """`serve --graph X` searches (and if need be indexes) X's own graph, not the data folder's."""
+    import shutil
+    import urllib.request
+
+    from tests.server_fixtures import bestuursgraaf_serving
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    graph = elsewhere / "mine.nq"
+    shutil.copy(built_graph_path, graph)
+    data = tmp_path / "data"
+    data.mkdir()
+    with bestuursgraaf_serving(graph, data) as base:
+        with urllib.request.urlopen(f"{base}/search?q=Leijten", timeout=60) as answer:
+            page = answer.read().decode("utf-8")
+    assert "Leijten" in page
+    assert (elsewhere / "mine.search.sqlite").is_file()
+    assert not list(data.glob("*.sqlite"))
