@@ -323,8 +323,7 @@ def test_serve_keeps_the_search_index_beside_the_graph_it_was_given(tmp_path, bu
     data = tmp_path / "data"
     data.mkdir()
     with bestuursgraaf_serving(graph, data) as base:
-        with urllib.request.urlopen(f"{base}/search?q=Leijten", timeout=60) as answer:
-            page = answer.read().decode("utf-8")
+        page = urllib.request.urlopen(f"{base}/search?q=Leijten", timeout=60).read().decode("utf-8")
     assert "Leijten" in page
     assert (elsewhere / "mine.search.sqlite").is_file()
     assert not list(data.glob("*.sqlite"))
