@@ -27,6 +27,17 @@ from flask import Response, render_template, request, url_for
 
 from bestuursgraaf.package_data import bundled_corpus, queries_dir
 
+# The facets of every list of what letters do (actions, commitments): by status, letter, year,
+# organisation, layer and minister.
+_LETTER_FACETS = (
+    Facet("statusText", "status"),
+    Facet("docTitle", "document"),
+    Facet("year", "year"),
+    Facet("organisations", "organisation_facet"),
+    Facet("layers", "layer"),
+    Facet("ministers", "minister"),
+)
+
 PAGE_QUERIES = queries_dir() / "pages"
 SOURCE_FILE = re.compile(r"(?:.*/)?([A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.txt)")
 PASSAGE_RANGE = re.compile(r"(\d{1,9})-(\d{1,9})")
@@ -266,15 +277,7 @@ def actions_list() -> Response:
         Column("layers", "layers"),
         Column("motions", "motions"),
     ]
-    facets = [
-        Facet("statusText", "status"),
-        Facet("docTitle", "document"),
-        Facet("year", "year"),
-        Facet("organisations", "organisation_facet"),
-        Facet("layers", "layer"),
-        Facet("ministers", "minister"),
-        Facet("kind", "kind"),
-    ]
+    facets = [*_LETTER_FACETS, Facet("kind", "kind")]
     return list_page("actions", "actions", rows, columns, facets, "date")
 
 
@@ -343,14 +346,7 @@ def commitments_list() -> Response:
         Column("docTitle", "letter", lambda r: document_href(r["docId"])),
         Column("actionTitle", "about_action", lambda r: action_href(r["action"])),
     ]
-    facets = [
-        Facet("statusText", "status"),
-        Facet("docTitle", "document"),
-        Facet("year", "year"),
-        Facet("organisations", "organisation_facet"),
-        Facet("layers", "layer"),
-        Facet("ministers", "minister"),
-    ]
+    facets = list(_LETTER_FACETS)
     return list_page("commitments", "commitments", rows, columns, facets, "deadlineEnd")
 
 
