@@ -64,6 +64,9 @@ def emit_actions(emitter, motion_nodes: dict[int, URIRef]) -> dict[str, URIRef]:
             g.add((node, BG.inSection, section))
         for mention in mentions:
             g.add((node, BG.mentionedIn, emitter.passage(Span(mention.start, mention.end))))
+        # the passage an overview quotes, stated so that a query needs no search for the minimum
+        opening = min(mentions, key=lambda mention: (mention.start, mention.end))
+        g.add((node, BG.firstMentionedIn, emitter.passage(Span(opening.start, opening.end))))
         if first.action_line:
             g.add((node, BG.actionLine, _action_line(emitter, first)))
         origin = next((m.named_again_from for m in mentions if m.named_again_from), None)
@@ -105,6 +108,7 @@ def _document_action(emitter, key: str, nodes: dict[str, URIRef]) -> URIRef:
         g.add((node, BG.status, BG.Announced))
         g.add((node, BG.announcedIn, emitter.doc))
         g.add((node, BG.mentionedIn, emitter.passage(_first_sentence(emitter))))
+        g.add((node, BG.firstMentionedIn, emitter.passage(_first_sentence(emitter))))
         nodes[key] = node
     return node
 

@@ -15,7 +15,9 @@ as an equality `FILTER` inserted at the start of the first `WHERE` group; a valu
 parameter as a `VALUES` block there. A `key` input takes either a key or an absolute IRI and binds
 one of two variables, the other left UNDEF: `VALUES (?action ?action_iri) { ("k" UNDEF) }` or
 `{ (UNDEF <iri>) }`, so that the query starts from a bound term either way (a `FILTER` that
-accepts both makes an engine evaluate what follows for every candidate first). A date parameter also takes `today`; one declared with
+accepts both makes an engine evaluate what follows for every candidate first). A query whose
+parameters belong in another group (a sub-SELECT that finds the few things the rest is joined
+to) marks that place with the comment `#@parameters`. A date parameter also takes `today`; one declared with
 `default today` is bound to the day the query runs when no value is given. Values are written
 as RDF terms (an IRI checked for
 forbidden characters, or an escaped literal), never by pasting text.
@@ -39,6 +41,10 @@ from rdflib.namespace import XSD
 from bestuursgraaf.package_data import queries_dir
 
 QUERY_DIR = queries_dir()
+# Where a query wants its parameters bound when that is not its first WHERE group (e.g. the
+# sub-SELECT that finds the few things the rest of the query is joined to).
+BINDING_MARKER = "#@parameters"
+
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s*\((?P<kind>iri|string|date|integer|key)"
@@ -113,6 +119,9 @@ class NamedQuery:
                 raise ParameterError(f"query {self.name!r} needs the parameter {parameter.name!r}")
         if not bindings:
             return self.text
+        marker = self.text.find(BINDING_MARKER)
+        if marker >= 0:
+            return self.text[:marker] + " ".join(bindings) + self.text[marker + len(BINDING_MARKER) :]
         match = re.search(r"\bWHERE\s*\{", self.text, flags=re.IGNORECASE)
         if match is None:
             raise ParameterError(f"query {self.name!r} has no WHERE clause to bind parameters in")

@@ -511,3 +511,40 @@ def test_a_key_parameter_binds_a_key_or_an_iri_as_a_bound_start():
 
 def test_a_hostile_action_key_finds_nothing(embedded_store):
     assert rows(embedded_store, "action-trace", action='x" UNDEF) } } SELECT * { ?s ?p ?o } #') == []
+
+
+def test_parameters_are_bound_where_the_query_marks_it(tmp_path):
+    """action-trace binds its action inside the sub-SELECT that finds the action's occurrences
+    (bound at the outer WHERE, it would be a cross join that restricts nothing), and a query
+    without the marker still binds at its first WHERE."""
+    from bestuursgraaf.graph.queries import BINDING_MARKER, load_query, parse_query_file
+
+    query = load_query("action-trace")
+    assert BINDING_MARKER in query.text
+    bound = query.bind({"action": "beleidskader"})
+    subselect = bound.index("SELECT DISTINCT ?occurrence WHERE {")
+    values = bound.index('VALUES (?action ?action_iri) { ("beleidskader" UNDEF) }')
+    assert subselect < values < bound.index("?action_iri bg:actionKey ?action")
+    assert BINDING_MARKER not in bound
+    plain = tmp_path / "plain.rq"
+    plain.write_text("# title: t\n# question: q\n# param: x (string, input)\n# columns: x\nSELECT ?x WHERE { }\n")
+    assert parse_query_file(plain).bind({"x": "a"}).endswith('WHERE { VALUES ?x { "a" } }\n')
+
+
+def test_an_action_is_first_mentioned_in_its_earliest_passage(embedded_store):
+    """bg:firstMentionedIn (what action-trace quotes) is the passage of the action's mentions
+    that starts first in its letter, one per action."""
+    sparql = """
+    PREFIX bg: <https://w3id.org/bestuursgraaf/def#>
+    SELECT ?action (COUNT(DISTINCT ?first) AS ?firsts) (SAMPLE(?start) AS ?first_start)
+           (MIN(?other_start) AS ?earliest)
+    WHERE { ?action a bg:Action ; bg:firstMentionedIn ?first ; bg:mentionedIn ?other .
+            ?first bg:startOffset ?start . ?other bg:startOffset ?other_start }
+    GROUP BY ?action"""
+    found = embedded_store.select(sparql).rows
+    actions = embedded_store.select(
+        "PREFIX bg: <https://w3id.org/bestuursgraaf/def#> SELECT ?a { ?a a bg:Action }"
+    ).rows
+    assert found and len(found) == len(actions)
+    for row in found:
+        assert int(row["firsts"]) == 1 and int(row["first_start"]) == int(row["earliest"]), row
