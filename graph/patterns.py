@@ -98,25 +98,28 @@ class PatternSet:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
-        self._always: list[int] = []
-        self._by_literal: dict[tuple[bool, str], list[int]] = {}
+        self._always = frozenset(
+            index for index, pattern in enumerate(self.patterns) if required_literals(pattern) is None
+        )
+        by_literal: dict[tuple[bool, str], set[int]] = {}
         for index, pattern in enumerate(self.patterns):
-            literals = required_literals(pattern)
-            if literals is None:
-                self._always.append(index)
-                continue
             folded = bool(pattern.flags & re.IGNORECASE)
-            for literal in literals:
-                self._by_literal.setdefault((folded, literal), []).append(index)
-        self._needs_fold = any(folded for folded, _ in self._by_literal)
+            for literal in required_literals(pattern) or ():
+                by_literal.setdefault((folded, literal), set()).add(index)
+        self._folded = [(literal, frozenset(i)) for (f, literal), i in by_literal.items() if f]
+        self._exact = [(literal, frozenset(i)) for (f, literal), i in by_literal.items() if not f]
 
     def candidates(self, text: str) -> list[int]:
-        """Indices of the patterns that may match `text`; the others cannot."""
-        folded = fold(text) if self._needs_fold else text
+        """Indices of the patterns that may match `text`, in order; the others cannot."""
         chosen = set(self._always)
-        for (is_folded, literal), indices in self._by_literal.items():
-            if literal in (folded if is_folded else text):
-                chosen.update(indices)
+        if self._folded:
+            folded = fold(text)
+            for literal, indices in self._folded:
+                if literal in folded:
+                    chosen |= indices
+        for literal, indices in self._exact:
+            if literal in text:
+                chosen |= indices
         return sorted(chosen)
 
 
@@ -124,3 +127,8 @@ class PatternSet:
 def pattern_set(patterns: tuple[re.Pattern[str], ...]) -> PatternSet:
     """The PatternSet of a cue table (made once per table)."""
     return PatternSet(patterns)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` cannot match `text` (none of its required literals occurs)."""
+    return bool(pattern_set((pattern,)).candidates(text))
