@@ -76,6 +76,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from bestuursgraaf.graph.patterns import pattern_set
 from bestuursgraaf.graph.segment import Heading, Segmented, Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "action_cues.csv"
@@ -112,14 +113,37 @@ class ActionCues:
     abbreviations: dict[str, str]
     statuses: tuple[tuple[re.Pattern[str], str], ...]
 
+    # Memo of `noun` per lower-cased word, and the multi-word nouns by their first word (in the
+    # order of `nouns`): both made from `nouns`, so they never change what is found.
+    _nouns_of: dict[str, ActionNoun | None] = field(default_factory=dict, compare=False, repr=False)
+    _multiword: dict[str, tuple[tuple[ActionNoun, tuple[str, ...]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        multiword: dict[str, list[tuple[ActionNoun, tuple[str, ...]]]] = {}
+        for noun in self.nouns:
+            words = tuple(noun.word.split())
+            if len(words) > 1:
+                multiword.setdefault(words[0], []).append((noun, words))
+        self._multiword.update({first: tuple(nouns) for first, nouns in multiword.items()})
+
     def noun(self, word: str) -> ActionNoun | None:
         lower = word.lower()
+        try:
+            return self._nouns_of[lower]
+        except KeyError:
+            pass
+        found = None
         for noun in self.nouns:
             if lower == noun.word or (
                 noun.compounds and lower.endswith(noun.word) and len(lower) > len(noun.word) + 2
             ):
-                return noun
-        return None
+                found = noun
+                break
+        if len(self._nouns_of) < 100_000:  # bounded: a corpus has far fewer distinct words
+            self._nouns_of[lower] = found
+        return found
 
 
 @lru_cache(maxsize=4)
@@ -603,15 +627,24 @@ _CONDITION = re.compile(r"\s+(?:zodra|wanneer|indien|als|telkens\s+als)\b", re.I
 _DASHED = re.compile(r"\s[–-]\s[^–.;]{1,160}?\s[–-]\s")
 
 
-def _status_cues(text: str, cues: ActionCues) -> list[tuple[int, int, str]]:
-    text = _DASHED.sub(lambda m: " " * len(m[0]), text)  # same offsets
+def _status_cues(
+    text: str, cues: ActionCues, memo: dict[str, list[tuple[int, int, str]]] | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, status) of each status cue in `text`; `memo` keeps them per text for one
+    document (a sentence is asked about by its section, its actions and its promised letters)."""
+    if memo is not None and text in memo:
+        return list(memo[text])
+    dashed = _DASHED.sub(lambda m: " " * len(m[0]), text)  # same offsets
     found = []
-    for pattern, status in cues.statuses:
+    for index in pattern_set(tuple(p for p, _ in cues.statuses)).candidates(dashed):
+        pattern, status = cues.statuses[index]
         found.extend(
             (m.start(), m.end(), status)
-            for m in pattern.finditer(text)
-            if not _CONDITION.match(text, m.end())
+            for m in pattern.finditer(dashed)
+            if not _CONDITION.match(dashed, m.end())
         )
+    if memo is not None:
+        memo[text] = list(found)
     return found
 
 
@@ -645,6 +678,7 @@ class _Context:
     abbreviations: dict[str, str]
     seen: list[ActionMention]
     themes: dict[str, int] = field(default_factory=dict)  # key -> heading index
+    statuses: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # _status_cues memo
 
     def resolve(self, head: str) -> ActionMention | None:
         """The action named last whose head noun is `head` (for `het beleidskader`)."""
@@ -673,9 +707,8 @@ def _multiword_noun(
     cues: ActionCues, tokens: list[_Token], i: int
 ) -> tuple[ActionNoun, int] | None:
     """A noun of several words (`plan van aanpak`) starting at token `i`, with its last token."""
-    for noun in cues.nouns:
-        words = noun.word.split()
-        if len(words) > 1 and [t.lower for t in tokens[i : i + len(words)]] == words:
+    for noun, words in cues._multiword.get(tokens[i].lower, ()):
+        if tuple(t.lower for t in tokens[i : i + len(words)]) == words:
             return noun, i + len(words) - 1
     return None
 
@@ -969,7 +1002,7 @@ def _promised_letters(ctx: _Context, text: str, offset: int) -> list[tuple[str, 
         return []
     found = []
     matches = [*_PROMISED_LETTER.finditer(text), *_FRONTED_LETTER.finditer(text)]
-    if any(status == "announced" for _, _, status in _status_cues(text, ctx.cues)):
+    if any(status == "announced" for _, _, status in _status_cues(text, ctx.cues, ctx.statuses)):
         matches += _INDEFINITE_LETTER.finditer(text)
     for m in matches:
         words = re.findall(r"[\w'’-]+", m["subject"])[:18]
@@ -1040,7 +1073,7 @@ def _section_status(ctx: _Context, segmented: Segmented, index: int) -> str:
     statuses = []
     for sentence in segmented.sentences:
         if heading.end <= sentence.start < end:
-            found = _status_cues(segmented.clean[sentence.start : sentence.end], ctx.cues)
+            found = _status_cues(segmented.clean[sentence.start : sentence.end], ctx.cues, ctx.statuses)
             if found:
                 statuses.append(_status_near(found, 0))
     if "handed_to_next_cabinet" in statuses:
@@ -1401,7 +1434,7 @@ def _sentence_actions(
         )
     source = source or segmented.clean
     text = source[sentence.start : sentence.end]
-    statuses = _status_cues(text, ctx.cues)
+    statuses = _status_cues(text, ctx.cues, ctx.statuses)
     if not statuses and _NAMED_BILL.search(text):
         # A bill named by its title (`Met het Wetsvoorstel versterking participatie op decentraal
         # niveau wordt beoogd ...`) is the cabinet's bill in the making whatever the verb.

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
+from bestuursgraaf.graph.patterns import pattern_set
 from bestuursgraaf.graph.segment import Segmented, Span
 
 CUES_CSV = Path(__file__).resolve().parent.parent / "gazetteers" / "commitment_cues.csv"
@@ -256,6 +257,9 @@ def _footnotes(seg: Segmented, span: Span) -> str:
     return " ".join(re.sub(r"\s+", " ", body) for body in bodies)
 
 
+_SPACES = re.compile(r"\s+")  # \s is str.isspace: the text _collapse makes
+
+
 def _collapse(raw: str, base: int) -> tuple[str, list[int]]:
     """Whitespace-collapsed text and, per character, its offset in the source."""
     chars, offsets = [], []
@@ -274,13 +278,17 @@ def _sentence_mentions(
     seg: Segmented, span: Span, reference: date | None, reference_end: date | None = None
 ) -> list[CommitmentMention]:
     raw = seg.clean[span.start : span.end]
-    text, offsets = _collapse(raw, span.start)
+    text = _SPACES.sub(" ", raw).strip()  # as _collapse's text; its offsets only for a mention
     notes = _footnotes(seg, span)
     matches = {kind: [] for kind in ("promise", "reference", "fulfilment", "deferral", "refusal")}
-    for cue in _cues():
-        for m in cue.regex.finditer(text):
-            matches[cue.kind].append(m)
-    noted = any(c.regex.search(notes) for c in _cues() if c.kind == "reference")
+    cues = _cues()
+    cue_set = pattern_set(tuple(c.regex for c in cues))
+    for index in cue_set.candidates(text):
+        matches[cues[index].kind].extend(cues[index].regex.finditer(text))
+    noted = any(
+        cues[index].kind == "reference" and cues[index].regex.search(notes)
+        for index in cue_set.candidates(notes)
+    )
     if not any(matches.values()) and not noted:
         return []
     registry = _REGISTRY.search(text) or _REGISTRY.search(notes)
@@ -289,6 +297,7 @@ def _sentence_mentions(
 
     def mention(kind, promisor, addressee, promise, obj, anchor) -> CommitmentMention:
         deadline, dspan = _nearest_deadline(text, deadlines, anchor, kind)
+        offsets = _collapse(raw, span.start)[1] if dspan else None
         source_span = (offsets[dspan[0]], offsets[dspan[1] - 1] + 1) if dspan else None
         return CommitmentMention(
             text,

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bestuursgraaf.graph.extract.actions import ActionMention
+from bestuursgraaf.graph.patterns import pattern_set
 from bestuursgraaf.graph.segment import Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "relation_cues.csv"
@@ -88,9 +89,11 @@ def load_relation_cues(path: Path = CUES_PATH) -> tuple[tuple[re.Pattern[str], s
 
 def classify_motion_relations(sentence: str, offset: int = 0) -> list[MotionRelationCue]:
     """Every relation cue in a sentence, longest first where two overlap, in order."""
+    cues = load_relation_cues()
     found = [
         MotionRelationCue(relation, m[0], m.start() + offset, m.end() + offset)
-        for pattern, relation in load_relation_cues()
+        for index in pattern_set(tuple(p for p, _ in cues)).candidates(sentence)
+        for pattern, relation in (cues[index],)
         for m in pattern.finditer(sentence)
     ]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))

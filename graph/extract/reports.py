@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bestuursgraaf.graph.extract.actions import _FUNCTION, _STOP, CUES_PATH, slugify
+from bestuursgraaf.graph.patterns import may_match
 
 KINDS = (
     "ongevraagd advies",
@@ -212,7 +213,7 @@ def _split_titles(title: str) -> list[str]:
 
 def _reference_style(text: str, offset: int) -> list[ReportMention]:
     reference = _patterns()[0]
-    matches = list(reference.finditer(text))
+    matches = list(reference.finditer(text)) if may_match(reference, text) else []
     found = []
     for n, m in enumerate(matches):
         stop = matches[n + 1].start() if n + 1 < len(matches) else len(text)
@@ -285,6 +286,8 @@ def _running_text(text: str, offset: int) -> list[ReportMention]:
     _, named, subject, _ = _patterns()
     found = []
     for pattern in (named, subject):
+        if not may_match(pattern, text):
+            continue
         for m in pattern.finditer(text):
             groups = m.groupdict()
             title = groups.get("title") or groups.get("plain")
