@@ -327,3 +327,21 @@ def test_serve_keeps_the_search_index_beside_the_graph_it_was_given(tmp_path, bu
     assert "Leijten" in page
     assert (elsewhere / "mine.search.sqlite").is_file()
     assert not list(data.glob("*.sqlite"))
+
+
+def test_a_named_query_as_html_links_short_keys_to_the_pages_and_sorts(client):
+    """/queries/<name>?format=html shows the form page's table: short keys, not raw IRIs, that
+    link to the browse pages; each IRI of a multi-valued cell its own link; sortable headers."""
+    tree = page(client, "/queries/motions?format=html&sort=motion&desc=1")
+    table = tree.xpath("//table[contains(@class, 'results')]")[0]
+    links = table.xpath(".//tbody//a")
+    assert links and not [a for a in links if a.get("href").startswith(("http://", "https://"))]
+    assert all(not a.text_content().startswith("https://") for a in links)
+    assert any(a.get("href").startswith("/motions/") for a in links)
+    cells = table.xpath(".//tbody/tr/td[count(.//a[starts-with(@href, '/documents/')]) > 1]")
+    assert cells, "a motion answered in several letters has one link per letter"
+    header = table.xpath(".//thead//th[@aria-sort='descending']//a/@href")
+    assert header and "sort=motion" in header[0]
+    descending = texts(table, ".//tbody/tr/td[1]")
+    ascending = texts(page(client, "/queries/motions?format=html&sort=motion"), "//tbody/tr/td[1]")
+    assert len(set(descending)) > 1 and descending == ascending[::-1]

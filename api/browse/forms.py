@@ -52,11 +52,11 @@ def form_page(name: str) -> Response:
             error = str(problem)
         else:
             rows = result.rows[: current_settings().max_rows]
-            listing = make_listing(rows, result.columns, [Facet(c, "filter") for c in ()], None)
+            listing = make_listing(rows, result.columns, [], None)
             fmt = requested_format()
             if fmt != "html":
                 return data_response(listing, name, fmt)
-            cells = [[_cell(row.get(column)) for column in result.columns] for row in listing.shown]
+            cells = result_cells(listing)
     return pages.render(
         "query.html",
         title=query.title,
@@ -67,6 +67,32 @@ def form_page(name: str) -> Response:
         cells=cells,
         error=error,
         ran=ran,
+    )
+
+
+# the browse table's own arguments, never a query parameter, on /queries/<name>?format=html
+TABLE_ARGS = ("sort", "desc", "page", "lang")
+
+
+def result_cells(listing) -> list[list[list[dict]]]:
+    return [[_cell(row.get(column)) for column in listing.columns] for row in listing.shown]
+
+
+def result_page(query: NamedQuery, result, values: dict, truncated: bool) -> Response:
+    """`/queries/<name>?format=html`: the result as the form page shows it (short keys that link
+    to the browse pages, a link per value of a cell, sortable, paged), under the filled-in form."""
+    listing = make_listing(result.rows, result.columns, [], None)
+    return pages.render(
+        "query.html",
+        title=query.title,
+        query=query,
+        values=values,
+        offers=completions(query),
+        listing=listing,
+        cells=result_cells(listing),
+        error=None,
+        ran=True,
+        truncated=truncated,
     )
 
 
