@@ -22,7 +22,7 @@ def tour_commands() -> list[list[str]]:
     text = README.read_text(encoding="utf-8")
     section = text.split("\n## A tour by question", 1)[1].split("\n## ", 1)[0]
     commands = []
-    for block in re.findall(r"```sh\n(.*?)```", section, re.S):
+    for block in re.findall(r"```sh\n(.*?)```", section, re.DOTALL):
         for line in block.replace("\\\n", " ").splitlines():
             if line.startswith("bestuursgraaf query "):
                 commands.append(shlex.split(line, comments=True)[1:])
