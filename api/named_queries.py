@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from bestuursgraaf.api import current_settings, current_store, negotiate_format
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.graph.formats import SERVED_ROWS
 from bestuursgraaf.graph.queries import NamedQuery, list_queries, load_query, result_to_csv
 from bestuursgraaf.graph.store import QueryResult
 from flask import Blueprint, Response, jsonify, request, url_for
-from markupsafe import Markup, escape
 
 queries_blueprint = Blueprint("queries", __name__)
 
@@ -47,6 +44,10 @@ def run_query(name: str) -> Response:
     if repeated:
         raise Problem("bad-parameter", f"parameter {repeated[0]!r} is given more than once")
     values = {key: value for key, value in request.args.items() if key != FORMAT_PARAM}
+    if fmt == "html":  # the browse table's sort, page and language are not query parameters
+        from bestuursgraaf.api.browse.forms import TABLE_ARGS
+
+        values = {key: value for key, value in values.items() if key not in TABLE_ARGS}
     result = current_store().select(query.bind(values))  # ParameterError becomes a 400 problem
     limit = current_settings().max_rows
     truncated = len(result.rows) > limit
@@ -56,7 +57,9 @@ def run_query(name: str) -> Response:
         response = Response(result_to_csv(result), mimetype=FORMATS["csv"])
         response.headers["Content-Disposition"] = f'inline; filename="{query.name}.csv"'
     elif fmt == "html":
-        response = Response(_html_page(query, result, values, truncated), mimetype=FORMATS["html"])
+        from bestuursgraaf.api.browse.forms import result_page
+
+        response = result_page(query, result, values, truncated)
     else:
         body = {"columns": result.columns, "rows": result.rows}
         response = jsonify(body | ({"truncated": True} if truncated else {}))
@@ -74,51 +77,3 @@ def _format() -> str:
             raise Problem("bad-parameter", f"format {fmt!r} is not one of {', '.join(FORMATS)}")
         return fmt
     return negotiate_format(SERVED_ROWS, "a named query's result").name
-
-
-def _cell(value: str | None) -> Markup:
-    if value is None:
-        return Markup("")
-    if value.startswith(("http://", "https://")):
-        return Markup('<a href="{0}">{0}</a>').format(value)
-    return escape(value)
-
-
-def _html_page(query: NamedQuery, result: QueryResult, values: dict, truncated: bool) -> str:
-    head = Markup("").join(Markup("<th>{}</th>").format(column) for column in result.columns)
-    rows = Markup("\n").join(
-        Markup("<tr>{}</tr>").format(
-            Markup("").join(Markup("<td>{}</td>").format(_cell(row[c])) for c in result.columns)
-        )
-        for row in result.rows
-    )
-    links = describe(query)["links"]
-    note = (
-        Markup("<p><strong>Only the first {} rows are shown.</strong></p>").format(len(result.rows))
-        if truncated
-        else Markup("")
-    )
-    filters = ", ".join(f"{key} = {value}" for key, value in values.items()) or "none"
-    return Markup(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        "<style>table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 6px;"
-        "text-align:left;vertical-align:top}}</style></head>\n<body><h1>{title}</h1><p>{question}</p>"
-        '<p>Parameters: {filters}. {count} rows. Also as <a href="{csv}">CSV</a>, '
-        '<a href="{json}">JSON</a>; <a href="{all}">all queries</a>.</p>{note}\n'
-        "<table><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table></body></html>\n"
-    ).format(
-        title=query.title,
-        question=query.question,
-        filters=filters,
-        count=len(result.rows),
-        csv=_with_args(links["csv"], values),
-        json=_with_args(links["json"], values),
-        all=url_for("queries.index"),
-        note=note,
-        head=head,
-        rows=rows,
-    )
-
-
-def _with_args(url: str, values: dict) -> str:
-    return url + ("&" + urlencode(values) if values else "")

@@ -16,9 +16,10 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from bestuursgraaf.api import current_store
+from bestuursgraaf.api.browse.language import lane_word, status_word, word
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.api.timeline_svg import (
-    LANES,
+    STATUS_STYLES,
     TimelineEvent,
     display_date,
     events_from_rows,
@@ -32,6 +33,7 @@ timeline_blueprint = Blueprint("timeline", __name__)
 
 ACTION_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,30}")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+STATUS_OF_LABEL = {style.label: status for status, style in STATUS_STYLES.items()}
 
 
 # -- serving --------------------------------------------------------------------------------
@@ -58,7 +60,8 @@ def _answer(events: list[TimelineEvent], title: str, subject: str) -> Response:
         {
             "event": event,
             "date": display_date(event.date),
-            "lane": LANES.get(event.kind, event.kind),
+            "lane": lane_word(event.kind),
+            "status": status_word(STATUS_OF_LABEL.get(event.style.label)),
             "passage_link": _link(event.passage),
         }
         for event in sorted(events, key=lambda e: e.span[0] if e.span else date.max)
@@ -90,7 +93,7 @@ def action_timeline(key: str) -> Response:
         row["title"] for row in rows if row.get("title") and row.get("kind") in (None, "action")
     ]
     title = titles[-1] if titles else key
-    return _answer(events_from_rows(rows, "action", _link), title, f"actie {key}")
+    return _answer(events_from_rows(rows, "action", _link), title, word("action_subject", slug=key))
 
 
 @timeline_blueprint.get("/timeline/commitment")
@@ -106,8 +109,8 @@ def commitment_timeline() -> Response:
     rows = trace_rows("commitment-trace", {"commitment": iri})
     if not rows:
         raise Problem("not-found", f"no commitment {iri!r} in the graph")
-    first = rows[0].get("document_title") or "een brief"
-    return _answer(events_from_rows(rows, link=_link), f"Toezegging uit {first}", iri)
+    first = rows[0].get("document_title") or word("a_letter")
+    return _answer(events_from_rows(rows, link=_link), word("commitment_from", letter=first), iri)
 
 
 def openapi_paths() -> dict:

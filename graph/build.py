@@ -256,6 +256,10 @@ def build(
             )
     data = serialize_nquads(dataset)
     write_atomically(out_path, data)
+    # a separate step: the letters' texts beside the graph, for the browse site's letter pages
+    from bestuursgraaf.graph.letter_texts import keep_texts_next_to
+
+    keep_texts_next_to(out_path, read_corpus(corpus_dir))
     if persist_store:
         from bestuursgraaf.graph.store.persistent import load_store
 

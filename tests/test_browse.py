@@ -17,9 +17,12 @@ DOC = "004_6c88505460917616"  # Actieagenda Sterk Bestuur
 
 
 @pytest.fixture(scope="module")
-def client(embedded_store, tmp_path_factory):
+def client(embedded_store, built_graph_path, tmp_path_factory):
     settings = Settings(
-        base_iri=DEFAULT_BASE, data_dir=tmp_path_factory.mktemp("browse"), endpoint=None
+        base_iri=DEFAULT_BASE,
+        data_dir=tmp_path_factory.mktemp("browse"),
+        endpoint=None,
+        graph_file=built_graph_path,  # its build kept the letters' texts beside it
     )
     return create_app(embedded_store, settings).test_client()
 
@@ -327,3 +330,57 @@ def test_serve_keeps_the_search_index_beside_the_graph_it_was_given(tmp_path, bu
     assert "Leijten" in page
     assert (elsewhere / "mine.search.sqlite").is_file()
     assert not list(data.glob("*.sqlite"))
+
+
+def test_a_named_query_as_html_links_short_keys_to_the_pages_and_sorts(client):
+    """/queries/<name>?format=html shows the form page's table: short keys, not raw IRIs, that
+    link to the browse pages; each IRI of a multi-valued cell its own link; sortable headers."""
+    tree = page(client, "/queries/motions?format=html&sort=motion&desc=1")
+    table = tree.xpath("//table[contains(@class, 'results')]")[0]
+    links = table.xpath(".//tbody//a")
+    assert links and not [a for a in links if a.get("href").startswith(("http://", "https://"))]
+    assert all(not a.text_content().startswith("https://") for a in links)
+    assert any(a.get("href").startswith("/motions/") for a in links)
+    cells = table.xpath(".//tbody/tr/td[count(.//a[starts-with(@href, '/documents/')]) > 1]")
+    assert cells, "a motion answered in several letters has one link per letter"
+    header = table.xpath(".//thead//th[@aria-sort='descending']//a/@href")
+    assert header and "sort=motion" in header[0]
+    descending = texts(table, ".//tbody/tr/td[1]")
+    ascending = texts(page(client, "/queries/motions?format=html&sort=motion"), "//tbody/tr/td[1]")
+    assert len(set(descending)) > 1 and descending == ascending[::-1]
+
+
+def test_the_letters_text_comes_from_the_build_for_any_corpus(tmp_path, minter):
+    """A corpus from another folder (two letters of the real evaluation set, not the bundled
+    ones): the document page shows the text its build kept, with a passage marked."""
+    import shutil
+    from pathlib import Path
+
+    from bestuursgraaf.graph.build import build
+    from bestuursgraaf.graph.letter_texts import texts_path_for
+    from bestuursgraaf.graph.store.embedded import EmbeddedStore
+
+    corpus = tmp_path / "elders"
+    corpus.mkdir()
+    for name in ("rs01.txt", "rs02.txt"):
+        shutil.copy(Path(__file__).parent / "realset" / "docs" / name, corpus / name)
+    graph = tmp_path / "out" / "graph.nq"
+    graph.parent.mkdir()
+    build(corpus, graph, minter, validate=False, persist_store=False)
+    assert texts_path_for(graph).is_file()
+    store = EmbeddedStore()
+    store.load_file(graph)
+    settings = Settings(
+        base_iri=DEFAULT_BASE, data_dir=tmp_path / "data", endpoint=None, graph_file=graph
+    )
+    served = create_app(store, settings).test_client()
+    row = store.select(
+        "PREFIX bg: <https://w3id.org/bestuursgraaf/def#> SELECT ?p ?q WHERE { "
+        "?p a bg:Passage ; bg:quote ?q . FILTER(CONTAINS(STR(?p), '/passage/')) } LIMIT 1"
+    ).rows[0]
+    doc_id, span = row["p"].split("/doc/", 1)[1].split("/passage/")
+    tree = page(served, f"/documents/{doc_id}?passage={span}")
+    assert tree.xpath("//div[@class='letter-text']")
+    assert texts(tree, "//mark[@id='passage']") == [" ".join(row["q"].split())]
+    texts_path_for(graph).unlink()  # without what the build kept, no text (and no error)
+    assert not page(served, f"/documents/{doc_id}").xpath("//div[@class='letter-text']")

@@ -214,6 +214,25 @@ PAGES = {
         ["figure.overview-per-letter svg rect.segment", "figure.overview-over-time svg"],
         None,
     ),
+    "/actions/000-03214f0aabcee69e-actieagenda-sterk-bestuur": (
+        ["figure.timeline svg a", "a.timeline-link", "table.answers tbody td a"],
+        "Actieagenda Sterk Bestuur",
+    ),
+    "/organisations": (
+        ["aside.facets .facet", "table.listing thead th a", "nav.pager a[rel=next]", "a.csv"],
+        None,
+    ),
+    "/kamerstukken": (["aside.facets .facet", "table.listing tbody td a", "a.csv", "a.json"], None),
+    "/motions": (["aside.facets .facet", "table.listing tbody td a", "a.csv", "a.json"], None),
+    "/search?q=gemeente": (
+        ["ol.search-results li.hit a.title", ".snippet mark", "aside.facets .facet", "nav.pager"],
+        None,
+    ),
+    "/queries/motions?format=html&sort=motion": (
+        ["table.results thead th[aria-sort] a", "table.results tbody td a[href^='/motions/']"],
+        None,
+    ),
+    "/editor": (["#yasgui .yasqe", ".yasqe_queryButton"], None),
     "/network?dossier=35513": (
         ["figure.network svg path.edge", "figure.network svg rect.node-action"],
         None,

@@ -340,3 +340,19 @@ def test_beleidskader_timeline_dom_names_the_four_letters_in_date_order(corpus_u
     for label, title in zip(labels, LETTERS):
         assert label.endswith(title), (label, title)
     assert "<svg" in dom and 'class="marker"' in dom
+
+
+def test_the_timeline_page_follows_the_sites_language(client):
+    """Dutch first, English on request (?lang=en or Accept-Language), like the other pages."""
+    dutch = client.get("/timeline/action/kader-test").get_data(as_text=True)
+    english = client.get("/timeline/action/kader-test?lang=en").get_data(as_text=True)
+    by_header = client.get(
+        "/timeline/action/kader-test", headers={"Accept-Language": "en"}
+    ).get_data(as_text=True)
+    assert "<h2 id=\"gebeurtenissen\">Gebeurtenissen</h2>" in dutch and "Timeline of" not in dutch
+    assert "Tijdlijn van actie kader-test" in dutch
+    for page in (english, by_header):
+        assert ">Events</h2>" in page and "Timeline of action kader-test" in page
+        assert '<th scope="col">Date</th>' in page and "Gebeurtenissen" not in page
+        outside_svg = page.split("<svg", 1)[0] + page.split("</svg>", 1)[1]
+        assert "brieven" not in outside_svg and "Tijdlijn" not in outside_svg

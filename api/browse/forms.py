@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bestuursgraaf.api import current_settings, current_store
 from bestuursgraaf.api.browse import pages
-from bestuursgraaf.api.browse.listing import Facet, data_response, make_listing, requested_format
+from bestuursgraaf.api.browse.listing import Listing, data_response, make_listing, requested_format
 from bestuursgraaf.graph.queries import NamedQuery, list_queries, load_query
 from flask import Response, request
 
@@ -41,7 +41,7 @@ def form_page(name: str) -> Response:
         if request.args.get(p.name, "").strip()
     }
     ran = "run" in request.args or bool(values)
-    listing = cells = None
+    listing = None
     error = None
     if ran:
         from bestuursgraaf.graph.queries import ParameterError
@@ -52,11 +52,23 @@ def form_page(name: str) -> Response:
             error = str(problem)
         else:
             rows = result.rows[: current_settings().max_rows]
-            listing = make_listing(rows, result.columns, [Facet(c, "filter") for c in ()], None)
+            listing = make_listing(rows, result.columns, [], None)
             fmt = requested_format()
             if fmt != "html":
                 return data_response(listing, name, fmt)
-            cells = [[_cell(row.get(column)) for column in result.columns] for row in listing.shown]
+    return _query_page(query, values, listing, error=error, ran=ran)
+
+
+# the browse table's own arguments, never a query parameter, on /queries/<name>?format=html
+TABLE_ARGS = ("sort", "desc", "page", "lang")
+
+
+def _query_page(
+    query: NamedQuery, values: dict, listing: Listing | None, **context: object
+) -> Response:
+    cells = None
+    if listing is not None:
+        cells = [[_cell(row.get(column)) for column in listing.columns] for row in listing.shown]
     return pages.render(
         "query.html",
         title=query.title,
@@ -65,9 +77,15 @@ def form_page(name: str) -> Response:
         offers=completions(query),
         listing=listing,
         cells=cells,
-        error=error,
-        ran=ran,
+        **context,
     )
+
+
+def result_page(query: NamedQuery, result, values: dict, truncated: bool) -> Response:
+    """`/queries/<name>?format=html`: the result as the form page shows it (short keys that link
+    to the browse pages, a link per value of a cell, sortable, paged), under the filled-in form."""
+    listing = make_listing(result.rows, result.columns, [], None)
+    return _query_page(query, values, listing, error=None, ran=True, truncated=truncated)
 
 
 def _cell(value: str | None) -> list[dict]:

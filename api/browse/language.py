@@ -134,6 +134,40 @@ WORDS: dict[str, tuple[str, str]] = {
     "commitments_of": ("Toezeggingen over", "Commitments about"),
 }
 
+# the timeline page (api/timeline.py, api/templates/timeline/timeline.html)
+WORDS |= {
+    "timeline_of": ("Tijdlijn: {title}", "Timeline: {title}"),
+    "timeline_intro": (
+        ("Tijdlijn van {subject}: {events} gebeurtenissen in {letters} brieven. Elke markering "
+        "leidt naar de brief; de tekst van de passage staat in de tooltip en in de tabel."),
+        ("Timeline of {subject}: {events} events in {letters} letters. Each marker leads to the "
+        "letter; the passage's text is in the tooltip and in the table."),
+    ),
+    "timeline_as_table": (
+        "Dezelfde gebeurtenissen staan als tabel hieronder; de tijdlijn alleen:",
+        "The same events are in the table below; the timeline alone:",
+    ),
+    "events": ("Gebeurtenissen", "Events"),
+    "events_caption": (
+        "Per brief wat er over {subject} staat, op datum.",
+        "What each letter says about {subject}, by date.",
+    ),
+    "term": ("Termijn", "Deadline"),
+    "action_subject": ("actie {slug}", "action {slug}"),
+    "commitment_from": ("Toezegging uit {letter}", "Commitment from {letter}"),
+    "a_letter": ("een brief", "a letter"),
+}
+# the timeline's lanes (api/timeline_svg.py LANES) in the table of the timeline page
+LANE_WORDS: dict[str, tuple[str, str]] = {
+    "action": ("actie", "action"),
+    "promise": ("toezegging", "commitment"),
+    "step": ("toezegging", "commitment"),
+    "report": ("voortgang", "progress"),
+    "fulfilment": ("nagekomen", "fulfilled"),
+    "deferral": ("overgedragen", "handed on"),
+    "superseded": ("vervallen", "superseded"),
+}
+
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     "Announced": ("aangekondigd", "announced"),
     "InProgress": ("in uitvoering", "in progress"),
@@ -166,4 +200,9 @@ def status_word(status: str | None) -> str:
     if not status:
         return word("unknown")
     dutch, english = STATUS_WORDS.get(status, (status, status))
+    return english if current_language() == "en" else dutch
+
+
+def lane_word(kind: str) -> str:
+    dutch, english = LANE_WORDS.get(kind, (kind, kind))
     return english if current_language() == "en" else dutch

@@ -25,7 +25,7 @@ from bestuursgraaf.graph.namespaces import BG
 from bestuursgraaf.graph.queries import NamedQuery, load_query, parse_query_file
 from flask import Response, render_template, request, url_for
 
-from bestuursgraaf.package_data import bundled_corpus, queries_dir
+from bestuursgraaf.package_data import queries_dir
 
 # The facets of every list of what letters do (actions, commitments): by status, letter, year,
 # organisation, layer and minister.
@@ -39,7 +39,6 @@ _LETTER_FACETS = (
 )
 
 PAGE_QUERIES = queries_dir() / "pages"
-SOURCE_FILE = re.compile(r"(?:.*/)?([A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.txt)")
 PASSAGE_RANGE = re.compile(r"(\d{1,9})-(\d{1,9})")
 ENTITY_KEY = re.compile(r"(?:[a-z]+/[a-z0-9]+(?:-[a-z0-9]+){0,30}|bg:[A-Za-z]{1,60})")
 COMMITMENT_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){0,30}")
@@ -408,7 +407,7 @@ def document_page(doc_id: str) -> Response:
     citations = page_rows("citations", doc=this)
     entities = [row for row in page_rows("entities") if doc_id in values_of(row, "documents")]
     highlight = _passage_range(request.args.get("passage"))
-    text = letter_text(doc.get("source"))
+    text = letter_text(doc_id)
     return render(
         "document.html",
         doc=doc,
@@ -438,14 +437,12 @@ def _passage_range(value: str | None) -> tuple[int, int] | None:
     return int(match[1]), int(match[2])
 
 
-def letter_text(source: str | None) -> str | None:
-    """The letter's text from the bundled corpus (the file the graph says it was read from); None
-    for a letter that is not bundled (a graph from elsewhere, or a remote store)."""
-    match = SOURCE_FILE.fullmatch(source or "")
-    if not match:
-        return None
-    path = bundled_corpus() / match[1]
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+def letter_text(doc_id: str) -> str | None:
+    """The letter's text as the build read it, from the texts file it keeps beside the graph
+    (graph/letter_texts.py); None where there is none (a graph served without its build)."""
+    from bestuursgraaf.graph.letter_texts import read_text, texts_path_for
+
+    return read_text(texts_path_for(current_settings().default_graph_path), doc_id)
 
 
 @dataclass(frozen=True)
