@@ -2,7 +2,8 @@
 
 Usage: ``python -m evaluation.evaluate [--graph PATH | --corpus DIR] [--reference DIR] [--floor FILE]
 [--json] [--strict]``, or ``python -m evaluation.evaluate --set real`` for the real evaluation set of
-tests/realset/ (see `evaluate_realset`). The graph is built from the corpus (default: the bundled one) or loaded from
+tests/realset/ (see `evaluate_realset`), or ``--set register`` for the matching of the Tweede Kamer's
+register of toezeggingen with the letters' commitments (evaluation/register.py). The graph is built from the corpus (default: the bundled one) or loaded from
 a built ``.nq``; each category's named query is run and its rows compared, per document, with the
 reference files (one ``<file stem>.json`` per document; see tests/reference/README.md).
 
@@ -946,13 +947,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=("seeds", "real"),
+        choices=("seeds", "real", "register"),
         default="seeds",
         help="real: score the real evaluation set (tests/realset/, tuning and held-aside parts) "
-        "beside the seeds, with every false positive and negative",
+        "beside the seeds, with every false positive and negative; register: the matching of the "
+        "Tweede Kamer's register of toezeggingen with the letters' commitments "
+        "(tests/reference/register_matches.json), with every false positive and negative",
     )
     parser.add_argument("--realset", type=Path, default=REALSET_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.set == "register":
+        from evaluation.register import evaluate_register, report
+
+        for line in report(evaluate_register()):
+            print(line)
+        return 0
     if args.set == "real":
         if args.graph or args.corpus:
             parser.error("--set real builds its own documents; --graph and --corpus do not apply")

@@ -18,6 +18,7 @@ from bestuursgraaf.graph.namespaces import BG, PREFIXES, Minter
 from bestuursgraaf.graph.pipeline import extract_all, extract_document  # noqa: F401  (extract_document: the one-document API)
 from bestuursgraaf.graph.read import SourceDocument, read_corpus
 from bestuursgraaf.graph.recognise import recognise_earlier_actions
+from bestuursgraaf.graph.register_graph import add_register
 from bestuursgraaf.graph.store.persistent import umask_mode
 from bestuursgraaf.graph.trace import read_curated_links, trace, unapplied_curated_links
 from rdflib import Dataset, Graph
@@ -126,6 +127,7 @@ def build_dataset(
     _add_graph(dataset, minter.curated_graph, emit_curated(sources, minter))
     _add_graph(dataset, minter.trace_graph, emit_trace(traced, minter))
     _add_opendata(dataset, corpus_dir, minter, say)
+    add_register(dataset, corpus_dir, minter, say)  # after the letters: it matches their commitments
     one_label_per_person(dataset)
     dataset.default_union = True  # link_out reads every named graph at once, without a copy of them
     try:

@@ -265,15 +265,35 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
             Path(args.corpus), FetchSettings.from_env(settings.data_dir), identifiers=args.identifier,
             dossier=args.dossier, query=args.query,
             sources=("koop", "tk") if args.source == "both" else (args.source,),
-            progress=None if args.quiet else _say,
+            progress=None if args.quiet else _say, toezeggingen=args.toezeggingen, minister=args.minister,
         )
     except FetchError as error:
         return _fail(f"{error}; {args.corpus} was left as it was")
     _say(
-        f"{report.documents} Kamerstukken, {report.motions} open-data answers on motions; "
+        f"{report.documents} Kamerstukken, {report.motions} open-data answers on motions, "
+        f"{report.toezeggingen} toezeggingen; "
         f"{report.requests} requests, {report.from_cache} answered from the cache"
     )
     print(args.corpus)
+    return 0
+
+
+def cmd_export_toezeggingen(args: argparse.Namespace, settings: Settings) -> int:
+    from bestuursgraaf.graph.build import write_atomically
+    from bestuursgraaf.graph.register_export import export_commitments
+    from rdflib import Dataset
+    from rdflib.exceptions import ParserError
+
+    graph_path = Path(args.graph) if args.graph else settings.default_graph_path
+    if not graph_path.is_file():
+        return _fail(f"{graph_path}: no built graph; run `bestuursgraaf build` first")
+    dataset = Dataset()
+    try:
+        dataset.parse(graph_path, format="nquads")
+    except (OSError, UnicodeDecodeError, ParserError) as error:
+        return _fail(f"{graph_path}: not N-Quads: {' '.join(str(error).split())}")
+    write_atomically(Path(args.out), export_commitments(dataset))
+    print(args.out)
     return 0
 
 
@@ -309,8 +329,21 @@ def parser() -> argparse.ArgumentParser:
         "--source", choices=["both", "koop", "tk"], default="both",
         help="for --dossier: KOOP's search, the Tweede Kamer's open data (motions), or both",
     )
+    p.add_argument(
+        "--toezeggingen", action="store_true",
+        help="with --dossier: also the dossier's toezeggingen from the Tweede Kamer's register",
+    )
+    p.add_argument("--minister", help="the register's toezeggingen of this minister (by name, e.g. 'Bruins Slot')")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(run=cmd_fetch)
+
+    p = sub.add_parser(
+        "export-toezeggingen",
+        help="write the letters' commitments in the shape of the Tweede Kamer's register of toezeggingen (XML)",
+    )
+    p.add_argument("--out", required=True, help="the XML file to write (valid against ontology/toezeggingen-export.xsd)")
+    p.add_argument("--graph", help="the built graph (.nq); default: the data directory's")
+    p.set_defaults(run=cmd_export_toezeggingen)
 
     p = sub.add_parser("load", help="load an N-Quads dump into the on-disk store (atomically)")
     p.add_argument("file", nargs="?", help="the N-Quads file to load (default: the built graph itself)")

@@ -29,6 +29,11 @@ def recorded_file(path: str, query: dict[str, list[str]]) -> Path | None:
     koop = re.fullmatch(r"/koop/(kst-[0-9A-Z-]+)\.xml", path)
     if koop:
         return RECORDED / "koop" / f"{koop[1]}.xml"
+    if path == "/odata/Toezegging":  # the register: composed for our dossier, real samples by minister
+        where = query.get("$filter", [""])[0]
+        if "d/Nummer eq 33047" in where:
+            return RECORDED / "composed" / "toezegging-33047.json"
+        return RECORDED / "tk-odata" / "toezegging-samples.json" if "contains(Naam," in where else None
     entity = re.fullmatch(r"/odata/(Zaak|Stemming)", path)
     if entity:
         number = re.search(r"d/Nummer eq (\d+)", query.get("$filter", [""])[0])

@@ -139,3 +139,38 @@ def test_named_query_same_rows_on_virtuoso(name, embedded_answers, virtuoso):
         f"{name}: {sum(ours.values())} rows embedded, {sum(theirs.values())} on Virtuoso; "
         f"only embedded: {list((ours - theirs).items())[:3]}; only on Virtuoso: {list((theirs - ours).items())[:3]}"
     )
+
+
+def test_register_comparison_same_rows_on_every_engine_with_the_register_loaded(
+    tmp_path_factory, repeated_nquads: Path, oxigraph_server, virtuoso_server
+):
+    """On the bundled graph register-comparison has only one kind of row (no register is in it):
+    here the corpus carries the register (tests/test_register.py), so all three kinds are compared.
+    The servers get the register graph for this test and the module's graph back after it."""
+    from bestuursgraaf.graph.build import build_dataset
+    from bestuursgraaf.graph.queries import load_query
+
+    from tests.test_register import register_corpus
+
+    path = tmp_path_factory.mktemp("register-union") / "graph.nq"
+    dataset = build_dataset(register_corpus(path.parent))
+    path.write_bytes(dataset.serialize(format="nquads").encode("utf-8"))
+    sparql = load_query("register-comparison").bind({})
+    store = EmbeddedStore()
+    store.load_file(path)
+    result = store.select(sparql)
+    ours = comparable_rows(result.rows, result.columns, sparql)
+    assert {row["kind"] for row in result.rows} == {"not-in-register", "not-in-letters", "disagreement"}
+    union = Dataset(default_union=True)
+    union.parse(path, format="nquads")
+    assert _rdflib_rows(union, sparql, result.columns) == ours, "rdflib answers otherwise"
+    try:
+        load_nquads(oxigraph_server, path.read_bytes())
+        served = RemoteStore(oxigraph_server.query_url).select(sparql)
+        assert comparable_rows(served.rows, served.columns, sparql) == ours, "Oxigraph answers otherwise"
+        load_nquads_into_virtuoso(virtuoso_server, path.read_bytes())
+        served = RemoteStore(virtuoso_server.query_url).select(sparql)
+        assert comparable_rows(served.rows, served.columns, sparql) == ours, "Virtuoso answers otherwise"
+    finally:
+        load_nquads(oxigraph_server, repeated_nquads.read_bytes())
+        load_nquads_into_virtuoso(virtuoso_server, repeated_nquads.read_bytes())

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bestuursgraaf.graph.namespaces import slugify
 from bestuursgraaf.graph.sources.http import FetchError, NotFound, PoliteClient
 from bestuursgraaf.graph.sources.official import (
     OfficialFormatError,
@@ -22,6 +23,7 @@ from bestuursgraaf.graph.sources.official import (
     read_metadata_xml,
 )
 from bestuursgraaf.graph.sources.tk_odata import kst_id_of
+from bestuursgraaf.graph.sources.tk_register import RELATIONS as REGISTER_RELATIONS
 from lxml import etree
 
 KST_ID = re.compile(r"kst-\d+(?:-[0-9A-Z]+)*-(?:\d+|[A-Z]{1,2})")
@@ -77,6 +79,7 @@ class FetchReport:
     motions: int = 0
     requests: int = 0
     from_cache: int = 0
+    toezeggingen: int = 0  # register entries fetched
 
 
 class _Run:
@@ -141,6 +144,32 @@ class _Run:
         for name, answer in ((f"zaak-motie-{dossier}", zaken), (f"stemming-{dossier}", stemmingen)):
             self.staged[f"tk-odata/{name}.json"] = json.dumps(answer, ensure_ascii=False, indent=1).encode()
         return [kst for zaak in zaken["value"] if (kst := kst_id_of(zaak))]
+
+    def toezeggingen(self, dossier: str | None = None, minister: str | None = None) -> int:
+        """The register's toezeggingen of a dossier (through their activiteit's zaken or their
+        fulfilling letter) or of a minister (by name); returns how many."""
+        expand = (
+            "Activiteit($expand=Zaak($expand=Kamerstukdossier)),KamerbriefNakoming($expand=Kamerstukdossier),"
+            + ",".join(f"{relation}($select=Id,Nummer)" for relation in REGISTER_RELATIONS)
+        )
+        if dossier:
+            number, _, addition = dossier.partition("-")
+            in_dossier = f"d/Nummer eq {number}" + (f" and d/Toevoeging eq '{addition}'" if addition else "")
+            where = (
+                f"(Activiteit/Zaak/any(z: z/Kamerstukdossier/any(d: {in_dossier})) or "
+                f"KamerbriefNakoming/any(k: k/Kamerstukdossier/any(d: {in_dossier})))"
+            )
+            name = f"toezegging-{dossier}"
+        else:
+            where = f"contains(Naam, '{minister.replace(chr(39), chr(39) * 2)}')"
+            name = f"toezegging-minister-{slugify(minister)}"
+        answer = self.odata("Toezegging", {"$filter": f"Verwijderd eq false and {where}", "$expand": expand})
+        for number, row in enumerate(answer["value"], start=1):
+            if not isinstance(row, dict) or not row.get("Id") or "Tekst" not in row:
+                raise FetchError(f"Toezegging: row {number} of the answer is not a Toezegging (no Id or Tekst)")
+        self.say(f"{len(answer['value'])} toezeggingen in the Tweede Kamer's register for {dossier or minister}")
+        self.staged[f"tk-odata/{name}.json"] = json.dumps(answer, ensure_ascii=False, indent=1).encode()
+        return len(answer["value"])
 
     # -- KOOP ----------------------------------------------------------------------------------
     def search(self, cql: str) -> list[str]:
@@ -214,6 +243,8 @@ def fetch(
     query: str | None = None,
     sources: Iterable[str] = SOURCES,
     progress: Callable[[str], None] | None = None,
+    toezeggingen: bool = False,
+    minister: str | None = None,
 ) -> FetchReport:
     """Fetch into `corpus`; raises FetchError (one line) and changes nothing when anything fails."""
     say = progress or (lambda message: None)
@@ -224,11 +255,21 @@ def fetch(
             raise FetchError(f"{kst!r} is not a Kamerstuk identifier such as kst-33047-27")
     if dossier is not None and not DOSSIER.fullmatch(dossier):
         raise FetchError(f"--dossier {dossier!r} is not a dossier number such as 33047 or 36600-VII")
-    if not (identifiers or dossier or query):
-        raise FetchError("nothing to fetch: give identifiers, --dossier or --query")
+    if minister is not None and not minister.strip():
+        raise FetchError("--minister needs a name, such as 'Bruins Slot'")
+    if toezeggingen and not (dossier or minister):
+        raise FetchError("--toezeggingen needs --dossier or --minister")
+    if not (identifiers or dossier or query or minister):
+        raise FetchError("nothing to fetch: give identifiers, --dossier, --query or --minister")
     if corpus.exists() and not corpus.is_dir():
         raise FetchError(f"{corpus}: not a folder")
     run = _Run(settings, say)
+    register = 0
+    if (toezeggingen or minister) and "tk" in sources:
+        if dossier and toezeggingen:
+            register += run.toezeggingen(dossier=dossier)
+        if minister:
+            register += run.toezeggingen(minister=minister.strip())
     if dossier and "tk" in sources:
         identifiers += [k for k in run.motions(dossier) if k not in identifiers]
     for cql in ([dossier_query(dossier)] if dossier and "koop" in sources else []) + ([query] if query else []):
@@ -254,5 +295,5 @@ def fetch(
     say(f"wrote {len(run.staged)} files into {corpus}")
     return FetchReport(
         written=sorted(run.staged), documents=sum(1 for n in run.staged if n.endswith(".xml") and "/" not in n and not n.endswith(".metadata.xml")),
-        motions=motions, requests=run.client.requests, from_cache=run.from_cache,
+        motions=motions, requests=run.client.requests, from_cache=run.from_cache, toezeggingen=register,
     )

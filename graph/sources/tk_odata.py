@@ -202,6 +202,8 @@ def read_opendata_folder(folder: Path, root: Path | None = None) -> OpenDataReco
     if not folder.is_dir():
         return records
     for path in sorted(folder.glob("*.json")):
+        if path.name.startswith("toezegging-"):  # the register's answers: graph/sources/tk_register.py
+            continue
         try:
             source = path.resolve().relative_to((root or folder.parent.parent).resolve()).as_posix()
         except ValueError:
