@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bestuursgraaf.graph.extract.entities import extract_entities
 from bestuursgraaf.graph.pipeline import run_stages
 from bestuursgraaf.graph.read import read_document
 
@@ -47,3 +48,66 @@ def test_own_identity_in_heading_and_colophon_is_no_citation(tmp_path):
     assert facts.published.kst_id == "kst-36111-7"
     cited = [o.citation.kst_id for o in facts.citations]
     assert cited == ["kst-36111-4"]  # the motion it names; not kst-36111-7 (twice) of its colophon
+
+
+def _organisations(text: str) -> dict[str, str]:
+    return {m.label: m.key for m in extract_entities(text) if m.kind == "organisation"}
+
+
+def test_committee_by_portfolio_is_an_organisation():
+    found = _organisations(
+        "De vaste commissie voor Volksgezondheid, Welzijn en Sport, De Boer, vroeg de commissie "
+        "voor Binnenlandse Zaken en de Hoge Colleges van Staat Witteveen om advies."
+    )
+    assert "vaste commissie voor Volksgezondheid, Welzijn en Sport" in found
+    assert "commissie voor Binnenlandse Zaken en de Hoge Colleges van Staat" in found
+    assert not any("De Boer" in label or "Witteveen" in label for label in found)
+
+
+def test_committee_in_capitals_and_with_and_without_vaste_is_one():
+    text = (
+        "BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR ECONOMISCHE ZAKEN\n\n"
+        "De commissie voor Economische Zaken heeft vergaderd."
+    )
+    committees = {m.key for m in extract_entities(text) if m.subtype == "committee"}
+    assert committees == {"commissie-voor-economische-zaken"}
+
+
+def test_committees_by_ministry_abbreviation_are_committees_not_ministries():
+    found = _organisations(
+        "Een werkgroep vanuit de commissies J&V, SZW en Financiën; en de vaste commissie IenM."
+    )
+    assert {"commissie J&V", "commissie SZW", "commissie Financiën", "vaste commissie IenM"} <= set(
+        found
+    )
+    assert not any(label.startswith("Ministerie") for label in found)
+
+
+def test_place_of_dating_and_chamber_name_are_not_organisations():
+    found = _organisations(
+        "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal Den Haag, 21 december 2021\n\n"
+        "De beide Kamers der Staten-Generaal stemden in.\n’s-Gravenhage 2023\n"
+        "De gemeente Den Haag en de Staten-Generaal zijn betrokken."
+    )
+    assert "Eerste Kamer" in found
+    assert list(found).count("Gemeente Den Haag") == 1  # only the municipality that acts
+    keys = [
+        m.key
+        for m in extract_entities(
+            "De beide Kamers der Staten-Generaal stemden in. Den Haag, 3 maart 2020"
+        )
+    ]
+    assert "staten-generaal" not in keys and "gemeente-den-haag" not in keys
+    assert "Staten-Generaal" in found  # acting on its own
+
+
+def test_minister_for_a_portfolio_or_by_name_names_no_ministry():
+    found = _organisations(
+        "Op voordracht van de Minister voor Wonen en Rijksdienst antwoordde Staatssecretaris Van "
+        "Huffelen, mede namens de Minister van Financiën."
+    )
+    assert "Ministerie van Financiën" in found
+    assert not any(
+        label in {"Ministerie van Wonen en Rijksdienst", "Ministerie van Huffelen"}
+        for label in found
+    )
