@@ -111,3 +111,26 @@ def test_minister_for_a_portfolio_or_by_name_names_no_ministry():
         label in {"Ministerie van Wonen en Rijksdienst", "Ministerie van Huffelen"}
         for label in found
     )
+
+
+def _promises(text: str):
+    from datetime import date
+
+    from bestuursgraaf.graph.extract.commitments import extract_commitments
+    from bestuursgraaf.graph.segment import segment
+
+    return [c for c in extract_commitments(segment(text), date(2009, 3, 2)) if c.kind == "promise"]
+
+
+def test_kamer_in_the_third_person_informed_in_the_passive_is_a_promise():
+    (promise,) = _promises("De TK wordt hierover in het najaar van 2009 geïnformeerd.\n")
+    assert promise.addressee == "Tweede Kamer"
+    assert promise.deadline is not None
+    (second,) = _promises("De Tweede Kamer wordt na het zomerreces van 2009 per brief geïnformeerd.\n")
+    assert second.promise.startswith("informeren")
+
+
+def test_u_zult_ontvangen_with_a_time_is_a_promise_and_without_one_no_deadline_guess():
+    (promise,) = _promises("U zult de evaluatie voor de zomer van 2009 ontvangen.\n")
+    assert promise.addressee == "Kamer" and promise.deadline is not None
+    assert _promises("U zult begrijpen dat ik dit betreur.\n") == []
