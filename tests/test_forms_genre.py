@@ -134,3 +134,17 @@ def test_u_zult_ontvangen_with_a_time_is_a_promise_and_without_one_no_deadline_g
     (promise,) = _promises("U zult de evaluatie voor de zomer van 2009 ontvangen.\n")
     assert promise.addressee == "Kamer" and promise.deadline is not None
     assert _promises("U zult begrijpen dat ik dit betreur.\n") == []
+
+
+def test_motion_relation_cues_of_the_genre():
+    from bestuursgraaf.graph.extract.relations import classify_motion_relations
+
+    def relations(sentence: str) -> set[str]:
+        return {cue.relation for cue in classify_motion_relations(sentence)}
+
+    assert relations("Conform de motie-Jansen is de regeling aangepast.") == {"fulfils"}
+    assert relations("Met inachtneming van de motie van het lid Bakker werk ik het plan uit.") == {"takesIntoAccount"}
+    assert relations(
+        "Met deze brief informeer ik uw Kamer over de voortgang van de uitvoering van de moties Jansen c.s. en Bakker c.s."
+    ) == {"fulfils"}
+    assert relations("Ik informeer uw Kamer over de motie-Jansen.") == set()
