@@ -148,3 +148,9 @@ def test_motion_relation_cues_of_the_genre():
         "Met deze brief informeer ik uw Kamer over de voortgang van de uitvoering van de moties Jansen c.s. en Bakker c.s."
     ) == {"fulfils"}
     assert relations("Ik informeer uw Kamer over de motie-Jansen.") == set()
+
+
+def test_office_in_a_heading_in_capitals_names_its_ministry():
+    found = _organisations("Nr. 60 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP\n\nAan de Voorzitter")
+    assert "Ministerie van Onderwijs, Cultuur en Wetenschap" in found
+    assert _organisations("BRIEF VAN DE MINISTER VAN HET ONBEKENDE\n") == {}  # capitals mint no ministry

@@ -563,7 +563,8 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
             if entry:
                 role = f"minister van {m.group(1)}"
                 yield _mention(text, tokens, i, i + 1, entry, role=role, abbreviation=t.raw)
-            continue
+            if entry or t.norm not in _ROLE_WORDS:  # `MINISTER` in capitals is the word, not `M`+`INISTER`
+                continue
         if (
             t.norm not in _ROLE_WORDS
             or i + 2 >= len(tokens)
@@ -576,6 +577,19 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
             tokens, i + 2, gaz.index, gaz.longest
         )
         entry = found[1].entry if found and found[1].entry.subtype == "ministry" else None
+        if entry is None and t.raw.isupper() and tokens[i + 1].norm == "van":
+            # an office in a heading in capitals: `BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN
+            # KONINKRIJKSRELATIES` names the ministry whose portfolio the capitals spell
+            k = i + 2
+            while k < len(tokens) and tokens[k].raw.isupper() and not (k > i + 2 and tokens[k].line_start):
+                k += 1
+            for last in range(k, i + 2, -1):
+                entry = ministry_of_portfolio(text[tokens[i + 2].start : tokens[last - 1].end].title(), gaz)
+                if entry:
+                    found = (last, None)
+                    break
+            else:
+                continue  # capitals mint no ministry the gazetteer does not know
         # `de Minister voor Wonen en Rijksdienst` holds a portfolio without a ministry of its own;
         # `Staatssecretaris Van Huffelen` is a person's name.
         if entry is None and (tokens[i + 1].norm == "voor" or tokens[i + 1].raw == "Van"):
