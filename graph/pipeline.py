@@ -27,6 +27,7 @@ from bestuursgraaf.graph.attach import (
     report_occurrences,
 )
 from bestuursgraaf.graph.extract.actions import extract_actions
+from bestuursgraaf.graph.extract.citations import without_own_identity
 from bestuursgraaf.graph.extract.commitments import extract_commitments
 from bestuursgraaf.graph.extract.metadata import extract_metadata
 from bestuursgraaf.graph.extract.published import (
@@ -57,12 +58,18 @@ def _published(facts: DocumentFacts) -> dict:
     return {"published": heading, "motion_text": text}
 
 
+def _citations(facts: DocumentFacts) -> dict:
+    # A document's own identity (its heading, its colophon `kst-35165-53`) is not a citation of it.
+    own = {facts.source.metadata.get("kamerstuk"), facts.published.kst_id if facts.published else None}
+    return {"citations": without_own_identity(citation_occurrences(facts.segmented), own - {None})}
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("segment", ("source",), ("segmented",), lambda f: {"segmented": segment(f.source.text)}),
     Stage("metadata", ("segmented",), ("metadata",), lambda f: {"metadata": extract_metadata(f.segmented.clean)}),
-    Stage("citations", ("segmented",), ("citations",), lambda f: {"citations": citation_occurrences(f.segmented)}),
-    Stage("motions", ("segmented",), ("motions",), lambda f: {"motions": motion_occurrences(f.segmented)}),
     Stage("published", ("source", "segmented"), ("published", "motion_text"), _published),
+    Stage("citations", ("source", "segmented", "published"), ("citations",), _citations),
+    Stage("motions", ("segmented",), ("motions",), lambda f: {"motions": motion_occurrences(f.segmented)}),
     Stage("actions", ("segmented",), ("actions",), lambda f: {"actions": extract_actions(f.segmented)}),
     Stage("reports", ("segmented",), ("reports",), lambda f: {"reports": report_occurrences(f.segmented)}),
     Stage(

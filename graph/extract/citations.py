@@ -353,3 +353,10 @@ def extract_citations(text: str, offset: int = 0) -> list[Citation]:
     found = _kamerstukken(text, offset) + _handelingen(text, offset) + _kst_ids(text, offset)
     found += _unintroduced(text, offset, found)
     return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def without_own_identity(occurrences: list, own: set[str]) -> list:
+    """The citation occurrences that cite another paper: a document's heading and colophon name
+    its own Kamerstuk (`kst-35165-53`, `Tweede Kamer, vergaderjaar 2022–2023, 35 165, nr. 53`),
+    which identifies it and cites nothing."""
+    return [o for o in occurrences if o.citation.kst_id not in own]

@@ -670,8 +670,8 @@ def _kamer_promise(text, m, left, right, future, cue_text):
     """'ontvangt uw Kamer voor de zomer de evaluatie'; 'wordt uw Kamer … geïnformeerd'."""
     if not future:
         return None
-    addressee = _addressee(m["kamer"])
-    if "ontvangt" in cue_text:
+    addressee = _addressee(m["kamer"]) or ("Kamer" if m["kamer"] == "U" else None)  # `U zult …`
+    if "ontvangt" in cue_text or cue_text.endswith("zult"):
         rest = _strip(text[m.end() : right], text, m.end(), [])
         front = _strip(text[left : m.start()], text, left, [])
         obj = _noun_phrase(front) or _noun_phrase(rest)

@@ -563,7 +563,8 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
             if entry:
                 role = f"minister van {m.group(1)}"
                 yield _mention(text, tokens, i, i + 1, entry, role=role, abbreviation=t.raw)
-            continue
+            if entry or t.norm not in _ROLE_WORDS:  # `MINISTER` in capitals is the word, not `M`+`INISTER`
+                continue
         if (
             t.norm not in _ROLE_WORDS
             or i + 2 >= len(tokens)
@@ -576,6 +577,23 @@ def _role_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterat
             tokens, i + 2, gaz.index, gaz.longest
         )
         entry = found[1].entry if found and found[1].entry.subtype == "ministry" else None
+        if entry is None and t.raw.isupper() and tokens[i + 1].norm == "van":
+            # an office in a heading in capitals: `BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN
+            # KONINKRIJKSRELATIES` names the ministry whose portfolio the capitals spell
+            k = i + 2
+            while k < len(tokens) and tokens[k].raw.isupper() and not (k > i + 2 and tokens[k].line_start):
+                k += 1
+            for last in range(k, i + 2, -1):
+                entry = ministry_of_portfolio(text[tokens[i + 2].start : tokens[last - 1].end].title(), gaz)
+                if entry:
+                    found = (last, None)
+                    break
+            else:
+                continue  # capitals mint no ministry the gazetteer does not know
+        # `de Minister voor Wonen en Rijksdienst` holds a portfolio without a ministry of its own;
+        # `Staatssecretaris Van Huffelen` is a person's name.
+        if entry is None and (tokens[i + 1].norm == "voor" or tokens[i + 1].raw == "Van"):
+            continue
         last = found[0] if entry else _capitalised_run(tokens, i + 2, frozenset({"en", ",", "&"}))
         if last == i + 2:
             continue
@@ -847,6 +865,55 @@ def _commission_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candida
         yield _body(
             text, tokens, first, last, f"Commissie {name[0].upper()}{name[1:]}", "committee"
         )
+
+
+# A parliamentary committee by its portfolio: `vaste commissie voor Volksgezondheid, Welzijn en Sport`,
+# `commissie voor de Rijksuitgaven`, `algemene commissie voor Wonen en Rijksdienst`, and by a
+# ministry's abbreviation: `vaste commissie IenM`, `de commissies J&V, SZW en Financiën` (one each).
+_CAP_WORD = r"[A-ZÀ-Þ][^\W\d_]*(?:[-&][A-ZÀ-Þ][^\W\d_]*)?"
+# A portfolio: capitalised words, side by side only after an inflected adjective (`Binnenlandse
+# Zaken`, `Hoge Colleges van Staat`), so that a signature after it (`... van Staat Witteveen`) stays
+# out; a list of them ends at its `en` (`Volksgezondheid, Welzijn en Sport, De Boer`); `/` joins two.
+_PORTFOLIO = (
+    rf"{_CAP_WORD}(?:(?<=[eE])[ \t]+{_CAP_WORD}|\s+(?:(?i:van|de|het|der|voor)\s+)+{_CAP_WORD})*"
+)
+_PORTFOLIOS = rf"{_PORTFOLIO}(?:(?:\s*,\s*{_PORTFOLIO})*\s+(?i:en)\s+(?:(?i:de|het)\s+)?{_PORTFOLIO})?"
+_COMMITTEE_FOR_RE = re.compile(
+    rf"(?<![\w-])(?P<head>(?:(?i:vaste|algemene)\s+)?(?i:commissie)\s+(?i:voor)\s+(?:(?i:de|het)\s+)?)"
+    rf"(?P<name>{_PORTFOLIOS}(?:\s*/\s*{_PORTFOLIOS})*)"
+)
+_ABBR_WORD = r"(?:[A-Z][A-Za-z]*&[A-Z][A-Za-z]*|[A-Z][a-z]?(?:en|[A-Z])[A-Z][A-Za-z]*|[A-Z]{2,}|Financiën|Defensie|Justitie)"
+_COMMITTEE_ABBR_RE = re.compile(
+    rf"(?<![\w-])(?P<head>(?:(?:[Vv]aste|[Aa]lgemene)\s+)?[Cc]ommissies?)\s+"
+    rf"(?P<names>{_ABBR_WORD}(?:\s*,\s*{_ABBR_WORD})*(?:\s+en\s+{_ABBR_WORD})?)(?![\w&-])"
+)
+
+
+def _token_range(tokens: list[_Token], start: int, end: int) -> tuple[int, int]:
+    first = next(i for i, t in enumerate(tokens) if t.start >= start)
+    last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    return first, last
+
+
+def _committee_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    """Committees of a chamber, named by the portfolio they follow (an organisation each)."""
+    for m in _COMMITTEE_FOR_RE.finditer(text):
+        first, last = _token_range(tokens, m.start(), m.end())
+        head, name = " ".join(m.group("head").split()).lower(), " ".join(m.group("name").split())
+        if name.isupper():  # a heading in capitals: `VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN`
+            name = re.sub(r"\w+", lambda w: w[0].lower() if w[0].lower() in _PARTICLES else w[0].capitalize(), name)
+        # `de vaste commissie voor X` and `de commissie voor X` are one committee: one key
+        label = " ".join(f"{head} {name}".split())
+        entry = Entry("organisation", slug(f"commissie voor {name}"), label, "committee")
+        yield _mention(text, tokens, first, last, entry)
+    for m in _COMMITTEE_ABBR_RE.finditer(text):
+        head = " ".join(m.group("head").split()).lower()
+        head = head[:-1] if head.endswith("commissies") else head
+        names = list(re.finditer(_ABBR_WORD, m.group("names")))
+        for n, name in enumerate(names):
+            start = m.start() if n == 0 else m.start("names") + name.start()
+            first, last = _token_range(tokens, start, m.start("names") + name.end())
+            yield _body(text, tokens, first, last, f"{head} {name.group(0)}", "committee")
 
 
 def _working_group(text: str, tokens: list[_Token], i: int) -> _Candidate | None:
@@ -1529,6 +1596,27 @@ def _person_label(name: str) -> str:
     return f"{given} {surname}".strip()
 
 
+# The place a letter or colophon is dated at (`Den Haag, 21 februari 2022`, `’s-Gravenhage 2023`)
+# is not a mention of the municipality; `Staten-Generaal` in a chamber's name (`beide Kamers der
+# Staten-Generaal`) is not the States General acting on their own.
+_DATED_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:\d{1,2}[ \t]+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+    r"oktober|november|december)[ \t]+)?(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+_CHAMBER_BEFORE = re.compile(r"\bKamers?\s+der\s+$", re.IGNORECASE)
+
+
+def _not_places_of_dating(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    def dated(c: _Candidate) -> bool:
+        m = c.mention
+        if m.subtype == "municipality" and _DATED_AFTER.match(text, m.end):
+            return True
+        return m.key == "staten-generaal" and bool(_CHAMBER_BEFORE.search(text[max(0, m.start - 20) : m.start]))
+
+    return [c for c in chosen if not dated(c)]
+
+
 # --- the stage --------------------------------------------------------------------------------
 
 
@@ -1544,6 +1632,7 @@ def extract_entities(
     # equal spans the table, listed first, wins); free-running law titles only fill the gaps.
     table = list(_gazetteer_candidates(text, tokens, gaz))
     known = [
+        *_committee_candidates(text, tokens),
         *_role_candidates(text, tokens, gaz),
         *table,
         *_named_by_region(text, tokens, table),
@@ -1558,6 +1647,7 @@ def extract_entities(
     persons = list(_person_candidates(text, tokens, gaz))
     known = _without_layer_words_in_titles(known, laws)
     chosen = _choose([known, laws, roles, persons])
+    chosen = _not_places_of_dating(text, chosen)
     chosen = _ellipses(text, tokens, chosen, gaz)
     chosen = _apply_definitions(text, tokens, chosen)
     chosen = _provisions(text, chosen, tokens)
