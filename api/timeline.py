@@ -16,7 +16,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from bestuursgraaf.api import current_store
-from bestuursgraaf.api.browse.language import lane_word, status_word, word
+from bestuursgraaf.api.browse.language import current_language, lane_word, status_word, word
 from bestuursgraaf.api.errors import Problem
 from bestuursgraaf.api.timeline_svg import (
     STATUS_STYLES,
@@ -24,6 +24,7 @@ from bestuursgraaf.api.timeline_svg import (
     display_date,
     events_from_rows,
     render_timeline,
+    timeline_language,
 )
 from bestuursgraaf.graph.queries import load_query
 from flask import Blueprint, Response, render_template, request, url_for
@@ -53,19 +54,12 @@ def _answer(events: list[TimelineEvent], title: str, subject: str) -> Response:
     output = request.args.get("format", "html")
     if output not in ("html", "svg"):
         raise Problem("bad-parameter", f"format {output!r} is not one of: html, svg")
+    language = current_language()
     if output == "svg":
-        return Response(render_timeline(events, title), mimetype="image/svg+xml")
-    svg = render_timeline(events, title, heading=False)
-    rows = [
-        {
-            "event": event,
-            "date": display_date(event.date),
-            "lane": lane_word(event.kind),
-            "status": status_word(STATUS_OF_LABEL.get(event.style.label)),
-            "passage_link": _link(event.passage),
-        }
-        for event in sorted(events, key=lambda e: e.span[0] if e.span else date.max)
-    ]
+        return Response(render_timeline(events, title, language=language), mimetype="image/svg+xml")
+    svg = render_timeline(events, title, heading=False, language=language)
+    with timeline_language(language):
+        rows = _table_rows(events)
     svg_href = url_for(
         request.endpoint, **(request.view_args or {}), **{**request.args, "format": "svg"}
     )
@@ -78,6 +72,20 @@ def _answer(events: list[TimelineEvent], title: str, subject: str) -> Response:
         rows=rows,
     )
     return Response(page, mimetype="text/html")
+
+
+def _table_rows(events: list[TimelineEvent]) -> list[dict]:
+    """The table beside the drawing: one row per event, in time order."""
+    return [
+        {
+            "event": event,
+            "date": display_date(event.date),
+            "lane": lane_word(event.kind),
+            "status": status_word(STATUS_OF_LABEL.get(event.style.label)),
+            "passage_link": _link(event.passage),
+        }
+        for event in sorted(events, key=lambda e: e.span[0] if e.span else date.max)
+    ]
 
 
 @timeline_blueprint.get("/timeline/action/<key>")

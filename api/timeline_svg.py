@@ -12,13 +12,69 @@ from __future__ import annotations
 import calendar
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
 _LEXICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+# The drawing is Dutch; these are its words in English, for a site shown in English. The
+# labels stay Dutch in the data (a status is found back by its Dutch label), and are put into
+# the reader's language only where they are written out.
+ENGLISH = {
+    "aangekondigd": "announced",
+    "in uitvoering": "in progress",
+    "afgerond": "done",
+    "overgedragen aan volgend kabinet": "handed to the next cabinet",
+    "openstaand": "open",
+    "nagekomen": "fulfilled",
+    "uitgesteld": "deferred",
+    "vervallen": "superseded",
+    "over tijd": "overdue",
+    "status onbekend": "status unknown",
+    "actie": "action",
+    "toezegging": "commitment",
+    "voortgang": "progress",
+    "overgedragen": "handed over",
+    "naar volgend kabinet": "to the next cabinet",
+    "termijnen": "deadlines",
+    "termijn": "deadline",
+    "status:": "status:",
+    "alleen maand of jaar bekend": "only month or year known",
+    "datum onbekend": "date unknown",
+    "geen gebeurtenissen met een datum": "no events with a date",
+    "zonder datum: zie de tabel": "without a date: see the table",
+    "Tijdlijn met {events} gebeurtenissen in {letters} brieven": "Timeline of {events} events in {letters} letters",
+    "termijn: {label} ({start} tot en met {end}), gesteld in {title} ({date})":
+        "deadline: {label} ({start} to {end}), set in {title} ({date})",
+}
+_LANGUAGE: ContextVar[str] = ContextVar("timeline_language", default="nl")
+
+
+@contextmanager
+def timeline_language(language: str) -> Iterator[None]:
+    """Draw (and write dates) in this language ("nl" or "en") within the block."""
+    token = _LANGUAGE.set(language if language in ("nl", "en") else "nl")
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _w(text: str, **values: object) -> str:
+    """A Dutch word or phrase of the drawing in the language it is drawn in."""
+    if _LANGUAGE.get() == "en":
+        text = ENGLISH.get(text, text)
+    return text.format(**values) if values else text
+
+
+def _month(index: int) -> str:
+    return (MONTHS_EN if _LANGUAGE.get() == "en" else MONTHS)[index]
 
 
 @dataclass(frozen=True)
@@ -101,8 +157,8 @@ class TimelineEvent:
     def deferral(self) -> str | None:
         """The words for a handing-over ("naar volgend kabinet"), None when this is none."""
         if self.status in DEFERRAL_STATUSES:
-            return DEFERRAL_STATUSES[self.status]
-        return "naar volgend kabinet" if self.kind == "deferral" else None
+            return _w(DEFERRAL_STATUSES[self.status])
+        return _w("naar volgend kabinet") if self.kind == "deferral" else None
 
 
 def date_span(lexical: str | None) -> tuple[date, date] | None:
@@ -125,11 +181,11 @@ def display_date(lexical: str | None) -> str:
     """`2023-09-04` -> `4 sep 2023`, `2023-01` -> `jan 2023`, `2025` -> `2025`."""
     match = _LEXICAL_DATE.match((lexical or "").strip())
     if match is None or date_span(lexical) is None:
-        return lexical or "datum onbekend"
+        return lexical or _w("datum onbekend")
     year, month, day = match.groups()
     if day:
-        return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
-    return f"{MONTHS[int(month) - 1]} {year}" if month else year
+        return f"{int(day)} {_month(int(month) - 1)} {year}"
+    return f"{_month(int(month) - 1)} {year}" if month else year
 
 
 def _e(text: object) -> str:
@@ -200,7 +256,7 @@ def _axis(scale: Scale, top: float, bottom: float) -> list[str]:
             )
         if every and month.month != 1 and (month.month - 1) % every == 0:
             parts.append(
-                f'<text class="month" x="{x + 2}" y="{bottom + 17}">{MONTHS[month.month - 1]}</text>'
+                f'<text class="month" x="{x + 2}" y="{bottom + 17}">{_month(month.month - 1)}</text>'
             )
     return parts
 
@@ -226,9 +282,9 @@ def _shape(style: StatusStyle, size: float) -> str:
 
 
 def _tooltip(event: TimelineEvent) -> str:
-    lines = [f"{event.document_title} ({display_date(event.date)})", event.style.label]
+    lines = [f"{event.document_title} ({display_date(event.date)})", _w(event.style.label)]
     if event.deadline_text:
-        lines.append(f"termijn: {event.deadline_text}")
+        lines.append(f"{_w('termijn')}: {event.deadline_text}")
     if event.quote:
         lines.append(f"“{event.quote.strip()}”")
     return "\n".join(lines)
@@ -259,7 +315,7 @@ def _marker(event: TimelineEvent, scale: Scale, y: float, x: float) -> str:
         f'{link_open}<g class="marker" transform="translate({x} {y})" data-date="{_e(event.date)}" '
         f'fill="{style.colour}"><title>{_e(_tooltip(event))}</title>{_shape(style, MARKER)}</g>'
         f"{link_close}"
-        f'<text class="status" x="{x}" y="{y + MARKER + 15}">{_e(style.label)}</text></g>'
+        f'<text class="status" x="{x}" y="{y + MARKER + 15}">{_e(_w(style.label))}</text></g>'
     )
     return "".join(parts)
 
@@ -299,16 +355,20 @@ def _deadline_band(
             (min(scale.x(event.span[0]), x1, text_x), max(x2, text_x + text_width), text_x)
         )
     levels = _stack([(left, right) for left, right, _ in boxes])
-    parts = [f'<text class="lane" x="{LEFT - 12}" y="{top + 22}">termijnen</text>']
+    parts = [f'<text class="lane" x="{LEFT - 12}" y="{top + 22}">{_w("termijnen")}</text>']
     for event, level, (_, _, text_x) in zip(deadlines.values(), levels, boxes):
         start, end = event.deadline
         x1, x2 = round(scale.x(start), 1), round(scale.x(end + timedelta(days=1)), 1)
         y = top + 6 + level * 38
         since = round(scale.x(event.span[0]), 1)
         label = event.deadline_text or f"{display_date(str(start))} – {display_date(str(end))}"
-        tooltip = (
-            f"termijn: {label} ({display_date(str(start))} tot en met {display_date(str(end))}), "
-            f"gesteld in {event.document_title} ({display_date(event.date)})"
+        tooltip = _w(
+            "termijn: {label} ({start} tot en met {end}), gesteld in {title} ({date})",
+            label=label,
+            start=display_date(str(start)),
+            end=display_date(str(end)),
+            title=event.document_title,
+            date=display_date(event.date),
         )
         lead = (
             f'<line class="deadline-lead" x1="{since}" x2="{x1}" y1="{y + 8}" y2="{y + 8}"/>'
@@ -362,25 +422,25 @@ def _letter_labels(
 def _legend(events: list[TimelineEvent], y: float) -> list[str]:
     styles = list(dict.fromkeys(event.style for event in events))
     parts, x = (
-        [f'<g class="legend"><text class="legend-title" x="{LEFT}" y="{y + 4}">status:</text>'],
+        [f'<g class="legend"><text class="legend-title" x="{LEFT}" y="{y + 4}">{_w("status:")}</text>'],
         LEFT + 52,
     )
     for style in styles:
         parts.append(
             f'<g transform="translate({x + 6} {y})" fill="{style.colour}">{_shape(style, 5)}</g>'
-            f'<text class="legend" x="{x + 16}" y="{y + 4}">{_e(style.label)}</text>'
+            f'<text class="legend" x="{x + 16}" y="{y + 4}">{_e(_w(style.label))}</text>'
         )
-        x += 30 + len(style.label) * CHAR_WIDTH
+        x += 30 + len(_w(style.label)) * CHAR_WIDTH
     if any(event.deadline for event in events):
         parts.append(
             f'<rect class="deadline swatch" x="{x}" y="{y - 6}" width="22" height="12"/>'
-            f'<text class="legend" x="{x + 28}" y="{y + 4}">termijn</text>'
+            f'<text class="legend" x="{x + 28}" y="{y + 4}">{_w("termijn")}</text>'
         )
         x += 90
     if any(event.span and event.span[1] > event.span[0] for event in events):
         parts.append(
             f'<rect x="{x}" y="{y - 3}" width="22" height="6" rx="3" fill="#4D4D4D" fill-opacity="0.28"/>'
-            f'<text class="legend" x="{x + 28}" y="{y + 4}">alleen maand of jaar bekend</text>'
+            f'<text class="legend" x="{x + 28}" y="{y + 4}">{_w("alleen maand of jaar bekend")}</text>'
         )
     return parts + ["</g>"]
 
@@ -414,15 +474,27 @@ a:hover g.marker { stroke-width: 2.5; }
 """
 
 
-def render_timeline(events: list[TimelineEvent], title: str, *, heading: bool = True) -> str:
+def render_timeline(
+    events: list[TimelineEvent], title: str, *, heading: bool = True, language: str | None = None
+) -> str:
     """An SVG timeline of the events: lanes per kind over a time axis, deadlines, letters below.
     The title is the SVG's accessible name, and its visible heading unless `heading` is false
-    (a page that has the title as its own heading)."""
+    (a page that has the title as its own heading). Its words are Dutch, or English when
+    `language` is "en" (default: the language of the enclosing `timeline_language` block)."""
+    if language is not None:
+        with timeline_language(language):
+            return render_timeline(events, title, heading=heading)
     dated = sorted((e for e in events if e.span), key=lambda e: e.span[0])
     undated = len(events) - len(dated)
     head = [
         f'<title id="timeline-title">{_e(title)}</title>',
-        f"<desc>Tijdlijn met {len(dated)} gebeurtenissen in {len({e.document or e.document_title for e in dated})} brieven</desc>",
+        "<desc>"
+        + _w(
+            "Tijdlijn met {events} gebeurtenissen in {letters} brieven",
+            events=len(dated),
+            letters=len({e.document or e.document_title for e in dated}),
+        )
+        + "</desc>",
         f"<style>{STYLE}</style>",
         ARROWHEAD,
     ]
@@ -430,14 +502,14 @@ def render_timeline(events: list[TimelineEvent], title: str, *, heading: bool = 
         head.append(f'<text class="heading" x="16" y="28">{_e(title)}</text>')
     if not dated:
         body, height = (
-            ['<text class="empty" x="16" y="64">geen gebeurtenissen met een datum</text>'],
+            [f'<text class="empty" x="16" y="64">{_w("geen gebeurtenissen met een datum")}</text>'],
             90,
         )
     else:
         body, height = _body(dated, 60 if heading else 16)
     if undated:
         body.append(
-            f'<text class="empty" x="16" y="{height - 8}">{undated} zonder datum: zie de tabel</text>'
+            f'<text class="empty" x="16" y="{height - 8}">{undated} {_w("zonder datum: zie de tabel")}</text>'
         )
         height += 10
     return (
@@ -462,7 +534,7 @@ def _body(events: list[TimelineEvent], top: float) -> tuple[list[str], float]:
         backgrounds.append(
             f'<rect class="lane" x="{LEFT}" y="{lane_y + 4}" width="{WIDTH - LEFT - RIGHT}" '
             f'height="{LANE_HEIGHT - 8}"/><text class="lane" x="{LEFT - 12}" '
-            f'y="{lane_y + LANE_HEIGHT / 2 - 2}">{_e(LANES.get(kind, kind))}</text>'
+            f'y="{lane_y + LANE_HEIGHT / 2 - 2}">{_e(_w(LANES.get(kind, kind)))}</text>'
         )
         markers += _lane_markers(
             [e for e in events if e.kind == kind], scale, lane_y + LANE_HEIGHT / 2 - 6

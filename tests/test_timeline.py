@@ -356,3 +356,20 @@ def test_the_timeline_page_follows_the_sites_language(client):
         assert '<th scope="col">Date</th>' in page and "Gebeurtenissen" not in page
         outside_svg = page.split("<svg", 1)[0] + page.split("</svg>", 1)[1]
         assert "brieven" not in outside_svg and "Tijdlijn" not in outside_svg
+
+
+def test_the_drawing_follows_the_sites_language_too(client):
+    """The SVG's own words (lanes, statuses, legend, months, its description) are English on an
+    English page and in the English SVG, Dutch otherwise; the action page's inline drawing too."""
+    english_words = ("Timeline of", ">action<", ">deadlines<")
+    dutch_words = ("Tijdlijn met", ">actie<", ">termijnen<")
+    for url in ("/timeline/action/kader-test?lang=en", "/timeline/action/kader-test?format=svg&lang=en"):
+        page = client.get(url).get_data(as_text=True)
+        svg = page[page.index("<svg") : page.index("</svg>")]
+        assert all(word in svg for word in english_words), url
+        assert not any(word in svg for word in dutch_words), url
+        assert re.search(r'class="month"[^>]*>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)<', svg)
+        assert not re.search(r'class="month"[^>]*>(mrt|mei|okt)<', svg)
+    dutch = client.get("/timeline/action/kader-test?format=svg").get_data(as_text=True)
+    assert all(word in dutch for word in dutch_words)
+    assert not any(word in dutch for word in english_words)

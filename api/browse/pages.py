@@ -510,7 +510,10 @@ def action_page(slug: str) -> Response:
     trace = named_rows("action-trace", action=action["key"]) if action["key"] else []
     svg = (
         render_timeline(
-            events_from_rows(trace, "action", document_link), action["title"] or slug, heading=False
+            events_from_rows(trace, "action", document_link),
+            action["title"] or slug,
+            heading=False,
+            language=current_language(),
         )
         if trace
         else None
@@ -547,7 +550,10 @@ def commitment_page(key: str) -> Response:
     trace = named_rows("commitment-trace", commitment=this)
     svg = (
         render_timeline(
-            events_from_rows(trace, link=document_link), word("commitment"), heading=False
+            events_from_rows(trace, link=document_link),
+            word("commitment"),
+            heading=False,
+            language=current_language(),
         )
         if trace
         else None
