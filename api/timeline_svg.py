@@ -23,7 +23,8 @@ _LEXICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-# The drawing is Dutch; these are its words in English, for a site shown in English. The
+# The drawing is Dutch; these are its words in English, for a site shown in English (the
+# browse site's lane and status words are read from here too, api/browse/language.py). The
 # labels stay Dutch in the data (a status is found back by its Dutch label), and are put into
 # the reader's language only where they are written out.
 ENGLISH = {
@@ -40,7 +41,7 @@ ENGLISH = {
     "actie": "action",
     "toezegging": "commitment",
     "voortgang": "progress",
-    "overgedragen": "handed over",
+    "overgedragen": "handed on",
     "naar volgend kabinet": "to the next cabinet",
     "termijnen": "deadlines",
     "termijn": "deadline",

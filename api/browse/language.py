@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from bestuursgraaf.api.timeline_svg import ENGLISH, LANES, STATUS_STYLES
 from flask import request
 
 LANGUAGES = ("nl", "en")
@@ -157,27 +158,10 @@ WORDS |= {
     "commitment_from": ("Toezegging uit {letter}", "Commitment from {letter}"),
     "a_letter": ("een brief", "a letter"),
 }
-# the timeline's lanes (api/timeline_svg.py LANES) in the table of the timeline page
-LANE_WORDS: dict[str, tuple[str, str]] = {
-    "action": ("actie", "action"),
-    "promise": ("toezegging", "commitment"),
-    "step": ("toezegging", "commitment"),
-    "report": ("voortgang", "progress"),
-    "fulfilment": ("nagekomen", "fulfilled"),
-    "deferral": ("overgedragen", "handed on"),
-    "superseded": ("vervallen", "superseded"),
-}
-
+# the timeline's lanes and the statuses, in the words the timeline drawing uses (one table)
+LANE_WORDS: dict[str, tuple[str, str]] = {kind: (label, ENGLISH[label]) for kind, label in LANES.items()}
 STATUS_WORDS: dict[str, tuple[str, str]] = {
-    "Announced": ("aangekondigd", "announced"),
-    "InProgress": ("in uitvoering", "in progress"),
-    "Done": ("afgerond", "done"),
-    "HandedToNextCabinet": ("overgedragen aan volgend kabinet", "handed to the next cabinet"),
-    "Open": ("openstaand", "open"),
-    "Fulfilled": ("nagekomen", "fulfilled"),
-    "Deferred": ("uitgesteld", "deferred"),
-    "Superseded": ("vervallen", "superseded"),
-    "Overdue": ("over tijd", "overdue"),
+    status: (style.label, ENGLISH[style.label]) for status, style in STATUS_STYLES.items()
 }
 
 
