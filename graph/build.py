@@ -218,6 +218,18 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _graph_name(home: str, minter: Minter | None) -> str:
+    """A unit's home as a user knows it: `document 004_...` for a letter's graph."""
+    from bestuursgraaf.graph.validate_units import SHARED
+
+    if home == SHARED:
+        return "nodes that several graphs describe"
+    prefix = str((minter or Minter()).graph_for_document(""))
+    if prefix and home.startswith(prefix):
+        return f"document {home[len(prefix):]}"
+    return f"graph <{home}>"
+
+
 @dataclass(frozen=True)
 class BuildReport:
     path: Path
@@ -243,18 +255,23 @@ def build(
     cache = FactsCache(cache_dir) if cache_dir is not None else None
     dataset = build_dataset(corpus_dir, minter, progress, jobs=jobs, cache=cache)
     if validate:
-        from bestuursgraaf.graph.validate import validate_graph
+        from bestuursgraaf.graph.validate import SHAPES_PATH
+        from bestuursgraaf.graph.validate_units import validate_in_units
 
         say("validating against the SHACL shapes")
-        # validate_graph makes the one union it needs of the dataset's graphs
-        report = validate_graph(dataset, shapes_path) if shapes_path else validate_graph(dataset)
+        # unit by unit, `jobs` at a time, each unit's result kept in the cache by its data's hash
+        report = validate_in_units(
+            dataset.quads((None, None, None, None)), shapes_path or SHAPES_PATH, jobs=jobs,
+            cache_dir=cache_dir, progress=say,
+        )
         if not report.conforms:
             lines = "\n".join(str(v) for v in report.violations[:50])
             more = len(report.violations) - 50
             suffix = f"\n… and {more} more" if more > 0 else ""
+            where = ", ".join(_graph_name(home, minter) for home in report.homes_with_violations[:10])
             raise BuildError(
-                f"the built graph does not conform to the shapes ({len(report.violations)} violations); "
-                f"{out_path} was left as it was:\n{lines}{suffix}"
+                f"the built graph does not conform to the shapes ({len(report.violations)} violations, "
+                f"in {where}); {out_path} was left as it was:\n{lines}{suffix}"
             )
     data = serialize_nquads(dataset)
     write_atomically(out_path, data)
