@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bestuursgraaf.graph import cli
@@ -191,6 +192,8 @@ def test_fetch_writes_the_toezeggingen_of_a_dossier_and_of_a_minister(tmp_path: 
     assert report_.toezeggingen == 9 and by_minister.toezeggingen == 3
     asked = [r for r in replay.requests if "/odata/Toezegging?" in r]
     assert any("Nummer%20eq%2033047" in r and "KamerbriefNakoming" in r for r in asked)
+    # Toezegging.Activiteit is a collection in the $metadata: reached through any(), not a path
+    assert any("Activiteit/any(a: a/Zaak/any(" in unquote(r) for r in asked)
     assert any("contains%28Naam%2C%20%27Wiersma%27%29" in r for r in asked)
     entries = read_register_folder(corpus / "tk-odata", tmp_path)
     assert len(entries) == 12 and {e.source for e in entries} == {
