@@ -959,7 +959,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.set == "register":
         from evaluation.register import evaluate_register, report
 
-        for line in report(evaluate_register()):
+        for line in report(*evaluate_register()):
             print(line)
         return 0
     if args.set == "real":

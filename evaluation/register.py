@@ -61,7 +61,13 @@ def predicted_pairs(dataset: Dataset) -> set[tuple[str, str]]:
         dataset.default_union = False
 
 
-def score_pairs(predicted: set[tuple[str, str]], reference: list[dict]) -> RegisterScore:
+def score_pairs(predicted: set[tuple[str, str]], reference: list[dict], part: str | None = None) -> RegisterScore:
+    """Score the predictions; with a part ("real" or "composed"), only the register entries the
+    annotation marks as of that part, and the predictions about them."""
+    if part is not None:
+        reference = [r for r in reference if r.get("part") == part]
+        numbers = {r["register"] for r in reference}
+        predicted = {p for p in predicted if p[0] in numbers}
     expected = {(r["register"], r["commitment"]) for r in reference if r.get("commitment")}
     result = RegisterScore()
     result.true_positives = sorted(predicted & expected)
@@ -80,14 +86,28 @@ def build_with_register(answers: tuple[Path, ...] = ANSWERS) -> Dataset:
         return build_dataset(corpus)
 
 
-def evaluate_register(reference_path: Path = REFERENCE) -> RegisterScore:
+PARTS = ("real", "composed")
+
+
+def evaluate_register(reference_path: Path = REFERENCE) -> tuple[RegisterScore, dict[str, RegisterScore]]:
+    """The score on all annotated entries, and on the real and the composed ones apart."""
     reference = json.loads(reference_path.read_text(encoding="utf-8"))["register"]
-    return score_pairs(predicted_pairs(build_with_register()), reference)
+    predicted = predicted_pairs(build_with_register())
+    return score_pairs(predicted, reference), {part: score_pairs(predicted, reference, part) for part in PARTS}
 
 
-def report(score: RegisterScore) -> list[str]:
+def _figures(score: RegisterScore) -> str:
     counts = f"tp {len(score.true_positives)}, fp {len(score.false_positives)}, fn {len(score.false_negatives)}"
-    lines = [f"register matching: precision {score.precision:.3f} recall {score.recall:.3f} ({counts})"]
+    found = len(score.true_positives) + len(score.false_positives)
+    expected = len(score.true_positives) + len(score.false_negatives)
+    precision = f"{score.precision:.3f}" if found else "n/a"  # nothing predicted: nothing to be right about
+    recall = f"{score.recall:.3f}" if expected else "n/a"
+    return f"precision {precision} recall {recall} ({counts})"
+
+
+def report(score: RegisterScore, parts: dict[str, RegisterScore] | None = None) -> list[str]:
+    lines = [f"register matching: {_figures(score)}"]
+    lines += [f"  on {part} entries: {_figures(s)}" for part, s in (parts or {}).items()]
     lines += [f"  false positive: {entry} -> {commitment}" for entry, commitment in score.false_positives]
     lines += [f"  false negative: {entry} -> {commitment}" for entry, commitment in score.false_negatives]
     return lines

@@ -1,5 +1,5 @@
 """Match the register's toezeggingen to the commitments extracted from the letters: the same
-promise when the dossier fits, the letter falls in the register entry's time window, the
+promise when the dossier fits (the letter's own dossier, or one the passage itself names), the letter falls in the register entry's time window, the
 promisor is the same bewindspersoon and the content words agree; the register's fulfilling
 letter (kamerbriefNakoming) counts for a pair when the extracted commitment has a step in it.
 Each pair gets a confidence and the evidence it rests on; every entry and every commitment is
@@ -38,6 +38,7 @@ class ExtractedCommitment:
     promisor: str | None  # the person's label: "Hanke Bruins Slot"
     dossiers: frozenset[str]  # of the letter: its own kst, the Kamerstukken it is an annex of or cites
     step_kst: frozenset[str]  # kst ids of the documents with a step of it (promise, fulfilment, …)
+    own_dossiers: frozenset[str] = frozenset()  # of the letter's own kst (or what it is an annex of)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def extracted_commitments(dataset: Dataset) -> list[ExtractedCommitment]:
             node, str(quote), document, str(day) if day is not None else None,
             str(label) if label is not None else None,
             frozenset(_dossier_of(k) for k in own | cited), frozenset(steps | own),
+            frozenset(_dossier_of(k) for k in own),
         ))
     return found
 
@@ -121,16 +123,38 @@ def _surname(register_name: str | None) -> str | None:
     return register_name.split(",")[0].strip().lower() if register_name else None
 
 
+def names_dossier(text: str, dossier: str) -> bool:
+    """Whether a text names a Kamerstukdossier: '33047', '33 047', '36 600 VII', 'Kamerstuk 36600-VII'."""
+    number, _, suffix = dossier.partition("-")
+    if not number.isdigit():
+        return False
+    digits = rf"{number[:-3]}\s?{number[-3:]}" if len(number) > 3 else number
+    tail = rf"[\s,-]*{re.escape(suffix)}\b" if suffix else r"(?![\s-]*[A-Z]{1,4}\b)"
+    return re.search(rf"(?<![\d.]){digits}(?![\d.]){tail}", text) is not None
+
+
+def dossier_fits(entry: RegisterEntry, commitment: ExtractedCommitment) -> bool:
+    """The register entry's dossier is the letter's own (else, for a letter without its own kst, one
+    it cites), or the passage or the register text names the other's dossier. An entry or a letter
+    of no known dossier is not of another dossier."""
+    letter = commitment.own_dossiers or commitment.dossiers
+    if not entry.dossiers or not letter or set(entry.dossiers) & letter:
+        return True
+    return any(names_dossier(commitment.text, d) for d in entry.dossiers) or any(
+        names_dossier(entry.text, d) for d in letter
+    )
+
+
 def score(entry: RegisterEntry, commitment: ExtractedCommitment) -> RegisterMatch | None:
     """The pair's confidence and evidence, or None when it cannot be the same promise."""
-    if entry.dossiers and commitment.dossiers and not set(entry.dossiers) & commitment.dossiers:
+    if not dossier_fits(entry, commitment):
         return None
     similarity = text_similarity(entry.text, commitment.text)
     if similarity < MIN_TEXT:
         return None
     evidence = [f"content words {similarity:.2f}"]
     parts = {"text": similarity, "promisor": 0.5, "window": 0.5, "letter": 0.0}
-    surname = _surname(entry.promisor)
+    surname = entry.family_name or _surname(entry.promisor)
     if surname and commitment.promisor:
         same = surname in commitment.promisor.lower()
         parts["promisor"] = 1.0 if same else 0.0

@@ -60,6 +60,10 @@ def test_installed_package_builds_queries_and_serves(installed, tmp_path):
     queried = _run(installed, tmp_path, "query", "documents", "--format", "json")
     assert queried.returncode == 0, queried.stderr[-3000:]
     assert len(json.loads(queried.stdout)["rows"]) == 5
+    # the export is checked against the Kamer's XSD, installed with the ontology (ontology/tkdata/)
+    exported = _run(installed, tmp_path, "export-toezeggingen", "--out", str(tmp_path / "t.xml"))
+    assert exported.returncode == 0, exported.stderr[-3000:]
+    assert b"http://www.tweedekamer.nl/xsd/tkData/v1-0" in (tmp_path / "t.xml").read_bytes()
 
     port = free_port()
     server = subprocess.Popen(

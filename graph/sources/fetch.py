@@ -156,7 +156,8 @@ class _Run:
             number, _, addition = dossier.partition("-")
             in_dossier = f"d/Nummer eq {number}" + (f" and d/Toevoeging eq '{addition}'" if addition else "")
             where = (
-                f"(Activiteit/Zaak/any(z: z/Kamerstukdossier/any(d: {in_dossier})) or "
+                # Toezegging.Activiteit is a collection in the $metadata (tests/recorded/SOURCES)
+                f"(Activiteit/any(a: a/Zaak/any(z: z/Kamerstukdossier/any(d: {in_dossier}))) or "
                 f"KamerbriefNakoming/any(k: k/Kamerstukdossier/any(d: {in_dossier})))"
             )
             name = f"toezegging-{dossier}"

@@ -3,8 +3,13 @@ status, due date, ministry, the bewindspersoon who promised, the letter that ful
 activiteit (debate) and dossier it belongs to, and the entries it repeats, supplements or changes.
 
 An answer is a list of Toezegging rows, bare or in the OData envelope, as `bestuursgraaf fetch`
-writes it to `tk-odata/toezegging-*.json`, or the XML that `bestuursgraaf export-toezeggingen`
-writes (graph/register_export.py reads that form)."""
+writes it to `tk-odata/toezegging-*.json`, or XML with the Kamer's own `toezegging` elements (its
+SyncFeed, or what `bestuursgraaf export-toezeggingen` writes; graph/register_export.py reads it).
+
+The field names are those of the OData $metadata (Tekst, Status, DatumNakoming, Aanmaakdatum,
+Ministerie, Naam, Achternaam, Tussenvoegsel, Functie, ActiviteitNummer, Activiteit,
+KamerbriefNakoming, IsHerhalingVan/IsAanvullingOp/IsWijzigingVan) and of the Kamer's
+tkData-v1-0-toezegging.xsd (ontology/tkdata/), where kamerbriefNakoming is text, not a Document."""
 
 from __future__ import annotations
 
@@ -15,7 +20,10 @@ from pathlib import Path
 
 from bestuursgraaf.graph.sources.tk_odata import OpenDataError, rows
 
-STATUSES = ("Openstaand", "Voldaan", "Deels voldaan", "Vervallen", "Afgedaan", "Deels afgedaan")
+# The Kamer's enumeration `toezeggingstatus` (ontology/tkdata/tkData-v1-0-toezegging.xsd), spelled as
+# there; the real rows (tests/recorded/tk-odata/toezegging-samples.json) write Openstaand and Afgedaan.
+STATUSES = ("Openstaand", "Voldaan", "Deels Voldaan", "Vervallen", "Afgedaan", "Deels Afgedaan")
+_STATUS_SPELLING = {s.casefold(): s for s in STATUSES}
 RELATIONS = ("IsHerhalingVan", "IsAanvullingOp", "IsWijzigingVan")
 NO_DATE = "0001-01-01"  # what the register gives for "no due date"
 
@@ -23,7 +31,7 @@ NO_DATE = "0001-01-01"  # what the register gives for "no due date"
 @dataclass(frozen=True)
 class FulfillingLetter:
     document_id: str | None  # the OData Document's Id
-    number: str | None  # DocumentNummer, 2024D12345
+    number: str | None  # DocumentNummer, 2024D12345 (or the SyncFeed's kamerbriefNakoming text)
     kst_id: str | None  # kst-33047-27, when the document says its dossier and volgnummer
     date: str | None
 
@@ -44,6 +52,22 @@ class RegisterEntry:
     letters: tuple[FulfillingLetter, ...] = ()
     relations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # IsHerhalingVan -> entry ids
     source: str = ""  # the recorded answer it was read from
+    family_name: str | None = None  # "bruins slot": Tussenvoegsel + Achternaam, when the row gives them
+
+
+def canonical_status(value: object) -> str | None:
+    """The register's status in the spelling of the Kamer's XSD ('Deels voldaan' -> 'Deels Voldaan');
+    a value the XSD does not know is kept as written."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = " ".join(value.split())
+    return _STATUS_SPELLING.get(text.casefold(), text)
+
+
+def _family_name(row: dict) -> str | None:
+    if not str(row.get("Achternaam") or "").strip():
+        return None
+    return " ".join(" ".join(str(row.get(k) or "") for k in ("Tussenvoegsel", "Achternaam")).split()).lower()
 
 
 def _date(value: object) -> str | None:
@@ -65,7 +89,11 @@ def _dossier_number(dossier: dict) -> str | None:
     return str(number) + (f"-{dossier['Toevoeging']}" if dossier.get("Toevoeging") else "")
 
 
-def _letter(document: dict) -> FulfillingLetter:
+def _letter(document: dict | str) -> FulfillingLetter:
+    if isinstance(document, str):  # the SyncFeed's kamerbriefNakoming: text, not a Document
+        text = document.strip()
+        kst = text if re.fullmatch(r"kst-[0-9A-Za-z-]+", text) else None
+        return FulfillingLetter(None, None if kst else text, kst, None)
     dossiers = [d for d in (_dossier_number(x) for x in _as_list(document.get("Kamerstukdossier"))) if d]
     kst = None
     if dossiers and document.get("Volgnummer") not in (None, "", -1):
@@ -75,25 +103,31 @@ def _letter(document: dict) -> FulfillingLetter:
     )
 
 
-def _dossiers(row: dict, letters: list[dict]) -> tuple[str, ...]:
+def _letters(value: object) -> list[dict | str]:
+    """KamerbriefNakoming: expanded Documents (OData) or one or more texts (SyncFeed)."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, dict) or (isinstance(v, str) and v.strip())]
+
+
+def _dossiers(row: dict, letters: list[dict | str]) -> tuple[str, ...]:
     found: list[str] = []
     for activity in _as_list(row.get("Activiteit")):
         for zaak in _as_list(activity.get("Zaak")):
             found += [d for d in map(_dossier_number, _as_list(zaak.get("Kamerstukdossier"))) if d]
-    for document in letters:
+    for document in (d for d in letters if isinstance(d, dict)):
         found += [d for d in map(_dossier_number, _as_list(document.get("Kamerstukdossier"))) if d]
     return tuple(dict.fromkeys(found))
 
 
 def entry_from_row(row: dict, source: str) -> RegisterEntry:
     """One register entry from an OData Toezegging row (navigation properties expanded or not)."""
-    letters = _as_list(row.get("KamerbriefNakoming"))
+    letters = _letters(row.get("KamerbriefNakoming"))
     activity = next(iter(_as_list(row.get("Activiteit"))), {})
     return RegisterEntry(
         entry_id=row["Id"],
         number=row.get("Nummer"),
         text=" ".join(str(row.get("Tekst") or "").split()),
-        status=row.get("Status"),
+        status=canonical_status(row.get("Status")),
         due=_date(row.get("DatumNakoming")),
         created=_date(row.get("Aanmaakdatum")),
         ministry=row.get("Ministerie"),
@@ -108,6 +142,7 @@ def entry_from_row(row: dict, source: str) -> RegisterEntry:
             if _as_list(row.get(name))
         },
         source=source,
+        family_name=_family_name(row),
     )
 
 
