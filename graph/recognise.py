@@ -50,6 +50,7 @@ from bestuursgraaf.graph.facts import DocumentFacts
 from bestuursgraaf.graph.letter_dates import document_date, document_day, in_time_order
 from bestuursgraaf.graph.segment import Heading, Span
 from bestuursgraaf.graph.trace import (
+    _head_and_words,
     is_the_promised_letter,
     overlap,
     same_action,
@@ -136,7 +137,7 @@ def _proper_names(title: str) -> list[str]:
     return names
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def name_forms(action: ActionMention) -> NameForms:
     """How a later letter may name `action` (see the module docstring)."""
     title = " ".join(action.title.split())
@@ -257,6 +258,11 @@ def recognise_in(
     keys = list(own)
     text = later.segmented.clean
     folded = " ".join(text.lower().split())  # to pass over, at once, actions the letter never names
+    # the same per sentence: a sentence can name a form only if it holds its words (any case and
+    # spacing), so the others are passed over before their patterns run
+    sentences = [
+        (span, " ".join(text[span.start : span.end].lower().split())) for span in later.segmented.sentences
+    ]
     found: list[ActionMention] = []
     title = later.metadata.title
     for origin, action in earlier_actions:
@@ -273,7 +279,10 @@ def recognise_in(
             continue
         if any(_already_has(action, key, title, keys) for key, title in own.items()):
             continue
-        for span in later.segmented.sentences:
+        words = [" ".join(f.lower().split()) for f in forms.phrases + forms.proper + forms.abbreviations]
+        for span, sentence_folded in sentences:
+            if not any(w in sentence_folded for w in words):
+                continue
             sentence = text[span.start : span.end]
             at = names_action_at(sentence, forms)
             if at is None:
@@ -294,6 +303,67 @@ def recognise_in(
     return found
 
 
+_GRAM = 4
+
+
+def _folded(facts: DocumentFacts) -> str:
+    return " ".join(facts.segmented.clean.lower().split())
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+
+
+class _FormIndex:
+    """The earlier actions a letter can name, found without testing every earlier action against
+    every letter (which grows with the square of the letters): `recognise_in` passes over an
+    action at once unless one of its name forms is in the letter's folded text, so a form's
+    rarest four-character piece must be in it too. Each action is filed under that piece of each
+    of its forms (a form shorter than the piece, and a promised letter, which is found by the
+    letter's title, are always candidates); a letter's candidates are the actions filed under a
+    piece of its text, in the order they were added. The rarity of a piece is its share of a
+    sample of the corpus' letters."""
+
+    def __init__(self, sample: list[str]) -> None:
+        self.frequency: dict[str, int] = {}
+        for text in sample:
+            for gram in _grams(text):
+                self.frequency[gram] = self.frequency.get(gram, 0) + 1
+        self.entries: list[tuple[str, ActionMention]] = []
+        self.by_gram: dict[str, list[int]] = {}
+        self.always: list[int] = []
+
+    def add(self, origin: str, action: ActionMention) -> None:
+        position = len(self.entries)
+        self.entries.append((origin, action))
+        if _head_and_words(action.key)[0] == "letter":  # is_the_promised_letter reads the title
+            self.always.append(position)
+            return
+        forms = name_forms(action)
+        for form in forms.phrases + forms.proper + forms.abbreviations:
+            lowered = form.lower()
+            if len(lowered) < _GRAM:
+                self.always.append(position)
+                return
+        for form in forms.phrases + forms.proper + forms.abbreviations:
+            lowered = form.lower()
+            pieces = {lowered[i : i + _GRAM] for i in range(len(lowered) - _GRAM + 1)}
+            rarest = min(sorted(pieces), key=lambda gram: self.frequency.get(gram, 0))
+            self.by_gram.setdefault(rarest, []).append(position)
+
+    def candidates(self, folded: str) -> list[tuple[str, ActionMention]]:
+        found = set(self.always)
+        grams = _grams(folded)
+        if len(grams) < len(self.by_gram):
+            for gram in grams:
+                found.update(self.by_gram.get(gram, ()))
+        else:
+            for gram, positions in self.by_gram.items():
+                if gram in grams:
+                    found.update(positions)
+        return [self.entries[i] for i in sorted(found)]
+
+
 def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[ActionMention]]:
     """For each dated letter, the actions of the letters before it that it names again (by doc id),
     and the headings it shares with a later letter that has them as actions."""
@@ -301,10 +371,14 @@ def recognise_earlier_actions(documents: list[DocumentFacts]) -> dict[str, list[
     result: dict[str, list[ActionMention]] = {}
     # the first mention of each key, earliest letter first, with the letter it is from
     earlier: dict[str, tuple[str, ActionMention]] = {}
+    step = max(1, len(ordered) // 64)
+    index = _FormIndex([_folded(f) for f in ordered[::step]])
     for later in ordered:
-        result[later.doc_id] = recognise_in(later, list(earlier.values()))
+        result[later.doc_id] = recognise_in(later, index.candidates(_folded(later)))
         for action in later.actions + result[later.doc_id]:
-            earlier.setdefault(action.key, (later.doc_id, action))
+            if action.key not in earlier:
+                earlier[action.key] = (later.doc_id, action)
+                index.add(later.doc_id, action)
     by_day = {document_day(f): f for f in ordered if document_day(f) is not None}
     for later in ordered:
         result[later.doc_id] += _cited_letters(later, by_day, result)

@@ -456,22 +456,62 @@ def named_in_passing(facts: DocumentFacts) -> set[str]:
     return passing
 
 
-def _only_shared_word(earlier: DocumentFacts, later: DocumentFacts, key: str) -> str | None:
+class _LetterTables:
+    """What the continuation walk asks of one letter again and again, made once per letter: its
+    action titles in the order `_best_by_name` ranks them, grouped by head (every way of naming
+    an action again needs two keys of one head, see `same_action`), and its actions' distinctive
+    words. Pure functions of the letter: the walk gives what it gave without them, faster."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, dict[str, list[tuple[int, str, str]]]] = {}
+        self._distinctive: dict[tuple[str, str], frozenset[str]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def entries(self, facts: DocumentFacts, head: str) -> list[tuple[int, str, str]]:
+        """(rank, key, title) of the letter's actions whose head is `head` or compatible with it."""
+        by_head = self._entries.get(facts.doc_id)
+        if by_head is None:
+            titles = {a.key: a.title for a in reversed(facts.actions)}  # the first title of each key
+            by_head = {}
+            for order, (other, other_title) in enumerate(reversed(list(titles.items()))):
+                by_head.setdefault(_head_and_words(other)[0], []).append((order, other, other_title))
+            self._entries[facts.doc_id] = by_head
+        found = [entry for h, group in by_head.items() if _same_head(head, h) for entry in group]
+        return found
+
+    def distinctive(self, facts: DocumentFacts, own: str) -> frozenset[str]:
+        """The words (six letters or more, not of the domain) of the action `own` that no other
+        action key of the letter has."""
+        key = (facts.doc_id, own)
+        if key not in self._distinctive:
+            counts = self._counts.get(facts.doc_id)
+            if counts is None:  # in how many distinct keys of the letter each word is
+                counts = {}
+                for k in dict.fromkeys(a.key for a in facts.actions):
+                    for w in _head_and_words(k)[1]:
+                        counts[w] = counts.get(w, 0) + 1
+                self._counts[facts.doc_id] = counts
+            words = _head_and_words(own)[1]
+            present = any(a.key == own for a in facts.actions)
+            self._distinctive[key] = frozenset(
+                w for w in words
+                if len(w) >= 6 and w not in _DOMAIN_WORDS and counts.get(w, 0) - (w in words and present) == 0
+            )
+        return self._distinctive[key]
+
+
+def _only_shared_word(
+    earlier: DocumentFacts, later: DocumentFacts, key: str, tables: _LetterTables | None = None
+) -> str | None:
     """The action of `earlier` of the same head as `key` that shares with it a content word (six
     letters or more, not of the domain) which no other action of either letter names: a
     `handreiking ... statuut` and a later `handreiking ... handvest` (synonyms count as one)."""
+    tables = tables or _LetterTables()
     head, _ = _head_and_words(key)
-
-    def distinctive(facts: DocumentFacts, own: str) -> set[str]:
-        others = set().union(*(_head_and_words(a.key)[1] for a in facts.actions if a.key != own))
-        return {
-            w for w in _head_and_words(own)[1] if len(w) >= 6 and w not in _DOMAIN_WORDS
-        } - others
-
-    mine = distinctive(later, key)
+    mine = tables.distinctive(later, key)
     for candidate in dict.fromkeys(a.key for a in earlier.actions):
         other_head, _ = _head_and_words(candidate)
-        if other_head and _same_head(head, other_head) and mine & distinctive(earlier, candidate):
+        if other_head and _same_head(head, other_head) and mine & tables.distinctive(earlier, candidate):
             return candidate
     return None
 
@@ -555,14 +595,16 @@ def _advice_about(
     return extra
 
 
-def _best_by_name(earlier: DocumentFacts, key: str, title: str) -> tuple[str | None, str]:
+def _best_by_name(
+    earlier: DocumentFacts, key: str, title: str, tables: _LetterTables | None = None
+) -> tuple[str | None, str]:
     """The action of `earlier` that `key` (titled `title`) names again: of those the same by name or
     by title words, the one whose title shares most distinctive words with it (a short key such as
     `verkenning-welke-aanpassingen-nodig-zodat-gemeenteraden` is the same by name as more than one),
-    the first in the letter on a tie."""
-    titles = {a.key: a.title for a in reversed(earlier.actions)}
+    the first in the letter on a tie. Only actions of a compatible head can be either."""
+    tables = tables or _LetterTables()
     candidates = []
-    for order, (other, other_title) in enumerate(reversed(list(titles.items()))):
+    for order, other, other_title in tables.entries(earlier, _head_and_words(key)[0]):
         if same_action(other, key):
             method = "automatic: same name"
         elif same_action_by_title(other, other_title, key, title):
@@ -639,6 +681,7 @@ def continuations(
     }
     passing = {facts.doc_id: named_in_passing(facts) for facts in ordered}
     candidates = _CandidateLetters(ordered, passing, motions_of)
+    tables = _LetterTables()
     found: list[Continuation] = []
     for index, later in enumerate(ordered):
         titles = {a.key: a.title for a in reversed(later.actions)}  # the first title of each key
@@ -654,7 +697,7 @@ def continuations(
             for earlier in candidates.before(index, key, shared):
                 if any(same_action(k, key) for k in passing[earlier.doc_id]):
                     continue  # named there in passing: the chain goes on to the letter before
-                match, method = _best_by_name(earlier, key, titles[key])
+                match, method = _best_by_name(earlier, key, titles[key], tables)
                 if method == "automatic: same name" and key in named_again:
                     method = "automatic: named again"
                 if match is None:
@@ -663,7 +706,7 @@ def continuations(
                     match = next((k for k in keys if same_reaction(k, keys, key, later_keys)), None)
                     method = "automatic: reaction to the same product"
                 if match is None:
-                    match = _only_shared_word(earlier, later, key)
+                    match = _only_shared_word(earlier, later, key, tables)
                     method = "automatic: one head and a word only these two name"
                 if match is None:
                     match = next(
