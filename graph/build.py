@@ -83,12 +83,14 @@ def build_dataset(
     progress: Progress | None = None,
     jobs: int = 1,
     cache: FactsCache | None = None,
+    sources: list[SourceDocument] | None = None,
 ) -> Dataset:
     """The dataset of a corpus: a named graph per document, one for curated facts, one for the links
-    to external identifiers (TOOI, BWB, officielebekendmakingen), one for the ontology."""
+    to external identifiers (TOOI, BWB, officielebekendmakingen), one for the ontology.
+    `sources` are the corpus' documents when the caller has read them already."""
     minter = minter or Minter()
     say = progress or (lambda message: None)
-    sources = read_corpus(corpus_dir)
+    sources = read_corpus(corpus_dir) if sources is None else sources
     say(f"read {len(sources)} documents from {corpus_dir}")
     documents = extract_documents(sources, jobs, cache, say)
     motions, assignment = resolve_motions(documents)
@@ -253,7 +255,8 @@ def build(
     document and the pipeline are unchanged; `jobs` worker processes extract the others."""
     say = progress or (lambda message: None)
     cache = FactsCache(cache_dir) if cache_dir is not None else None
-    dataset = build_dataset(corpus_dir, minter, progress, jobs=jobs, cache=cache)
+    sources = read_corpus(corpus_dir)  # once: the stages and the texts file beside the graph read them
+    dataset = build_dataset(corpus_dir, minter, progress, jobs=jobs, cache=cache, sources=sources)
     if validate:
         from bestuursgraaf.graph.validate import SHAPES_PATH
         from bestuursgraaf.graph.validate_units import validate_in_units
@@ -278,7 +281,7 @@ def build(
     # a separate step: the letters' texts beside the graph, for the browse site's letter pages
     from bestuursgraaf.graph.letter_texts import keep_texts_next_to
 
-    keep_texts_next_to(out_path, read_corpus(corpus_dir))
+    keep_texts_next_to(out_path, sources)
     if persist_store:
         from bestuursgraaf.graph.store.persistent import load_store
 
