@@ -90,18 +90,20 @@ def measure(sets: dict[str, Path], repeat: int) -> dict:
     return figures
 
 
-def ref_package(ref: str, into: Path) -> Path:
-    """A folder that imports as `bestuursgraaf` with the code of git ref `ref`."""
+def ref_package(ref: str, into: Path, parts: tuple[str, ...] = ("graph",)) -> Path:
+    """A folder that imports as `bestuursgraaf` with the code of git ref `ref`: its `bestuursgraaf/`
+    and the folders `parts` (`graph`, `api`, `ontology`, ...) as the subpackages they install as."""
     archive = into / "ref.tar"
     with archive.open("wb") as handle:
-        subprocess.run(["git", "-C", str(ROOT), "archive", ref, "bestuursgraaf", "graph"], stdout=handle, check=True)
+        subprocess.run(["git", "-C", str(ROOT), "archive", ref, "bestuursgraaf", *parts], stdout=handle, check=True)
     with tarfile.open(archive) as tar:
         tar.extractall(into / "src", filter="data")
     site = into / "site"
     (site / "bestuursgraaf").mkdir(parents=True)
     for part in (into / "src" / "bestuursgraaf").iterdir():
         (site / "bestuursgraaf" / part.name).symlink_to(part)
-    (site / "bestuursgraaf" / "graph").symlink_to(into / "src" / "graph")
+    for part in parts:
+        (site / "bestuursgraaf" / part).symlink_to(into / "src" / part)
     return site
 
 

@@ -10,6 +10,8 @@ real command line in a child process and prints:
   changed, i.e. the cross-letter steps, emission, validation and writing);
 - adding one letter to the built corpus: the incremental rebuild's time, and whether its graph is
   byte-identical to a full build of the N+1 letters without a cache (``--no-verify`` skips that);
+- with ``--baseline-ref REF``, the same three builds with the code of git ref REF, in the same
+  run on the same corpus, as ratios, and whether both made the same graph;
 - each named query's p50 in process on the built store, and over the Flask app (the real app,
   in process, through its WSGI test client).
 
@@ -30,18 +32,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from extraction import ref_package
 from generate_corpus import generate
 from timing import median_seconds
 
 SEED_LETTER_CHARS = 27_000  # the bundled letters' average size, the unit of issue #9's target
 
 
-def _run_build(corpus: Path, out: Path, jobs: int, *extra: str) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (kB) of the build process, and its stderr."""
+def _run_build(corpus: Path, out: Path, jobs: int, *extra: str, env: dict | None = None) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (kB) of the build process, and its stderr; `env` runs another copy
+    of the code (the baseline ref's, see `_ref_environment`)."""
     command = [sys.executable, "-m", "bestuursgraaf", "build", "--corpus", str(corpus), "--out", str(out),
                "--jobs", str(jobs), *extra]
     began = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - began
@@ -87,6 +91,20 @@ def _first(store, query, column: str) -> str | None:
     return rows[0][column] if rows else None
 
 
+def _ref_environment(ref: str, scratch: Path) -> dict:
+    """The environment in which `python -m bestuursgraaf` runs the code of git ref `ref`."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    site = ref_package(ref, scratch, ("graph", "api", "queries", "ontology", "curated", "corpus"))
+    env = dict(os.environ, PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1")
+    where = subprocess.run(
+        [sys.executable, "-c", "import bestuursgraaf.graph.build as b; print(b.__file__)"],
+        env=env, capture_output=True, text=True, check=True, cwd=scratch,
+    ).stdout.strip()
+    if not where.startswith(str(scratch)):
+        raise SystemExit(f"the baseline imported {where}, not the copy of {ref}")
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
@@ -94,15 +112,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-verify", action="store_true", help="skip the full N+1 build that checks bytes")
     parser.add_argument("--no-queries", action="store_true")
+    parser.add_argument("--baseline-ref", metavar="REF",
+                        help="also build each corpus with the code of git ref REF, in the same run")
     args = parser.parse_args()
     first = None
     with tempfile.TemporaryDirectory(prefix="bg-scale-") as scratch:
+        ref_env = _ref_environment(args.baseline_ref, Path(scratch) / "ref") if args.baseline_ref else None
         for n in args.sizes:
             root = Path(scratch) / str(n)
             dossiers = max(1, n // 8)
             paths = generate(n, root / "corpus", dossiers=dossiers)
             chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
             out = root / "graph.nq"
+            if ref_env is not None:  # first, so that the code under test is not favoured by warm caches
+                ref_out = root / "ref" / "graph.nq"
+                ref_seconds, ref_rss, _ = _run_build(root / "corpus", ref_out, args.jobs, env=ref_env)
             seconds, rss, _ = _run_build(root / "corpus", out, args.jobs)
             first = first or (n, seconds)
             per_core = n / seconds / args.jobs
@@ -112,14 +136,25 @@ def main() -> None:
             print(f"  full build (--jobs {args.jobs}): {seconds:.1f} s, {per_core:.2f} letters/s per core "
                   f"({seed_size:.2f} of seed size), peak RSS {rss / 1024:.0f} MB; "
                   f"x{seconds / first[1]:.2f} the N={first[0]} build for x{n / first[0]:.0f} the letters")
+            if ref_env is not None:
+                same = "same graph" if ref_out.read_bytes() == out.read_bytes() else "graphs DIFFER"
+                print(f"    at {args.baseline_ref}: {ref_seconds:.1f} s, peak RSS {ref_rss / 1024:.0f} MB; "
+                      f"this code takes x{seconds / ref_seconds:.2f} its time ({same})")
+                ref_cached, _, _ = _run_build(root / "corpus", ref_out, args.jobs, env=ref_env)
             cached, _, _ = _run_build(root / "corpus", out, args.jobs)
             print(f"  rebuild, nothing changed: {cached:.1f} s ({cached / seconds:.2f} of the full build)")
+            if ref_env is not None:
+                print(f"    at {args.baseline_ref}: {ref_cached:.1f} s; this code takes x{cached / ref_cached:.2f} its time")
             added = generate(n + 1, root / "plus", dossiers=dossiers)[-1]
             for suffix in (".txt", ".json"):
                 (root / "corpus" / added.with_suffix(suffix).name).write_bytes(added.with_suffix(suffix).read_bytes())
+            if ref_env is not None:
+                ref_one, _, _ = _run_build(root / "corpus", ref_out, args.jobs, env=ref_env)
             one, _, log = _run_build(root / "corpus", out, args.jobs)
             cached_line = next((line for line in log.splitlines() if "unchanged since" in line), "")
             print(f"  add one letter: {one:.1f} s ({one / seconds:.2f} of the full build); {cached_line}")
+            if ref_env is not None:
+                print(f"    at {args.baseline_ref}: {ref_one:.1f} s; this code takes x{one / ref_one:.2f} its time")
             if not args.no_verify:
                 full = root / "full.nq"
                 _run_build(root / "corpus", full, args.jobs, "--no-cache")
