@@ -179,20 +179,20 @@ def one_label_per_person(dataset: Dataset) -> None:
     """A person is one node per surname, named `J.J.M. Uitermark` in the signature and `Uitermark`
     in the text: the fullest name is its label, the others alternative labels, so that each
     person is one row wherever it is asked for."""
-    labels: dict = {}
+    labels: dict = {}  # the labels a person has in the graphs that type it: the fullest is chosen
     for context in dataset.graphs():
         for person in set(context.subjects(RDF.type, BG.Person)):
             labels.setdefault(person, set()).update(context.objects(person, RDFS.label))
-    for person, names in labels.items():
-        if len(names) < 2:
-            continue
-        best = max(names, key=lambda name: _fullness(str(name)))
-        for context in dataset.graphs():
-            for name in list(context.objects(person, RDFS.label)):
-                if name != best:
-                    context.remove((person, RDFS.label, name))
-                    context.add((person, RDFS.label, best))
-                    context.add((person, SKOS.altLabel, name))
+    best = {
+        person: max(names, key=lambda name: _fullness(str(name)))
+        for person, names in labels.items() if len(names) >= 2
+    }
+    for context in dataset.graphs():  # one pass over the graphs, not one per person
+        for person, name in [(s, o) for s, o in context.subject_objects(RDFS.label) if s in best]:
+            if name != best[person]:
+                context.remove((person, RDFS.label, name))
+                context.add((person, RDFS.label, best[person]))
+                context.add((person, SKOS.altLabel, name))
 
 
 def union_graph(dataset: Dataset) -> Graph:
