@@ -111,6 +111,20 @@ def test_validate_reports_conformance(capsys, built_graph_path):
     assert code == 0 and "conforms" in stdout
 
 
+def test_validate_lists_each_violation_in_parallel_units(capsys, built_graph_path, tmp_path):
+    # a passage without its quote, in a copy of the built graph
+    lines = built_graph_path.read_text(encoding="utf-8").splitlines()
+    dropped = next(line for line in lines if "/passage/" in line.split(" ")[0] and "def#quote>" in line)
+    broken = tmp_path / "broken.nq"
+    broken.write_text("\n".join(line for line in lines if line != dropped) + "\n", encoding="utf-8")
+    code, stdout, stderr = run(capsys, "validate", "--graph", str(broken), "--jobs", "2")
+    passage = dropped.split(" ")[0].strip("<>").rsplit("/", 1)[-1]
+    assert code == 1 and "bg:quote" in stdout and passage in stdout
+    assert "1 violations" in stderr and "validating" in stderr  # the count, and progress
+    code, _, stderr = run(capsys, "validate", "--graph", str(broken), "--jobs", "0")
+    assert code == 2 and "--jobs must be 1 or more" in stderr
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [
