@@ -187,11 +187,12 @@ def one_label_per_person(dataset: Dataset) -> None:
         person: max(names, key=lambda name: _fullness(str(name)))
         for person, names in labels.items() if len(names) >= 2
     }
-    for context in dataset.graphs():  # one pass over the graphs, not one per person
-        for person, name in [(s, o) for s, o in context.subject_objects(RDFS.label) if s in best]:
-            if name != best[person]:
+    for person, chosen in best.items():  # where the person has labels: by the index, not a scan
+        for _, _, name, where in list(dataset.quads((person, RDFS.label, None, None))):
+            context = where if isinstance(where, Graph) else dataset.graph(where)
+            if name != chosen:
                 context.remove((person, RDFS.label, name))
-                context.add((person, RDFS.label, best[person]))
+                context.add((person, RDFS.label, chosen))
                 context.add((person, SKOS.altLabel, name))
 
 
