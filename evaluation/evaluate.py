@@ -19,6 +19,9 @@ Matching, per document (a document IRI ends in ``/doc/<file stem>``):
 - motion_relations: (motion, relation) pairs; motions compared as above (the motion's label
   is looked up in the ``motions`` query), relations by local name (``fulfils``,
   ``takesIntoAccount``, ``respondsTo``).
+- fulfils: the motion_relations pairs whose relation is ``fulfils``, on both sides (a letter
+  that carries out a motion is the link the issue's target names); annotated wherever
+  motion_relations is.
 - organisations, government_layers, regional_collaborations, laws, persons, advisory_reports:
   predictions are grouped by ``id``; one matches a reference entry when one of its labels,
   normalised, equals the entry's label or an alias, or when the id's last segment ends with the
@@ -86,6 +89,7 @@ CATEGORIES = [
     "citations",
     "motions",
     "motion_relations",
+    "fulfils",
     *ENTITY_QUERIES,
     "actions",
     "commitments",
@@ -95,11 +99,14 @@ QUERIES_OF = {
     "citations": ["citations"],
     "motions": ["motions"],
     "motion_relations": ["motions-by-action", "motions"],
+    "fulfils": ["motions-by-action", "motions"],
     **{category: [name] for category, name in ENTITY_QUERIES.items()},
     "actions": ["actions"],
     "commitments": ["commitments"],
     "action_links": ["action-links"],
 }
+# A category scored on a subset of another's annotation: (the annotated category, the relation).
+SUBSET_OF = {"fulfils": ("motion_relations", "fulfils")}
 # Annotations that span documents, kept in one file each and handed to every document they name.
 COMMITMENTS_FILE = "commitments.json"
 ACTION_LINKS_FILE = "action_links.json"
@@ -361,8 +368,13 @@ def score_motions(result: QueryResult, reference: dict[str, dict]) -> Score:
 
 
 def score_motion_relations(
-    relations: QueryResult, motions: QueryResult | None, reference: dict[str, dict]
+    relations: QueryResult,
+    motions: QueryResult | None,
+    reference: dict[str, dict],
+    only: str | None = None,
 ) -> Score:
+    """(motion, relation) pairs; with ``only`` (a relation's local name, lower case), just the
+    pairs of that relation on both sides (the ``fulfils`` category)."""
     labels = {row.get("motion"): row for row in (motions.rows if motions else [])}
     by_doc: dict[str, list[tuple[MotionKey, str]]] = {}
     for row in relations.rows:
@@ -370,6 +382,8 @@ def score_motion_relations(
         known = labels.get(motion, {})
         key = predicted_motion_key(motion, known.get("label"), known.get("submitters"))
         pair = (key, local_name(row.get("relation")).lower())
+        if only and pair[1] != only:
+            continue
         if pair not in by_doc.setdefault(document_stem(row.get("document")), []):
             by_doc[document_stem(row.get("document"))].append(pair)
 
@@ -377,6 +391,8 @@ def score_motion_relations(
         motions_here = reference[doc]["motions"]
         pairs = []
         for rel in reference[doc]["motion_relations"]:
+            if only and rel["relation"].lower() != only:
+                continue
             entry = next(
                 (m for m in motions_here if rel["motion"] in (m.get("kamerstuk"), m["label"])),
                 {
@@ -399,7 +415,7 @@ def score_motion_relations(
                 doc,
             )
 
-    return score_matching("motion_relations", per_doc())
+    return score_matching(only or "motion_relations", per_doc())
 
 
 def _entity_matches(prediction: tuple[str, set[str]], entry: dict) -> bool:
@@ -661,6 +677,10 @@ def score_category(
         return score_motions(results[needed], reference)
     if category == "motion_relations":
         return score_motion_relations(results[needed], results.get("motions"), reference)
+    if category in SUBSET_OF:
+        return score_motion_relations(
+            results[needed], results.get("motions"), reference, only=SUBSET_OF[category][1]
+        )
     if category == "actions":
         return score_actions(results[needed], reference)
     if category == "commitments":
@@ -672,11 +692,12 @@ def score_category(
 
 def annotated_for(category: str, reference: dict[str, dict]) -> dict[str, dict]:
     """The reference documents that annotate a category (all of them unless a file lists its
-    ``categories``)."""
+    ``categories``); a subset category (``fulfils``) is annotated where its whole is."""
+    annotated = SUBSET_OF.get(category, (category,))[0]
     return {
         doc: entry
         for doc, entry in reference.items()
-        if category in entry.get("categories", CATEGORIES)
+        if annotated in entry.get("categories", CATEGORIES)
     }
 
 

@@ -181,6 +181,21 @@ def test_motion_relations_join_motion_labels():
     }
     s = score("motion_relations", result, ref)
     assert (s.tp, s.fp, s.fn) == (2, 1, 0)
+    # fulfils: only the fulfils pairs, on both sides (the respondsTo prediction is not scored)
+    s = score("fulfils", result, ref)
+    assert (s.category, s.tp, s.fp, s.fn) == ("fulfils", 2, 0, 0)
+    ref["004_x"]["motion_relations"][0]["relation"] = "takesIntoAccount"
+    s = score("fulfils", result, ref)
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)
+
+
+def test_fulfils_is_annotated_where_motion_relations_is():
+    ref = reference(motion_relations=[{"motion": "motie-Bromet", "relation": "fulfils"}])
+    ref["004_x"]["categories"] = ["citations"]
+    result = {"motions-by-action": QueryResult(["motion", "relation", "document"], [])}
+    assert not score("fulfils", result, ref).available
+    ref["004_x"]["categories"] = ["motion_relations"]
+    assert score("fulfils", result, ref).fn == 1
 
 
 def entities(*rows: tuple[str, str], document: str = DOC) -> QueryResult:
