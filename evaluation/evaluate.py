@@ -187,8 +187,11 @@ _MOTION_PREFIX = re.compile(
 )
 
 
+# A motion named by its chamber, its subject or its occasion ("motie over X", "motie bij het
+# debat over Y") has no submitters in its label.
 _UNNAMED_MOTION = re.compile(
-    r"^[Mm]otie van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)"
+    r"^[Mm]otie (?:van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)"
+    r"|(?:over|bij|inzake|betreffende|aangaande) )"
 )
 
 

@@ -1,0 +1,89 @@
+"""More forms of the genre (issue #10, third round), each rule on a sentence written for it:
+motions known by their subject or occasion, ... The documents run through the real pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bestuursgraaf.graph.extract.motions import extract_motion_mentions
+from bestuursgraaf.graph.link import resolve_motions
+from bestuursgraaf.graph.pipeline import run_stages
+from bestuursgraaf.graph.read import read_document
+
+
+def _facts(tmp_path: Path, text: str, name: str = "brief.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return run_stages(read_document(path))
+
+
+def _labels(text: str) -> list[str | None]:
+    return [m.label for m in extract_motion_mentions(text)]
+
+
+# --- motions known by their subject or occasion ----------------------------------------------
+
+
+def test_a_list_of_motions_by_subject_is_one_motion_per_subject():
+    text = (
+        "Deze brief gaat in op de moties (over laaggeletterdheid, de bekostiging van "
+        "brugklassen en digitale geletterdheid in het mbo) en op twee toezeggingen."
+    )
+    assert _labels(text) == [
+        "motie over laaggeletterdheid",
+        "motie over de bekostiging van brugklassen",
+        "motie over digitale geletterdheid in het mbo",
+    ]
+
+
+def test_a_plural_with_one_subject_is_no_list_of_motions():
+    assert _labels("Ik heb de moties over wonen en zorg gelezen.") == []
+
+
+def test_a_motion_by_its_subject_ends_where_the_noun_phrase_ends():
+    assert _labels("De motie over de positie van mantelzorgers4 vraagt om een onderzoek.") == [
+        "motie over de positie van mantelzorgers"
+    ]
+    assert _labels("Uw Kamer heeft een motie over het gebruik van stikstofruimte aangenomen.") == [
+        "motie over het gebruik van stikstofruimte"
+    ]
+    assert _labels("Het lid Jansen zal een motie over de bibliotheken indienen.") == [
+        "motie over de bibliotheken"
+    ]
+
+
+def test_a_motion_about_this_or_that_is_no_subject():
+    assert _labels("Een motie over dit onderwerp is eerder verworpen.") == []
+    assert _labels("Over de motie is nog niet gestemd.") == []
+
+
+def test_a_motion_by_its_occasion_keeps_the_occasion_and_its_year():
+    mentions = extract_motion_mentions(
+        "Op grond van een door de Eerste Kamer aangenomen motie bij de behandeling van de "
+        "Waterwet in 2009 is een evaluatie gestart."
+    )
+    assert [(m.label, m.adopted) for m in mentions] == [
+        ("motie bij de behandeling van de Waterwet in 2009", True)
+    ]
+    assert _labels(
+        "De motie die bij het debat over de Voorjaarsnota is ingediend, vraagt dit."
+    ) == ["motie bij het debat over de Voorjaarsnota"]
+
+
+def test_a_motion_named_by_its_submitter_and_subject_is_the_submitter_s():
+    mentions = extract_motion_mentions("De motie-Van Dijk over wonen is aangenomen.")
+    assert [(m.label, [s.name for s in m.submitters]) for m in mentions] == [(None, ["Van Dijk"])]
+
+
+def test_a_motion_by_its_subject_is_a_node_labelled_by_its_subject(tmp_path):
+    facts = _facts(
+        tmp_path,
+        "Geachte voorzitter,\n\nMet deze brief geef ik uitvoering aan de motie over de "
+        "toegankelijkheid van stembureaus. Ik heb daartoe samen met de gemeenten en de "
+        "Kiesraad een handreiking opgesteld, die voor de komende verkiezingen aan alle "
+        "stembureaus wordt gestuurd.\n",
+    )
+    nodes, _ = resolve_motions([facts])
+    assert [node.label for node in nodes.values()] == [
+        "motie over de toegankelijkheid van stembureaus"
+    ]
