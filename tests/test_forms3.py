@@ -87,3 +87,44 @@ def test_a_motion_by_its_subject_is_a_node_labelled_by_its_subject(tmp_path):
     assert [node.label for node in nodes.values()] == [
         "motie over de toegankelijkheid van stembureaus"
     ]
+
+
+# --- what this letter does now is no promise -------------------------------------------------
+
+
+def _promises(text: str):
+    from datetime import date
+
+    from bestuursgraaf.graph.extract.commitments import extract_commitments
+    from bestuursgraaf.graph.segment import segment
+
+    return [c for c in extract_commitments(segment(text), date(2024, 3, 6)) if c.kind == "promise"]
+
+
+HEADING = (
+    "36 111 Wijziging van de Wet op het provinciefonds\n\nNr. 7 BRIEF VAN DE MINISTER VAN "
+    "BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES\n\nAan de Voorzitter van de Tweede Kamer der "
+    "Staten-Generaal\n\nDen Haag, 6 maart 2024\n\n"
+)
+
+
+def test_the_letter_s_date_in_its_heading_is_no_deadline_of_the_first_sentence():
+    assert _promises(HEADING + "Graag informeer ik uw Kamer over de stand van zaken.\n") == []
+    text = HEADING.replace("Den Haag,", "Utrecht,") + "Graag bericht ik u over de uitvoering.\n"
+    assert _promises(text) == []
+
+
+def test_a_promise_right_under_the_heading_keeps_its_own_deadline():
+    (promise,) = _promises(HEADING + "Ik informeer uw Kamer voor 1 juli 2024 over de uitkomst.\n")
+    assert str(promise.deadline.end) == "2024-06-30"  # `voor 1 juli`: the day before
+
+
+def test_bij_deze_and_middels_deze_brief_before_the_verb_inform_now():
+    for opening in ("Bij deze informeer ik u", "Middels deze brief informeer ik uw Kamer"):
+        text = f"{opening} voor het eerst over de stand van zaken op 6 maart 2024.\n"
+        assert _promises(text) == [], opening
+
+
+def test_informing_the_kamer_later_stays_a_promise():
+    (promise,) = _promises("Ik informeer uw Kamer voor de zomer van 2024 over de resultaten.\n")
+    assert promise.deadline is not None

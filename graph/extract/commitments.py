@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
+from bestuursgraaf.graph.extract.metadata import DATE_TEXT
 from bestuursgraaf.graph.patterns import pattern_set
 from bestuursgraaf.graph.segment import Segmented, Span
 
@@ -61,7 +62,10 @@ def _cues() -> tuple[_Cue, ...]:
 
 _REGISTRY = re.compile(r"\b[Tt]oezegging(?:\s+(?:nr\.?|nummer))?\s+(T?\d{5,6})\b")
 _NOW = re.compile(
-    r"\b(?:hierbij|bij\s+deze(?=\s*[,.])|met\s+deze\s+brief|in\s+deze\s+brief|bijgaand|hiermee)\b",
+    r"\b(?:hierbij|bij\s+deze(?=\s*[,.])|(?:met|middels|via|bij)\s+deze\s+brief|in\s+deze\s+brief"
+    r"|bijgaand|hiermee"
+    # `Bij deze informeer ik u`: `bij deze` before the inverted verb is `hereby`
+    r"|bij\s+deze(?=\s+(?:informeer|bericht|stuur|zend|bied|doe|geef|deel|meld|reageer)\b))\b",
     re.IGNORECASE,
 )
 _FUTURE_WORD = re.compile(
@@ -238,8 +242,18 @@ def extract_commitments(
 _MISSED_END = re.compile(r"(?<=[\s’”'\")])\.\s+(?=[‘“'\"(]?[A-Z])")
 
 
+# The letter's place and date (`Den Haag, 20 juni 2025`) closes its heading; where the segmenter
+# glued the heading to the first sentence, the sentence starts after it (the letter's own date
+# is no deadline of what the sentence says).
+_PLACE_AND_DATE = re.compile(
+    rf"(?:\bDen\s+Haag,?|['’]s-Gravenhage,?|\b[A-Z][a-z]+,)\s+{DATE_TEXT}\s+(?=[A-Z‘“'\"])"
+)
+
+
 def _parts(clean: str, span: Span) -> list[Span]:
     parts, start = [], span.start
+    if heading := _PLACE_AND_DATE.search(clean, span.start, span.end):
+        start = heading.end()
     for m in _MISSED_END.finditer(clean, span.start, span.end):
         parts.append(Span(start, m.start() + 1))
         start = m.end()
