@@ -128,3 +128,17 @@ def test_bij_deze_and_middels_deze_brief_before_the_verb_inform_now():
 def test_informing_the_kamer_later_stays_a_promise():
     (promise,) = _promises("Ik informeer uw Kamer voor de zomer van 2024 over de resultaten.\n")
     assert promise.deadline is not None
+
+
+def test_asking_the_new_minister_to_send_it_is_a_deferral():
+    from datetime import date
+
+    from bestuursgraaf.graph.extract.commitments import extract_commitments
+    from bestuursgraaf.graph.segment import segment
+
+    text = (
+        "Gelet op de demissionaire status van het kabinet zal ik de nieuwe minister van "
+        "Financiën verzoeken uw Kamer voor de begroting een reactie op het advies te sturen.\n"
+    )
+    (found,) = extract_commitments(segment(text), date(2012, 9, 20))
+    assert found.kind == "deferral"
