@@ -8,9 +8,13 @@ import re
 from dataclasses import replace
 
 from bestuursgraaf.graph.extract.actions import ActionMention
-from bestuursgraaf.graph.extract.citations import Citation, extract_citations
+from bestuursgraaf.graph.extract.citations import CHAIR_NUMBER_RE, Citation, extract_citations
 from bestuursgraaf.graph.extract.entities import extract_entities
-from bestuursgraaf.graph.extract.motions import MotionMention, extract_motion_mentions
+from bestuursgraaf.graph.extract.motions import (
+    CHAIR_FORM_RE,
+    MotionMention,
+    extract_motion_mentions,
+)
 from bestuursgraaf.graph.extract.relations import (
     classify_motion_relations,
     relate_actions_to_motions,
@@ -210,6 +214,36 @@ def _next_sentence_citation(
     return found
 
 
+_CHAIR_REACH = 3  # sentences between `Deze motie is voorgesteld door ...` and its number
+
+
+def _chair_number(
+    segmented: Segmented, index: int, mentions: list[MotionMention], found: list[Citation | None]
+) -> list[Citation | None]:
+    """The motion the chair names by its submitters (`Deze motie is voorgesteld door de leden X
+    en Y.`) takes the number the chair gives it a sentence or two later (`Zij krijgt nr. 22
+    (30196).`), unless another motion is named first."""
+    sentence = segmented.sentences[index]
+    if not CHAIR_FORM_RE.search(segmented.clean, sentence.start, sentence.end):
+        return found
+    open_ = [n for n, citation in enumerate(found) if citation is None]
+    if len(open_) != 1:
+        return found
+    for following in segmented.sentences[index + 1 : index + 1 + _CHAIR_REACH]:
+        text = segmented.clean[following.start : following.end]
+        if CHAIR_NUMBER_RE.search(text):
+            number = next(
+                (c for c in extract_citations(text, following.start) if c.raw.startswith("nr.")),
+                None,
+            )
+            result = list(found)
+            result[open_[0]] = number
+            return result
+        if extract_motion_mentions(text):
+            break
+    return found
+
+
 def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
     occurrences: list[MotionOccurrence] = []
     for index, sentence in enumerate(segmented.sentences):
@@ -220,6 +254,7 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
         kamerstukken = pair_motions_with_citations(mentions, footnotes, segmented)
         kamerstukken = _inline_citations(segmented, sentence, mentions, kamerstukken)
         kamerstukken = _next_sentence_citation(segmented, index, mentions, kamerstukken)
+        kamerstukken = _chair_number(segmented, index, mentions, kamerstukken)
         occurrences += [
             MotionOccurrence(mention, sentence, kamerstuk)
             for mention, kamerstuk in zip(mentions, kamerstukken)

@@ -142,3 +142,57 @@ def test_asking_the_new_minister_to_send_it_is_a_deferral():
     )
     (found,) = extract_commitments(segment(text), date(2012, 9, 20))
     assert found.kind == "deferral"
+
+
+# --- the Handelingen: a motion numbered by the chair ------------------------------------------
+
+HANDELINGEN = """De heer Jansen (D66):
+Voorzitter. Ik dien een motie in over de bereikbaarheid van het platteland.
+
+Motie
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+overwegende dat veel dorpen slecht bereikbaar zijn met het openbaar vervoer;
+
+verzoekt de regering, in overleg met de provincies een plan voor buurtbussen op te stellen,
+
+en gaat over tot de orde van de dag.
+
+De voorzitter:
+Deze motie is voorgesteld door de leden Jansen en De Boer. Naar mij blijkt, wordt de indiening ervan voldoende ondersteund.
+
+Zij krijgt nr. 41 (31305).
+
+De vergadering wordt enkele ogenblikken geschorst.
+"""
+
+
+def test_the_chair_s_number_is_a_citation():
+    from bestuursgraaf.graph.extract.citations import extract_citations
+
+    found = extract_citations("Zij krijgt nr. 41 (31305). Zij krijgt nr. 12(36410-VII).")
+    assert [c.kst_id for c in found] == ["kst-31305-41", "kst-36410-VII-12"]
+    (changed,) = extract_citations("Zij krijgt nr. 9, was nr. 7 (35925).")
+    assert changed.kst_id == "kst-35925-9"
+
+
+def test_a_motion_read_out_in_the_debate_is_the_chair_s_numbered_motion(tmp_path):
+    facts = _facts(tmp_path, HANDELINGEN, "handelingen.txt")
+    (motion,) = facts.motions
+    assert [s.name for s in motion.mention.submitters] == ["Jansen", "De Boer"]
+    assert motion.kamerstuk.kst_id == "kst-31305-41"
+    nodes, _ = resolve_motions([facts])
+    assert list(nodes) == ["kst-31305-41"]
+    assert nodes["kst-31305-41"].label == "motie-Jansen/De Boer"
+
+
+def test_the_chair_s_number_after_another_motion_is_not_the_first_one_s(tmp_path):
+    text = HANDELINGEN.replace(
+        "Zij krijgt nr. 41", "Ook de motie-Pietersen is ingediend. Zij krijgt nr. 41"
+    )
+    facts = _facts(tmp_path, text, "handelingen.txt")
+    first = next(o for o in facts.motions if o.mention.submitters[0].name == "Jansen")
+    assert first.kamerstuk is None

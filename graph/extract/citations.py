@@ -348,9 +348,38 @@ def _kst_ids(text: str, offset: int) -> list[Citation]:
     return found
 
 
+# The Handelingen give a motion or amendment read out in the debate its number in the chair's
+# words: `Zij krijgt nr. 22 (30196).`, `Zij krijgt nr. 9, was nr. 7 (36410-VII).`
+CHAIR_NUMBER_RE = re.compile(
+    r"(?<![^\W_])(?:[Zz]ij|[Hh]ij|[Dd]eze\s+motie|[Hh]et\s+amendement)\s+krijgt\s+"
+    r"(?P<raw>nr\.\s*(?P<nr>\d{1,4})(?:\s*,?\s*\(?was\s+nr\.\s*\d{1,4}\)?)?\s*"
+    r"\(\s*(?P<num>\d{2}[ \u00a0.]?\d{3})(?:[ \u00a0-]*(?P<suffix>[IVXLC]{1,5}|[A-Z]))?\s*\))"
+)
+
+
+def _chair_numbers(text: str, offset: int) -> list[Citation]:
+    found = []
+    for m in CHAIR_NUMBER_RE.finditer(text):
+        dossier = re.sub(r"\D", "", m["num"]) + (f"-{m['suffix']}" if m["suffix"] else "")
+        found.append(
+            Citation(
+                raw=m["raw"],
+                start=m.start("raw") + offset,
+                end=m.end("raw") + offset,
+                chamber="II",
+                vergaderjaar=None,
+                dossier=dossier,
+                ondernummer=m["nr"],
+                kind="kamerstuk",
+            )
+        )
+    return found
+
+
 def extract_citations(text: str, offset: int = 0) -> list[Citation]:
     """All citations of parliamentary papers in `text`, in order of their position."""
     found = _kamerstukken(text, offset) + _handelingen(text, offset) + _kst_ids(text, offset)
+    found += _chair_numbers(text, offset)
     found += _unintroduced(text, offset, found)
     return sorted(found, key=lambda c: (c.start, c.end))
 

@@ -294,9 +294,21 @@ def _plural(
     return found if len(found) > 1 or m["motie"] == "moties" else []
 
 
+# The chair in the Handelingen, after a motion is read out: `Deze motie is voorgesteld door de
+# leden Duyvendak en Vermeij.` (its number follows: `Zij krijgt nr. 22 (30196).`).
+CHAIR_FORM_RE = re.compile(
+    r"(?<![^\W_])[Dd]eze\s+(?P<motie>motie)\s+is\s+voorgesteld\s+door\s+(?:de\s+leden|het\s+lid)\s+"
+)
+
+
 def _subject_forms(text: str, offset: int) -> list[MotionMention]:
-    """`Het lid Van Dijk (CDA) heeft bij motie`, `De leden X en Y hebben bij motie verzocht`."""
+    """`Het lid Van Dijk (CDA) heeft bij motie`, `De leden X en Y hebben bij motie verzocht`,
+    and the chair's `Deze motie is voorgesteld door de leden X en Y`."""
     found = []
+    for m in CHAIR_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end(), "Tweede Kamer")
+        if submitters:
+            found.append(_mention(text, m.start(), end, m.start("motie"), submitters, offset))
     for m in _SUBJECT_FORM_RE.finditer(text):
         submitters, end = _submitters(text, m.end(), _house(m))
         verb = submitters and _SUBJECT_VERB_RE.match(text, end)
