@@ -329,22 +329,25 @@ def _handelingen(text: str, offset: int) -> list[Citation]:
     ]
 
 
+def _paper(m: re.Match, group: int | str, offset: int, dossier: str, nr: str, chamber=None):
+    """The Kamerstuk `dossier`, `nr` cited by the match's `group`, without a vergaderjaar."""
+    return Citation(
+        raw=m[group],
+        start=m.start(group) + offset,
+        end=m.end(group) + offset,
+        chamber=chamber,
+        vergaderjaar=None,
+        dossier=dossier,
+        ondernummer=nr,
+        kind="kamerstuk",
+    )
+
+
 def _kst_ids(text: str, offset: int) -> list[Citation]:
     found = []
     for m in _KST_ID_RE.finditer(text):
         dossier = "-".join([m["num"].upper(), *m["suffix"].upper().split("-")[1:]])
-        found.append(
-            Citation(
-                raw=m[0],
-                start=m.start() + offset,
-                end=m.end() + offset,
-                chamber=None,
-                vergaderjaar=None,
-                dossier=dossier,
-                ondernummer=m["nr"].upper(),
-                kind="kamerstuk",
-            )
-        )
+        found.append(_paper(m, 0, offset, dossier, m["nr"].upper()))
     return found
 
 
@@ -361,18 +364,7 @@ def _chair_numbers(text: str, offset: int) -> list[Citation]:
     found = []
     for m in CHAIR_NUMBER_RE.finditer(text):
         dossier = re.sub(r"\D", "", m["num"]) + (f"-{m['suffix']}" if m["suffix"] else "")
-        found.append(
-            Citation(
-                raw=m["raw"],
-                start=m.start("raw") + offset,
-                end=m.end("raw") + offset,
-                chamber="II",
-                vergaderjaar=None,
-                dossier=dossier,
-                ondernummer=m["nr"],
-                kind="kamerstuk",
-            )
-        )
+        found.append(_paper(m, "raw", offset, dossier, m["nr"], chamber="II"))
     return found
 
 
