@@ -40,13 +40,28 @@ def passages_of(segmented: Segmented):
         yield segmented.clean[sentence.start : sentence.end], sentence, None
 
 
+# A line that is a citation and nothing else (a table's Vindplaats column) is read as a heading
+# by the segmenter; it still cites its paper.
+_CITATION_HEADING = re.compile(r"\s*(?:Kamerstuk(?:ken)?|Kst\.)\s")
+
+
+def _citation_headings(segmented: Segmented):
+    for heading in segmented.headings:
+        text = segmented.clean[heading.start : heading.end]
+        if _CITATION_HEADING.match(text):
+            yield text, Span(heading.start, heading.end), None
+
+
 def citation_occurrences(segmented: Segmented) -> list[CitationOccurrence]:
-    """Every citation: those in footnote bodies and those standing in the running text."""
-    return [
+    """Every citation: those in footnote bodies, those standing in the running text and the
+    lines that are only a citation."""
+    passages = [*passages_of(segmented), *_citation_headings(segmented)]
+    occurrences = [
         CitationOccurrence(citation, span, footnote)
-        for text, span, footnote in passages_of(segmented)
+        for text, span, footnote in passages
         for citation in extract_citations(text, offset=span.start)
     ]
+    return sorted(occurrences, key=lambda o: (o.footnote is None, o.citation.start))
 
 
 def _reach(segmented: Segmented, index: int) -> Span:
@@ -259,7 +274,41 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
             MotionOccurrence(mention, sentence, kamerstuk)
             for mention, kamerstuk in zip(mentions, kamerstukken)
         ]
-    return occurrences
+    return _without_subjects_named_elsewhere(segmented, occurrences)
+
+
+_STEM = 6  # letters a word and a compound share when they speak of the same thing
+_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def _speaks_of(sentence: str, subject: str) -> bool:
+    """The sentence names the subject's things in other words: two of its longer words begin as
+    parts of the subject do (`registreren van incidenten` ~ `incidentenregistratie`)."""
+    folded = subject.lower()
+    stems = {word.lower()[:_STEM] for word in _WORD.findall(sentence)}
+    return sum(stem in folded for stem in stems) >= 2
+
+
+def _without_subjects_named_elsewhere(
+    segmented: Segmented, occurrences: list[MotionOccurrence]
+) -> list[MotionOccurrence]:
+    """A letter that lists its motions by subject (`de moties (over incidentenregistratie, ...)`)
+    and then names one by its submitters, about that subject, speaks of one motion twice: the
+    named mention stands for it."""
+    named = [
+        segmented.clean[o.sentence.start : o.sentence.end]
+        for o in occurrences
+        if o.mention.submitters
+    ]
+    return [
+        o
+        for o in occurrences
+        if not (
+            o.mention.label
+            and o.kamerstuk is None
+            and any(_speaks_of(text, o.mention.label.split(" ", 2)[-1]) for text in named)
+        )
+    ]
 
 
 def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:

@@ -196,3 +196,52 @@ def test_the_chair_s_number_after_another_motion_is_not_the_first_one_s(tmp_path
     facts = _facts(tmp_path, text, "handelingen.txt")
     first = next(o for o in facts.motions if o.mention.submitters[0].name == "Jansen")
     assert first.kamerstuk is None
+
+
+# --- citations ----------------------------------------------------------------------------------
+
+
+def test_a_chamber_after_en_opens_the_next_eerste_kamer_citation():
+    from bestuursgraaf.graph.extract.citations import extract_citations
+
+    text = "Zie de verslagen bij beide fondsbegrotingen (EK 36 200 B, A en EK 36 200 C, A)."
+    assert [c.kst_id for c in extract_citations(text)] == ["kst-36200-B-A", "kst-36200-C-A"]
+    two = extract_citations("Kamerstukken I 2019/20, 35300 VII, C en D.")
+    assert [c.kst_id for c in two] == ["kst-35300-VII-C", "kst-35300-VII-D"]
+
+
+def test_a_letter_glued_to_the_dossier_number_is_its_suffix():
+    from bestuursgraaf.graph.extract.citations import extract_citations
+
+    (found,) = extract_citations("Zie de brief (Kamerstukken II 2019/20, 35 300B, nr. 8).")
+    assert found.kst_id == "kst-35300-B-8"
+
+
+def test_a_line_that_is_only_a_citation_cites_its_paper(tmp_path):
+    text = (
+        "Bijlage 3: Moties\n\nOmschrijving van de motie\n\nVindplaats\n\nStand van zaken\n\n"
+        "De motie van het lid Pietersen; Verzoekt de regering, de gevolgen van de herverdeling "
+        "van het gemeentefonds voor kleine gemeenten in kaart te brengen.\n\n"
+        "Kamerstukken II 2019/20, 35300 B, nr. 12\n\n"
+        "Afgedaan. De Tweede Kamer is op 3 maart 2020 per brief geïnformeerd "
+        "(Kamerstukken II 2019/20, 35300 B, nr. 20).\n"
+    )
+    facts = _facts(tmp_path, text, "bijlage.txt")
+    assert [c.citation.kst_id for c in facts.citations] == ["kst-35300-B-12", "kst-35300-B-20"]
+
+
+def test_a_motion_listed_by_subject_and_named_by_its_submitter_is_one_motion(tmp_path):
+    text = (
+        "Geachte voorzitter,\n\nIn deze brief informeren wij u over de moties (over "
+        "schooluitval, de bereikbaarheid van het platteland en laaggeletterdheid) die uw Kamer "
+        "vorig jaar heeft aangenomen.\n\nDe motie van het lid Jansen (D66) verzoekt de regering "
+        "de bereikbaarheid van dorpen op het platteland te verbeteren. Wij hebben daarover met "
+        "de provincies gesproken.\n"
+    )
+    facts = _facts(tmp_path, text)
+    labels = [o.mention.label or o.mention.raw for o in facts.motions]
+    assert labels == [
+        "motie over schooluitval",
+        "motie over laaggeletterdheid",
+        "motie van het lid Jansen (D66)",
+    ]
