@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from bestuursgraaf.graph.extract.actions import ActionMention
+from bestuursgraaf.graph.extract.actions import INFORMED_BY_LETTER, ActionMention
 from bestuursgraaf.graph.extract.citations import CHAIR_NUMBER_RE, Citation, extract_citations
 from bestuursgraaf.graph.extract.entities import extract_entities
 from bestuursgraaf.graph.extract.motions import (
@@ -16,6 +16,7 @@ from bestuursgraaf.graph.extract.motions import (
     extract_motion_mentions,
 )
 from bestuursgraaf.graph.extract.relations import (
+    MotionRelationCue,
     classify_motion_relations,
     relate_actions_to_motions,
 )
@@ -346,6 +347,39 @@ def motion_relations(
         for key, motion_index, relation in relate_actions_to_motions(sentence, near, spans, cues, text):
             cue = next(c for c in cues if c.relation == relation)
             relations.append(RelationFact(key, motion_index, relation, cue, sentence))
+    return relations + _register_rows(segmented, actions, motions)
+
+
+_DONE_CELL = re.compile(r"(?<![^\W_])Afgedaan(?![^\W_])")
+
+
+def _register_rows(
+    segmented: Segmented, actions: list[ActionMention], motions: list[MotionOccurrence]
+) -> list[RelationFact]:
+    """A register of motions, row by row: the motion, its Kamerstuk, then its status `Afgedaan.
+    De Tweede Kamer is ... per brief geïnformeerd (Kamerstukken ...)`. The letter of the status
+    fulfils the motion the row named last before it (and after the previous row's status)."""
+    relations: list[RelationFact] = []
+    row_start = 0
+    for index, sentence in enumerate(segmented.sentences):
+        text = segmented.clean[sentence.start : sentence.end]
+        informed = INFORMED_BY_LETTER.search(text)
+        if not informed:
+            continue
+        previous = segmented.sentences[index - 1] if index else sentence
+        status = segmented.clean[previous.start : sentence.end]
+        letter = next((a for a in actions if sentence.start <= a.start < sentence.end), None)
+        named = [
+            n
+            for n, m in enumerate(motions)
+            if row_start <= m.mention.start < sentence.start and m.mention.submitters
+        ]
+        if letter and named and _DONE_CELL.search(status):
+            done = _DONE_CELL.search(status)
+            at = previous.start + done.start()
+            cue = MotionRelationCue("fulfils", done[0], at, at + len(done[0]))
+            relations.append(RelationFact(letter.key, named[-1], "fulfils", cue, sentence))
+        row_start = sentence.end
     return relations
 
 

@@ -245,3 +245,45 @@ def test_a_motion_listed_by_subject_and_named_by_its_submitter_is_one_motion(tmp
         "motie over laaggeletterdheid",
         "motie van het lid Jansen (D66)",
     ]
+
+
+# --- fulfils: a register of motions -------------------------------------------------------------
+
+REGISTER = """Bijlage 2: Moties
+
+Tabel 3 Aanvaarde moties die zijn afgerond
+
+Omschrijving van de motie
+
+Vindplaats
+
+Stand van zaken
+
+De motie van het lid Pietersen; Verzoekt de regering, de gevolgen van de herverdeling van het gemeentefonds voor kleine gemeenten in kaart te brengen.
+
+Kamerstukken II 2019/20, 35300 B, nr. 12
+
+Afgedaan. De Tweede Kamer is op 3 maart 2020 per brief geïnformeerd (Kamerstukken II 2019/20, 35300 B, nr. 20).
+
+De motie van de leden Jansen en De Boer; Verzoekt de regering, de uitkering voor de Waddeneilanden te herzien.
+
+Kamerstukken II 2019/20, 35300 B, nr. 14
+
+Deze motie is in uitvoering. De Tweede Kamer wordt voor de zomer per brief geïnformeerd.
+"""
+
+
+def test_a_register_row_done_by_a_letter_is_that_letter_fulfilling_the_row_s_motion(tmp_path):
+    facts = _facts(tmp_path, REGISTER, "bijlage.txt")
+    (relation,) = facts.relations
+    motion = facts.motions[relation.motion_index]
+    assert relation.relation == "fulfils"
+    assert motion.kamerstuk.kst_id == "kst-35300-B-12"
+    (letter,) = [a for a in facts.actions if a.key == relation.action_key]
+    assert letter.kind == "brief" and letter.status == "done"
+    assert "35300 B, nr. 20" in letter.title
+
+
+def test_a_letter_informing_the_kamer_without_afgedaan_fulfils_nothing(tmp_path):
+    text = REGISTER.replace("Afgedaan. De Tweede", "In uitvoering. De Tweede")
+    assert _facts(tmp_path, text, "bijlage.txt").relations == []
