@@ -287,3 +287,41 @@ def test_a_register_row_done_by_a_letter_is_that_letter_fulfilling_the_row_s_mot
 def test_a_letter_informing_the_kamer_without_afgedaan_fulfils_nothing(tmp_path):
     text = REGISTER.replace("Afgedaan. De Tweede", "In uitvoering. De Tweede")
     assert _facts(tmp_path, text, "bijlage.txt").relations == []
+
+
+# --- organisations: acronyms by their company, parties, airports, committees of inquiry --------
+
+
+def _organisations(text: str) -> list[tuple[str, str | None]]:
+    from bestuursgraaf.graph.extract.entities import extract_entities
+
+    return [(e.label, e.subtype) for e in extract_entities(text) if e.kind == "organisation"]
+
+
+def test_an_unexpanded_acronym_listed_with_organisations_is_one():
+    found = _organisations("Aan tafel zaten het IPO, de VNG, KWDB en LOSB.")
+    assert ("KWDB", None) in found and ("LOSB", None) in found
+    found = _organisations("De VNG en de Vereniging Sport en Gemeenten (VSG) en XYZO overlegden.")
+    assert ("XYZO", None) in found
+
+
+def test_an_acronym_without_organisations_beside_it_is_none():
+    assert _organisations("Het KWDB-rapport en de LOSB-cijfers zijn gepubliceerd.") == []
+    assert _organisations("Dit staat in hoofdstuk VII en bijlage IV.") == []
+
+
+def test_a_bracketed_acronym_after_a_member_is_the_member_s_party():
+    found = _organisations("Aanwezig waren J. de Wit (LVP), K.L. van der Berg (NPP) en anderen.")
+    assert ("LVP", "political_party") in found and ("NPP", "political_party") in found
+
+
+def test_a_name_with_airport_is_an_organisation_and_en_splits_two_of_them():
+    found = _organisations("Het gaat om Twente Airport en Lelystad Airport Oost.")
+    assert found == [("Twente Airport", "airport"), ("Lelystad Airport Oost", "airport")]
+
+
+def test_a_parliamentary_committee_of_inquiry_is_named_by_its_subject():
+    found = _organisations("De parlementaire enquêtecommissie Aardgaswinning heeft gerapporteerd.")
+    assert found == [("Parlementaire enquêtecommissie Aardgaswinning", "committee")]
+    lower = _organisations("het rapport van de ondervragingscommissie zorgfraude (POZ) verscheen")
+    assert [label for label, _ in lower] == ["Ondervragingscommissie zorgfraude"]
