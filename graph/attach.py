@@ -230,6 +230,37 @@ def _next_sentence_citation(
     return found
 
 
+def _row_citation(
+    segmented: Segmented, sentence: Span, mentions: list[MotionMention], found: list[Citation | None]
+) -> list[Citation | None]:
+    """A register's row on one line opens with its motion and gives its Kamerstuk further on
+    (`Motie van Haverkamp over ... . 27-02-2008 Spoeddebat ... (29 628, nr. 77) ...`): the one
+    motion that opens the line and nothing identified takes the line's first Kamerstuk."""
+    clean = segmented.clean
+    line_start = clean.rfind("\n", 0, sentence.start) + 1
+    line_end = clean.find("\n", sentence.end)
+    line_end = len(clean) if line_end < 0 else line_end
+    if len(found) != 1 or found[0] is not None or clean[line_start : sentence.start].strip():
+        return found
+    if mentions[0].start != sentence.start or not mentions[0].raw.startswith("Motie"):
+        return found  # a row opens with `Motie ...`; prose says `De motie ...`
+    rest = clean[mentions[0].end : line_end]
+    if extract_motion_mentions(rest):
+        return found
+    citation = next(
+        (
+            c
+            for c in extract_citations(rest, mentions[0].end)
+            if c.kst_id and not _A_LETTER_BEFORE.search(clean[max(0, c.start - 40) : c.start])
+        ),
+        None,
+    )
+    return [citation] if citation else found
+
+
+_A_LETTER_BEFORE = re.compile(r"\b(?:brief|kamerbrief|nota|rapport|verslag)\b", re.IGNORECASE)
+
+
 _CHAIR_REACH = 3  # sentences between `Deze motie is voorgesteld door ...` and its number
 
 
@@ -271,6 +302,7 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
         kamerstukken = _inline_citations(segmented, sentence, mentions, kamerstukken)
         kamerstukken = _next_sentence_citation(segmented, index, mentions, kamerstukken)
         kamerstukken = _chair_number(segmented, index, mentions, kamerstukken)
+        kamerstukken = _row_citation(segmented, sentence, mentions, kamerstukken)
         occurrences += [
             MotionOccurrence(mention, sentence, kamerstuk)
             for mention, kamerstuk in zip(mentions, kamerstukken)

@@ -325,3 +325,31 @@ def test_a_parliamentary_committee_of_inquiry_is_named_by_its_subject():
     assert found == [("Parlementaire enquêtecommissie Aardgaswinning", "committee")]
     lower = _organisations("het rapport van de ondervragingscommissie zorgfraude (POZ) verscheen")
     assert [label for label, _ in lower] == ["Ondervragingscommissie zorgfraude"]
+
+
+# --- motions in a register's rows -------------------------------------------------------------
+
+
+def test_motie_van_and_a_surname_names_the_submitter_without_het_lid():
+    assert [
+        [s.name for s in m.submitters]
+        for m in extract_motion_mentions("Motie van Pietersen over de bekostiging van het mbo.")
+    ] == [["Pietersen"]]
+    assert extract_motion_mentions("De motie van GroenLinks is verworpen.") == []
+
+
+def test_a_register_row_on_one_line_gives_its_motion_the_row_s_kamerstuk(tmp_path):
+    text = (
+        "Overzicht van moties en toezeggingen\n\n"
+        "Motie van Pietersen over de bekostiging van kleine scholen in krimpgebieden. Een onderzoek "
+        "is toegezegd. 12-03-2009 Debat over onderwijs in krimpregio's (31 289, nr. 45) De Tweede "
+        "Kamer wordt voor de zomer per brief geïnformeerd.\n"
+        "De motie-Jansen over de leraren is aangenomen. Zie hierover ook de brief (31 289, nr. 50).\n"
+        "Motie van De Boer over de huisvesting van scholen. Afgedaan met de brief (31 289, nr. 51)\n"
+    )
+    motions = _facts(tmp_path, text, "register.txt").motions
+    assert [(o.mention.raw, o.kamerstuk and o.kamerstuk.kst_id) for o in motions] == [
+        ("Motie van Pietersen", "kst-31289-45"),
+        ("motie-Jansen", None),  # prose, and the paper is a letter
+        ("Motie van De Boer", None),  # the row's paper is the letter that carried it out
+    ]

@@ -301,6 +301,24 @@ CHAIR_FORM_RE = re.compile(
 )
 
 
+# A register names a motion by `Motie van <submitter>` without `het lid`: `Motie van Haverkamp
+# over het benadrukken van ...`, `de motie van Omtzigt c.s. (35 000, nr. 12)`. The name must be
+# followed by what follows a submitter (`over`, `c.s.`, a bracket, a separator, the end).
+_BARE_VAN_FORM_RE = re.compile(_MOTIE + r"\s+van\s+(?=[A-ZÀ-Þ])")
+_AFTER_BARE_SUBMITTER = re.compile(
+    r"\s+(?:over|inzake|betreffende|aangaande|om|die|waarin|c\.\s?s\.)(?![^\W_])|\s*[(,;:.]|\s*$"
+)
+
+
+def _bare_van_forms(text: str, offset: int) -> list[MotionMention]:
+    found = []
+    for m in _BARE_VAN_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end())
+        if submitters and _AFTER_BARE_SUBMITTER.match(text, end):
+            found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
+    return found
+
+
 def _subject_forms(text: str, offset: int) -> list[MotionMention]:
     """`Het lid Van Dijk (CDA) heeft bij motie`, `De leden X en Y hebben bij motie verzocht`,
     and the chair's `Deze motie is voorgesteld door de leden X en Y`."""
@@ -464,7 +482,8 @@ def extract_motion_mentions(text: str, offset: int = 0) -> list[MotionMention]:
         _named_forms(text, offset)
         + _subject_forms(text, offset)
         + _unnamed_forms(text, offset)
-        + _topic_forms(text, offset),
+        + _topic_forms(text, offset)
+        + _bare_van_forms(text, offset),
         key=lambda m: (m.start, -m.end),
     )
     kept: list[MotionMention] = []
