@@ -353,3 +353,17 @@ def test_a_register_row_on_one_line_gives_its_motion_the_row_s_kamerstuk(tmp_pat
         ("motie-Jansen", None),  # prose, and the paper is a letter
         ("Motie van De Boer", None),  # the row's paper is the letter that carried it out
     ]
+
+
+def test_a_scanned_motion_known_by_its_dossier_number_line_is_that_kamerstuk(tmp_path):
+    text = (
+        "3 maart 2021\n\n31 839-812\nJeugdbeleid\n\nMOTIE VAN HET LID DE BOER\n"
+        "Plenair debat - Tweeminutendebat Jeugdzorg\n\nMotie\nDe Kamer,\n\n"
+        "gehoord de beraadslaging,\nconstaterende dat gemeenten tekorten hebben op de jeugdzorg;\n"
+        "verzoekt de regering om de gemeenten in 2021 te compenseren voor die tekorten,\n"
+        "en gaat over tot de orde van de dag.\nDe Boer\n"
+    )
+    facts = _facts(tmp_path, text, "motie.txt")
+    assert facts.published.kst_id == "kst-31839-812"
+    assert facts.published.kind == "motie"
+    assert [s.name for s in facts.motion_text.submitters] == ["De Boer"]
