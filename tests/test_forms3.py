@@ -367,3 +367,15 @@ def test_a_scanned_motion_known_by_its_dossier_number_line_is_that_kamerstuk(tmp
     assert facts.published.kst_id == "kst-31839-812"
     assert facts.published.kind == "motie"
     assert [s.name for s in facts.motion_text.submitters] == ["De Boer"]
+
+
+def test_the_kamer_informed_with_zal_is_a_promise_without_a_time():
+    (promise,) = _promises(
+        "De Kamer zal, zoals gebruikelijk, via de voortgangsrapportage worden geïnformeerd.\n"
+    )
+    assert promise.addressee == "Kamer" and promise.deadline is None
+    (second,) = _promises(
+        "U zult deze gegevens samen met de andere stukken over het spoor ontvangen.\n"
+    )
+    assert second.deadline is None
+    assert _promises("De Kamer wordt via de voortgangsrapportage geïnformeerd.\n") == []

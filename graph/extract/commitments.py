@@ -84,7 +84,7 @@ _ADDRESSEES = [
     (re.compile(r"\b(?:de\s+)?(?:Eerste\s+Kamer|EK|[Ss]enaat)\b"), "Eerste Kamer"),
     (re.compile(r"\b(?:de\s+)?(?:Tweede\s+Kamer|TK)\b"), "Tweede Kamer"),
     (
-        re.compile(r"\b(?:uw|de|beide)\s+Kamers?\b|\bhet\s+parlement\b|(?<![\w-])u(?![\w-])"),
+        re.compile(r"\b(?:[Uu]w|[Dd]e|[Bb]eide)\s+Kamers?\b|\bhet\s+parlement\b|(?<![\w-])u(?![\w-])"),
         "Kamer",
     ),
 ]
@@ -681,8 +681,10 @@ def _passive_promise(text, m, left, right, future):
 
 
 def _kamer_promise(text, m, left, right, future, cue_text):
-    """'ontvangt uw Kamer voor de zomer de evaluatie'; 'wordt uw Kamer … geïnformeerd'."""
-    if not future:
+    """'ontvangt uw Kamer voor de zomer de evaluatie'; 'wordt uw Kamer … geïnformeerd'; with
+    `zal`/`zult` the future is in the verb (`De Kamer zal … worden geïnformeerd`, `U zult deze
+    informatie … ontvangen`), without it a time must say so."""
+    if not future and not re.search(r"\b(?:zal|zullen|zult)\b", cue_text, re.IGNORECASE):
         return None
     addressee = _addressee(m["kamer"]) or ("Kamer" if m["kamer"] == "U" else None)  # `U zult …`
     if "ontvangt" in cue_text or cue_text.endswith("zult"):
