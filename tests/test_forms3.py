@@ -379,3 +379,18 @@ def test_the_kamer_informed_with_zal_is_a_promise_without_a_time():
     )
     assert second.deadline is None
     assert _promises("De Kamer wordt via de voortgangsrapportage geïnformeerd.\n") == []
+
+
+def test_a_letter_without_actions_of_its_own_is_the_action_of_its_relation_cue(tmp_path):
+    text = (
+        "Geachte voorzitter,\n\nDe motie Pietersen c.s. verzocht de regering de bekostiging van "
+        "kleine scholen te herzien. Uitvoering van deze motie vindt plaats met inachtneming van "
+        "de motie van het lid Jansen c.s., om hierbij ook de huisvesting van kleine scholen in "
+        "krimpgebieden te betrekken.\n"
+    )
+    facts = _facts(tmp_path, text)
+    relations = [
+        (r.action_key, facts.motions[r.motion_index].mention.submitters[0].name, r.relation)
+        for r in facts.relations
+    ]
+    assert relations == [("document", "Jansen", "takesIntoAccount")]
