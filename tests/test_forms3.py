@@ -394,3 +394,16 @@ def test_a_letter_without_actions_of_its_own_is_the_action_of_its_relation_cue(t
         for r in facts.relations
     ]
     assert relations == [("document", "Jansen", "takesIntoAccount")]
+
+
+def test_het_rijk_in_lower_case_is_the_rijk():
+    from bestuursgraaf.graph.extract.entities import extract_entities
+
+    found = extract_entities("Gemeenten worden hiervoor gecompenseerd door het rijk.")
+    assert ("Rijk", "government_layer") in [(e.label, e.kind) for e in found]
+
+
+def test_de_groep_and_a_surname_is_a_group_named_after_its_chair():
+    assert _organisations("Ik reageer op de brief van de Groep Verbeek over de polders.") == [
+        ("Groep Verbeek", "committee")
+    ]

@@ -891,9 +891,8 @@ def _commission_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candida
             continue
         first = next(i for i, t in enumerate(tokens) if t.start >= m.start())
         last = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
-        yield _body(
-            text, tokens, first, last, f"Commissie {name[0].upper()}{name[1:]}", "committee"
-        )
+        head = "Groep" if m["head"] == "Groep" else "Commissie"
+        yield _body(text, tokens, first, last, f"{head} {name[0].upper()}{name[1:]}", "committee")
 
 
 # A parliamentary committee by its portfolio: `vaste commissie voor Volksgezondheid, Welzijn en Sport`,
@@ -1483,8 +1482,8 @@ _MEMBER_RE = re.compile(
 )
 _MOTION_RE = re.compile(rf"(?<![\w-])motie-(?P<names>{_SURNAME}(?:\s*/\s*{_SURNAME})*)")
 _COMMISSION_RE = re.compile(
-    rf"(?<![\w-])[Cc]ommissie[- ](?P<name>{_LOOSE_SURNAME})(?![\w-])(?!\s+[{_UP}])"
-)
+    rf"(?<![\w-])(?P<head>[Cc]ommissie|(?<=[Dd]e )Groep)[- ](?P<name>{_LOOSE_SURNAME})(?![\w-])(?!\s+[{_UP}])"
+)  # `de Groep Spaargaren`: a group named after its chair, as a commissie is
 _NOT_SURNAMES = frozenset({"Tweede", "Eerste", "Kamer", "Provinciale", "Staten", "Raad", "College"})
 # A person introduced as `de heer` / `mevrouw`, or by a public office held (`burgemeester A. Jansen`).
 _HONORIFIC_RE = re.compile(
