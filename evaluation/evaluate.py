@@ -22,6 +22,8 @@ Matching, per document (a document IRI ends in ``/doc/<file stem>``):
 - fulfils: the motion_relations pairs whose relation is ``fulfils``, on both sides (a letter
   that carries out a motion is the link the issue's target names); annotated wherever
   motion_relations is.
+- cross_letter_links: pairs of documents linked through a motion both name (see
+  `score_cross_letter_links`); the reference follows from the motions annotated per document.
 - organisations, government_layers, regional_collaborations, laws, persons, advisory_reports:
   predictions are grouped by ``id``; one matches a reference entry when one of its labels,
   normalised, equals the entry's label or an alias, or when the id's last segment ends with the
@@ -90,6 +92,7 @@ CATEGORIES = [
     "motions",
     "motion_relations",
     "fulfils",
+    "cross_letter_links",
     *ENTITY_QUERIES,
     "actions",
     "commitments",
@@ -100,6 +103,7 @@ QUERIES_OF = {
     "motions": ["motions"],
     "motion_relations": ["motions-by-action", "motions"],
     "fulfils": ["motions-by-action", "motions"],
+    "cross_letter_links": ["motions"],
     **{category: [name] for category, name in ENTITY_QUERIES.items()},
     "actions": ["actions"],
     "commitments": ["commitments"],
@@ -107,6 +111,11 @@ QUERIES_OF = {
 }
 # A category scored on a subset of another's annotation: (the annotated category, the relation).
 SUBSET_OF = {"fulfils": ("motion_relations", "fulfils")}
+# A category whose reference follows from another's annotation, annotated where that one is.
+DERIVED_FROM = {
+    **{k: whole for k, (whole, _) in SUBSET_OF.items()},
+    "cross_letter_links": "motions",
+}
 # Annotations that span documents, kept in one file each and handed to every document they name.
 COMMITMENTS_FILE = "commitments.json"
 ACTION_LINKS_FILE = "action_links.json"
@@ -421,6 +430,43 @@ def score_motion_relations(
     return score_matching(only or "motion_relations", per_doc())
 
 
+def score_cross_letter_links(motions: QueryResult, reference: dict[str, dict]) -> Score:
+    """Pairs of documents linked through one motion that both name. Predicted: a motion node
+    named in two (or more) scored documents links each pair of them. Reference: a motion annotated
+    in two documents (the same kst id, else the same submitters, else the same label) links them.
+    A prediction matches a reference link of the same pair whose motion agrees."""
+    docs = sorted(reference)
+    predicted: list[tuple[tuple[str, str], MotionKey]] = []
+    for row in motions.rows:
+        key = predicted_motion_key(row.get("motion"), row.get("label"), row.get("submitters"))
+        named = sorted({document_stem(d) for d in (row.get("documents") or "").split()} & set(docs))
+        predicted += [((a, b), key) for i, a in enumerate(named) for b in named[i + 1 :]]
+    expected: list[tuple[tuple[str, str], MotionKey]] = []
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            for entry in reference[a]["motions"]:
+                key = reference_motion_key(entry)
+                if any(key.agrees(reference_motion_key(e)) for e in reference[b]["motions"]):
+                    expected.append(((a, b), key))
+    if not predicted and not expected:
+        return Score(
+            "cross_letter_links", available=False, reason="no two documents here name one motion"
+        )
+    return score_matching(
+        "cross_letter_links",
+        [
+            (
+                predicted,
+                expected,
+                lambda p, r: (
+                    predicted[p][0] == expected[r][0] and expected[r][1].agrees(predicted[p][1])
+                ),
+                "",
+            )
+        ],
+    )
+
+
 def _entity_matches(prediction: tuple[str, set[str]], entry: dict) -> bool:
     identifier, labels = prediction
     names = [entry["label"], *(entry.get("aliases") or [])]
@@ -680,6 +726,8 @@ def score_category(
         return score_motions(results[needed], reference)
     if category == "motion_relations":
         return score_motion_relations(results[needed], results.get("motions"), reference)
+    if category == "cross_letter_links":
+        return score_cross_letter_links(results[needed], reference)
     if category in SUBSET_OF:
         return score_motion_relations(
             results[needed], results.get("motions"), reference, only=SUBSET_OF[category][1]
@@ -696,7 +744,7 @@ def score_category(
 def annotated_for(category: str, reference: dict[str, dict]) -> dict[str, dict]:
     """The reference documents that annotate a category (all of them unless a file lists its
     ``categories``); a subset category (``fulfils``) is annotated where its whole is."""
-    annotated = SUBSET_OF.get(category, (category,))[0]
+    annotated = DERIVED_FROM.get(category, category)
     return {
         doc: entry
         for doc, entry in reference.items()
