@@ -1654,6 +1654,7 @@ _ACRONYM = re.compile(r"(?<![\w*/&-])[A-Z][A-Z0-9]*(?:[*/&][A-Z0-9]+)*(?![\w*/&-
 _ROMAN_ONLY = re.compile(r"[IVXLCDM]+")
 _NOT_ACRONYMS = frozenset({"EK", "TK", "EU", "NB", "BV", "NV", "CS", "OK"})
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:en\s+|of\s+)?|\s+(?:en|of|&)\s+")
+_LIST_GAP = 24  # characters between two items of a list: `, `, ` en de `, ` (VSG) en `
 _PARTY_AFTER = re.compile(r"\s*\(\s*(?P<party>[A-Z][A-Za-z0-9/-]{1,11})\s*\)")
 # A member by initials and surname, then the party: `H. ten Hoeve (OSF)`.
 _MEMBER_WITH_PARTY = re.compile(
@@ -1673,6 +1674,8 @@ def _acronym_spans(text: str) -> list[tuple[int, int]]:
 
 def _separated(text: str, left_end: int, right_start: int) -> bool:
     """Only a list separator (`, `, ` en `, `, en `) stands between the two."""
+    if not 0 < right_start - left_end <= _LIST_GAP:
+        return False
     gap = re.sub(r"^\s*\([^()]{1,12}\)", "", text[left_end:right_start])  # `(VSG) en`
     return bool(_LIST_SEPARATOR.fullmatch(gap)) or bool(
         re.fullmatch(r"\s*,?\s*(?:en\s+)?(?:de|het)\s+", gap)
