@@ -19,6 +19,11 @@ Matching, per document (a document IRI ends in ``/doc/<file stem>``):
 - motion_relations: (motion, relation) pairs; motions compared as above (the motion's label
   is looked up in the ``motions`` query), relations by local name (``fulfils``,
   ``takesIntoAccount``, ``respondsTo``).
+- fulfils: the motion_relations pairs whose relation is ``fulfils``, on both sides (a letter
+  that carries out a motion is the link the issue's target names); annotated wherever
+  motion_relations is.
+- cross_letter_links: pairs of documents linked through a motion both name (see
+  `score_cross_letter_links`); the reference follows from the motions annotated per document.
 - organisations, government_layers, regional_collaborations, laws, persons, advisory_reports:
   predictions are grouped by ``id``; one matches a reference entry when one of its labels,
   normalised, equals the entry's label or an alias, or when the id's last segment ends with the
@@ -86,6 +91,8 @@ CATEGORIES = [
     "citations",
     "motions",
     "motion_relations",
+    "fulfils",
+    "cross_letter_links",
     *ENTITY_QUERIES,
     "actions",
     "commitments",
@@ -95,10 +102,19 @@ QUERIES_OF = {
     "citations": ["citations"],
     "motions": ["motions"],
     "motion_relations": ["motions-by-action", "motions"],
+    "fulfils": ["motions-by-action", "motions"],
+    "cross_letter_links": ["motions"],
     **{category: [name] for category, name in ENTITY_QUERIES.items()},
     "actions": ["actions"],
     "commitments": ["commitments"],
     "action_links": ["action-links"],
+}
+# A category scored on a subset of another's annotation: (the annotated category, the relation).
+SUBSET_OF = {"fulfils": ("motion_relations", "fulfils")}
+# A category whose reference follows from another's annotation, annotated where that one is.
+DERIVED_FROM = {
+    **{k: whole for k, (whole, _) in SUBSET_OF.items()},
+    "cross_letter_links": "motions",
 }
 # Annotations that span documents, kept in one file each and handed to every document they name.
 COMMITMENTS_FILE = "commitments.json"
@@ -180,8 +196,11 @@ _MOTION_PREFIX = re.compile(
 )
 
 
+# A motion named by its chamber, its subject or its occasion ("motie over X", "motie bij het
+# debat over Y") has no submitters in its label.
 _UNNAMED_MOTION = re.compile(
-    r"^[Mm]otie van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)"
+    r"^[Mm]otie (?:van (?:een|het|de) (?:EK-lid|TK-lid|Kamerlid|lid van de|Eerste|Tweede)"
+    r"|(?:over|bij|inzake|betreffende|aangaande) )"
 )
 
 
@@ -361,8 +380,13 @@ def score_motions(result: QueryResult, reference: dict[str, dict]) -> Score:
 
 
 def score_motion_relations(
-    relations: QueryResult, motions: QueryResult | None, reference: dict[str, dict]
+    relations: QueryResult,
+    motions: QueryResult | None,
+    reference: dict[str, dict],
+    only: str | None = None,
 ) -> Score:
+    """(motion, relation) pairs; with ``only`` (a relation's local name, lower case), just the
+    pairs of that relation on both sides (the ``fulfils`` category)."""
     labels = {row.get("motion"): row for row in (motions.rows if motions else [])}
     by_doc: dict[str, list[tuple[MotionKey, str]]] = {}
     for row in relations.rows:
@@ -370,6 +394,8 @@ def score_motion_relations(
         known = labels.get(motion, {})
         key = predicted_motion_key(motion, known.get("label"), known.get("submitters"))
         pair = (key, local_name(row.get("relation")).lower())
+        if only and pair[1] != only:
+            continue
         if pair not in by_doc.setdefault(document_stem(row.get("document")), []):
             by_doc[document_stem(row.get("document"))].append(pair)
 
@@ -377,6 +403,8 @@ def score_motion_relations(
         motions_here = reference[doc]["motions"]
         pairs = []
         for rel in reference[doc]["motion_relations"]:
+            if only and rel["relation"].lower() != only:
+                continue
             entry = next(
                 (m for m in motions_here if rel["motion"] in (m.get("kamerstuk"), m["label"])),
                 {
@@ -399,7 +427,44 @@ def score_motion_relations(
                 doc,
             )
 
-    return score_matching("motion_relations", per_doc())
+    return score_matching(only or "motion_relations", per_doc())
+
+
+def score_cross_letter_links(motions: QueryResult, reference: dict[str, dict]) -> Score:
+    """Pairs of documents linked through one motion that both name. Predicted: a motion node
+    named in two (or more) scored documents links each pair of them. Reference: a motion annotated
+    in two documents (the same kst id, else the same submitters, else the same label) links them.
+    A prediction matches a reference link of the same pair whose motion agrees."""
+    docs = sorted(reference)
+    predicted: list[tuple[tuple[str, str], MotionKey]] = []
+    for row in motions.rows:
+        key = predicted_motion_key(row.get("motion"), row.get("label"), row.get("submitters"))
+        named = sorted({document_stem(d) for d in (row.get("documents") or "").split()} & set(docs))
+        predicted += [((a, b), key) for i, a in enumerate(named) for b in named[i + 1 :]]
+    expected: list[tuple[tuple[str, str], MotionKey]] = []
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            for entry in reference[a]["motions"]:
+                key = reference_motion_key(entry)
+                if any(key.agrees(reference_motion_key(e)) for e in reference[b]["motions"]):
+                    expected.append(((a, b), key))
+    if not predicted and not expected:
+        return Score(
+            "cross_letter_links", available=False, reason="no two documents here name one motion"
+        )
+    return score_matching(
+        "cross_letter_links",
+        [
+            (
+                predicted,
+                expected,
+                lambda p, r: (
+                    predicted[p][0] == expected[r][0] and expected[r][1].agrees(predicted[p][1])
+                ),
+                "",
+            )
+        ],
+    )
 
 
 def _entity_matches(prediction: tuple[str, set[str]], entry: dict) -> bool:
@@ -661,6 +726,12 @@ def score_category(
         return score_motions(results[needed], reference)
     if category == "motion_relations":
         return score_motion_relations(results[needed], results.get("motions"), reference)
+    if category == "cross_letter_links":
+        return score_cross_letter_links(results[needed], reference)
+    if category in SUBSET_OF:
+        return score_motion_relations(
+            results[needed], results.get("motions"), reference, only=SUBSET_OF[category][1]
+        )
     if category == "actions":
         return score_actions(results[needed], reference)
     if category == "commitments":
@@ -672,11 +743,12 @@ def score_category(
 
 def annotated_for(category: str, reference: dict[str, dict]) -> dict[str, dict]:
     """The reference documents that annotate a category (all of them unless a file lists its
-    ``categories``)."""
+    ``categories``); a subset category (``fulfils``) is annotated where its whole is."""
+    annotated = DERIVED_FROM.get(category, category)
     return {
         doc: entry
         for doc, entry in reference.items()
-        if category in entry.get("categories", CATEGORIES)
+        if annotated in entry.get("categories", CATEGORIES)
     }
 
 

@@ -7,11 +7,16 @@ import bisect
 import re
 from dataclasses import replace
 
-from bestuursgraaf.graph.extract.actions import ActionMention
-from bestuursgraaf.graph.extract.citations import Citation, extract_citations
+from bestuursgraaf.graph.extract.actions import INFORMED_BY_LETTER, ActionMention
+from bestuursgraaf.graph.extract.citations import CHAIR_NUMBER_RE, Citation, extract_citations
 from bestuursgraaf.graph.extract.entities import extract_entities
-from bestuursgraaf.graph.extract.motions import MotionMention, extract_motion_mentions
+from bestuursgraaf.graph.extract.motions import (
+    CHAIR_FORM_RE,
+    MotionMention,
+    extract_motion_mentions,
+)
 from bestuursgraaf.graph.extract.relations import (
+    MotionRelationCue,
     classify_motion_relations,
     relate_actions_to_motions,
 )
@@ -36,13 +41,28 @@ def passages_of(segmented: Segmented):
         yield segmented.clean[sentence.start : sentence.end], sentence, None
 
 
+# A line that is a citation and nothing else (a table's Vindplaats column) is read as a heading
+# by the segmenter; it still cites its paper.
+_CITATION_HEADING = re.compile(r"\s*(?:Kamerstuk(?:ken)?|Kst\.)\s")
+
+
+def _citation_headings(segmented: Segmented):
+    for heading in segmented.headings:
+        text = segmented.clean[heading.start : heading.end]
+        if _CITATION_HEADING.match(text):
+            yield text, Span(heading.start, heading.end), None
+
+
 def citation_occurrences(segmented: Segmented) -> list[CitationOccurrence]:
-    """Every citation: those in footnote bodies and those standing in the running text."""
-    return [
+    """Every citation: those in footnote bodies, those standing in the running text and the
+    lines that are only a citation."""
+    passages = [*passages_of(segmented), *_citation_headings(segmented)]
+    occurrences = [
         CitationOccurrence(citation, span, footnote)
-        for text, span, footnote in passages_of(segmented)
+        for text, span, footnote in passages
         for citation in extract_citations(text, offset=span.start)
     ]
+    return sorted(occurrences, key=lambda o: (o.footnote is None, o.citation.start))
 
 
 def _reach(segmented: Segmented, index: int) -> Span:
@@ -210,6 +230,67 @@ def _next_sentence_citation(
     return found
 
 
+def _row_citation(
+    segmented: Segmented, sentence: Span, mentions: list[MotionMention], found: list[Citation | None]
+) -> list[Citation | None]:
+    """A register's row on one line opens with its motion and gives its Kamerstuk further on
+    (`Motie van Haverkamp over ... . 27-02-2008 Spoeddebat ... (29 628, nr. 77) ...`): the one
+    motion that opens the line and nothing identified takes the line's first Kamerstuk."""
+    clean = segmented.clean
+    line_start = clean.rfind("\n", 0, sentence.start) + 1
+    line_end = clean.find("\n", sentence.end)
+    line_end = len(clean) if line_end < 0 else line_end
+    if len(found) != 1 or found[0] is not None or clean[line_start : sentence.start].strip():
+        return found
+    if mentions[0].start != sentence.start or not mentions[0].raw.startswith("Motie"):
+        return found  # a row opens with `Motie ...`; prose says `De motie ...`
+    rest = clean[mentions[0].end : line_end]
+    if extract_motion_mentions(rest):
+        return found
+    citation = next(
+        (
+            c
+            for c in extract_citations(rest, mentions[0].end)
+            if c.kst_id and not _A_LETTER_BEFORE.search(clean[max(0, c.start - 40) : c.start])
+        ),
+        None,
+    )
+    return [citation] if citation else found
+
+
+_A_LETTER_BEFORE = re.compile(r"\b(?:brief|kamerbrief|nota|rapport|verslag)\b", re.IGNORECASE)
+
+
+_CHAIR_REACH = 3  # sentences between `Deze motie is voorgesteld door ...` and its number
+
+
+def _chair_number(
+    segmented: Segmented, index: int, mentions: list[MotionMention], found: list[Citation | None]
+) -> list[Citation | None]:
+    """The motion the chair names by its submitters (`Deze motie is voorgesteld door de leden X
+    en Y.`) takes the number the chair gives it a sentence or two later (`Zij krijgt nr. 22
+    (30196).`), unless another motion is named first."""
+    sentence = segmented.sentences[index]
+    if not CHAIR_FORM_RE.search(segmented.clean, sentence.start, sentence.end):
+        return found
+    open_ = [n for n, citation in enumerate(found) if citation is None]
+    if len(open_) != 1:
+        return found
+    for following in segmented.sentences[index + 1 : index + 1 + _CHAIR_REACH]:
+        text = segmented.clean[following.start : following.end]
+        if CHAIR_NUMBER_RE.search(text):
+            number = next(
+                (c for c in extract_citations(text, following.start) if c.raw.startswith("nr.")),
+                None,
+            )
+            result = list(found)
+            result[open_[0]] = number
+            return result
+        if extract_motion_mentions(text):
+            break
+    return found
+
+
 def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
     occurrences: list[MotionOccurrence] = []
     for index, sentence in enumerate(segmented.sentences):
@@ -220,11 +301,47 @@ def motion_occurrences(segmented: Segmented) -> list[MotionOccurrence]:
         kamerstukken = pair_motions_with_citations(mentions, footnotes, segmented)
         kamerstukken = _inline_citations(segmented, sentence, mentions, kamerstukken)
         kamerstukken = _next_sentence_citation(segmented, index, mentions, kamerstukken)
+        kamerstukken = _chair_number(segmented, index, mentions, kamerstukken)
+        kamerstukken = _row_citation(segmented, sentence, mentions, kamerstukken)
         occurrences += [
             MotionOccurrence(mention, sentence, kamerstuk)
             for mention, kamerstuk in zip(mentions, kamerstukken)
         ]
-    return occurrences
+    return _without_subjects_named_elsewhere(segmented, occurrences)
+
+
+_STEM = 6  # letters a word and a compound share when they speak of the same thing
+_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def _speaks_of(sentence: str, subject: str) -> bool:
+    """The sentence names the subject's things in other words: two of its longer words begin as
+    parts of the subject do (`registreren van incidenten` ~ `incidentenregistratie`)."""
+    folded = subject.lower()
+    stems = {word.lower()[:_STEM] for word in _WORD.findall(sentence)}
+    return sum(stem in folded for stem in stems) >= 2
+
+
+def _without_subjects_named_elsewhere(
+    segmented: Segmented, occurrences: list[MotionOccurrence]
+) -> list[MotionOccurrence]:
+    """A letter that lists its motions by subject (`de moties (over incidentenregistratie, ...)`)
+    and then names one by its submitters, about that subject, speaks of one motion twice: the
+    named mention stands for it."""
+    named = [
+        segmented.clean[o.sentence.start : o.sentence.end]
+        for o in occurrences
+        if o.mention.submitters
+    ]
+    return [
+        o
+        for o in occurrences
+        if not (
+            o.mention.label
+            and o.kamerstuk is None
+            and any(_speaks_of(text, o.mention.label.split(" ", 2)[-1]) for text in named)
+        )
+    ]
 
 
 def report_occurrences(segmented: Segmented) -> list[ReportOccurrence]:
@@ -262,6 +379,39 @@ def motion_relations(
         for key, motion_index, relation in relate_actions_to_motions(sentence, near, spans, cues, text):
             cue = next(c for c in cues if c.relation == relation)
             relations.append(RelationFact(key, motion_index, relation, cue, sentence))
+    return relations + _register_rows(segmented, actions, motions)
+
+
+_DONE_CELL = re.compile(r"(?<![^\W_])Afgedaan(?![^\W_])")
+
+
+def _register_rows(
+    segmented: Segmented, actions: list[ActionMention], motions: list[MotionOccurrence]
+) -> list[RelationFact]:
+    """A register of motions, row by row: the motion, its Kamerstuk, then its status `Afgedaan.
+    De Tweede Kamer is ... per brief geïnformeerd (Kamerstukken ...)`. The letter of the status
+    fulfils the motion the row named last before it (and after the previous row's status)."""
+    relations: list[RelationFact] = []
+    row_start = 0
+    for index, sentence in enumerate(segmented.sentences):
+        text = segmented.clean[sentence.start : sentence.end]
+        informed = INFORMED_BY_LETTER.search(text)
+        if not informed:
+            continue
+        previous = segmented.sentences[index - 1] if index else sentence
+        status = segmented.clean[previous.start : sentence.end]
+        letter = next((a for a in actions if sentence.start <= a.start < sentence.end), None)
+        named = [
+            n
+            for n, m in enumerate(motions)
+            if row_start <= m.mention.start < sentence.start and m.mention.submitters
+        ]
+        if letter and named and _DONE_CELL.search(status):
+            done = _DONE_CELL.search(status)
+            at = previous.start + done.start()
+            cue = MotionRelationCue("fulfils", done[0], at, at + len(done[0]))
+            relations.append(RelationFact(letter.key, named[-1], "fulfils", cue, sentence))
+        row_start = sentence.end
     return relations
 
 

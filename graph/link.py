@@ -85,9 +85,10 @@ def resolve_motions(documents: list[DocumentFacts]) -> tuple[dict[str, MotionNod
             by_submitters[submitter_key(occurrence.mention.submitters)].add(key)
             assignment[(facts.doc_id, index)] = key
     for doc_id, index, occurrence in pending:
-        if not occurrence.mention.submitters:  # named only by its chamber: a node of its own
+        if not occurrence.mention.submitters:  # named by its chamber or subject: a node of its own
             key = f"motie-{doc_id}-{occurrence.mention.start}"
-            node = nodes.setdefault(key, MotionNode(key, " ".join(occurrence.mention.raw.split()), [], None))
+            label = occurrence.mention.label or " ".join(occurrence.mention.raw.split())
+            node = nodes.setdefault(key, MotionNode(key, label, [], None))
             node.occurrences.append((doc_id, occurrence))
             assignment[(doc_id, index)] = key
             continue

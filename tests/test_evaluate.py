@@ -181,6 +181,45 @@ def test_motion_relations_join_motion_labels():
     }
     s = score("motion_relations", result, ref)
     assert (s.tp, s.fp, s.fn) == (2, 1, 0)
+    # fulfils: only the fulfils pairs, on both sides (the respondsTo prediction is not scored)
+    s = score("fulfils", result, ref)
+    assert (s.category, s.tp, s.fp, s.fn) == ("fulfils", 2, 0, 0)
+    ref["004_x"]["motion_relations"][0]["relation"] = "takesIntoAccount"
+    s = score("fulfils", result, ref)
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)
+
+
+def test_cross_letter_links_are_pairs_of_documents_naming_one_motion():
+    ref = reference(motions=REF_MOTIONS)
+    other = dict(ref["004_x"], document="003_y", motions=[REF_MOTIONS[0]])
+    ref["003_y"] = other
+    both = f"{DOC} {OTHER}"
+    result = {
+        "motions": QueryResult(
+            ["motion", "label", "submitters", "documents"],
+            [
+                {"motion": "kst-35513-14", "label": "motie-X", "submitters": "", "documents": both},
+                {"motion": "m2", "label": "motie-Bromet", "submitters": "Bromet", "documents": DOC},
+            ],
+        )
+    }
+    s = score("cross_letter_links", result, ref)
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+    result["motions"].rows[0]["documents"] = DOC  # the graph no longer links the two letters
+    s = score("cross_letter_links", result, ref)
+    assert (s.tp, s.fp, s.fn) == (0, 0, 1)
+    result["motions"].rows[1]["documents"] = both  # motie-Bromet is named in 004_x only
+    s = score("cross_letter_links", result, ref)
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+
+
+def test_fulfils_is_annotated_where_motion_relations_is():
+    ref = reference(motion_relations=[{"motion": "motie-Bromet", "relation": "fulfils"}])
+    ref["004_x"]["categories"] = ["citations"]
+    result = {"motions-by-action": QueryResult(["motion", "relation", "document"], [])}
+    assert not score("fulfils", result, ref).available
+    ref["004_x"]["categories"] = ["motion_relations"]
+    assert score("fulfils", result, ref).fn == 1
 
 
 def entities(*rows: tuple[str, str], document: str = DOC) -> QueryResult:

@@ -1505,7 +1505,41 @@ def extract_actions(segmented: Segmented, cues: ActionCues | None = None) -> lis
             ctx.seen.extend(_heading_actions(ctx, segmented, item, action_line))
         else:
             ctx.seen.extend(_sentence_actions(ctx, segmented, item, action_line))
+    ctx.seen.extend(letters_sent(segmented))
+    ctx.seen.sort(key=lambda m: m.start)
     return _best_titles(_without_themes(ctx, segmented))
+
+
+# A register of motions reports a motion done by the letter that informed the Kamer: `Afgedaan.
+# De Tweede Kamer is op 13 oktober 2021 per brief geïnformeerd (Kamerstukken II 2021/22, 35569,
+# nr. 40).` That letter is an action of its own, done, named by the paper it is.
+INFORMED_BY_LETTER = re.compile(
+    r"(?<![^\W_])(?:(?:[Dd]e\s+)?(?:(?:Tweede|Eerste)\s+)?Kamer|[Uu]w\s+Kamer)\s+is\s+"
+    r"[^.;()]{0,60}?(?<![^\W_])(?:per|bij|met|via)\s+(?:kamer)?brief(?![^\W_])[^.;()]{0,80}?"
+    r"geïnformeerd\s*\((?P<cited>[^()]{5,120})\)"
+)
+
+
+def letters_sent(segmented: Segmented) -> list[ActionMention]:
+    """The letters a register's status column names as the action that carried a motion out."""
+    found = []
+    for m in INFORMED_BY_LETTER.finditer(segmented.clean):
+        title = f"Brief aan de Kamer ({_collapse(m['cited'])})"
+        found.append(
+            ActionMention(
+                key=slugify(title),
+                title=title,
+                kind="brief",
+                status="done",
+                section_heading=None,
+                action_line=None,
+                responsible=None,
+                start=m.start(),
+                end=m.end(),
+                quote=_collapse(m[0]),
+            )
+        )
+    return found
 
 
 def _without_themes(ctx: _Context, segmented: Segmented) -> list[ActionMention]:

@@ -23,10 +23,11 @@ _YEAR = r"(?P<y1>(?:19|20)\d\d)\s*[/\-–—]\s*(?P<y2>\d{4}|\d{2})(?!\d)"
 _ZAAK = r"(?P<zaak>(?:19|20)\d\d[ZD]\d{5})(?!\d)(?:\s*\((?:blg|bijlage)\.?\))?"
 _ROMAN = r"(?=[IVX])X?(?:IX|IV|V?I{0,3})[AB]?"
 # A dossier ("vetnummer"): five digits, optionally written `33 047`, then budget-chapter or
-# letter suffixes (`VII`, `B`, `VII-K`), then an optional `-20` (as in 21501-20) or `-207`.
+# letter suffixes (`VII`, `B`, `VII-K`, glued `570B`), then an optional `-20` (as in 21501-20) or `-207`.
 _DOSSIER = (
     r"(?P<num>(?<!\d)\d{2}[ \u00a0]?\d{3})(?!\d)(?!/(?!\s*\d{2}[ \u00a0]?\d{3}(?!\d)))"
-    rf"(?P<suffix>(?:(?:\s+(?:{_ROMAN}|[A-Z])|\s*[-–]\s*(?:{_ROMAN}|[A-Z]{{1,2}}))(?![^\W_]))*)"
+    rf"(?P<suffix>(?:(?:\s+(?:{_ROMAN}|[A-Z])|\s*[-–]\s*(?:{_ROMAN}|[A-Z]{{1,2}})|(?<=\d)[A-Z])"
+    r"(?![^\W_]))*)"  # `35 570B`: a letter glued to the number is a suffix too
     r"(?:\s*[-–]\s*(?P<hyph>\d{1,4})(?!\d))?"
 )
 _DOSSIER_RE = re.compile(_DOSSIER)
@@ -45,7 +46,10 @@ _NRS_AS_DOSSIERS_RE = re.compile(  # ... five digits are dossiers written as `nr
 )
 _NR_ITEM = re.compile(r"(,|&|\ben\b|t/m|tot en met|[-–])?\s*(?:nrs?\.?\s*)?(\d{1,5})")
 # An Eerste Kamer paper by its letter, or several (`C en D`, `nrs. C en D`, `letter C`).
-_MORE_LETTERS = r"(?P<more>(?:\s*(?:,|&|\ben\b)\s*[A-Z]{1,2}(?![^\W_])(?!\s*\.\s*\w))*)"
+# `A en B` are two papers, but in `A en EK 36 600 C, A` the chamber opens the next citation.
+_MORE_LETTERS = (
+    r"(?P<more>(?:\s*(?:,|&|\ben\b)\s*(?!(?:EK|TK)\s*\d)[A-Z]{1,2}(?![^\W_])(?!\s*\.\s*\w))*)"
+)
 _LETTER_RE = re.compile(r"\s*,\s*(?:letters?\s+)?(?P<letter>[A-Z]{1,2})(?![^\W_])" + _MORE_LETTERS)
 # Without a chamber, a letter is read as a paper only where the citation visibly ends.
 _BARE_LETTER_RE = re.compile(
@@ -329,28 +333,49 @@ def _handelingen(text: str, offset: int) -> list[Citation]:
     ]
 
 
+def _paper(m: re.Match, group: int | str, offset: int, dossier: str, nr: str, chamber=None):
+    """The Kamerstuk `dossier`, `nr` cited by the match's `group`, without a vergaderjaar."""
+    return Citation(
+        raw=m[group],
+        start=m.start(group) + offset,
+        end=m.end(group) + offset,
+        chamber=chamber,
+        vergaderjaar=None,
+        dossier=dossier,
+        ondernummer=nr,
+        kind="kamerstuk",
+    )
+
+
 def _kst_ids(text: str, offset: int) -> list[Citation]:
     found = []
     for m in _KST_ID_RE.finditer(text):
         dossier = "-".join([m["num"].upper(), *m["suffix"].upper().split("-")[1:]])
-        found.append(
-            Citation(
-                raw=m[0],
-                start=m.start() + offset,
-                end=m.end() + offset,
-                chamber=None,
-                vergaderjaar=None,
-                dossier=dossier,
-                ondernummer=m["nr"].upper(),
-                kind="kamerstuk",
-            )
-        )
+        found.append(_paper(m, 0, offset, dossier, m["nr"].upper()))
+    return found
+
+
+# The Handelingen give a motion or amendment read out in the debate its number in the chair's
+# words: `Zij krijgt nr. 22 (30196).`, `Zij krijgt nr. 9, was nr. 7 (36410-VII).`
+CHAIR_NUMBER_RE = re.compile(
+    r"(?<![^\W_])(?:[Zz]ij|[Hh]ij|[Dd]eze\s+motie|[Hh]et\s+amendement)\s+krijgt\s+"
+    r"(?P<raw>nr\.\s*(?P<nr>\d{1,4})(?:\s*,?\s*\(?was\s+nr\.\s*\d{1,4}\)?)?\s*"
+    r"\(\s*(?P<num>\d{2}[ \u00a0.]?\d{3})(?:[ \u00a0-]*(?P<suffix>[IVXLC]{1,5}|[A-Z]))?\s*\))"
+)
+
+
+def _chair_numbers(text: str, offset: int) -> list[Citation]:
+    found = []
+    for m in CHAIR_NUMBER_RE.finditer(text):
+        dossier = re.sub(r"\D", "", m["num"]) + (f"-{m['suffix']}" if m["suffix"] else "")
+        found.append(_paper(m, "raw", offset, dossier, m["nr"], chamber="II"))
     return found
 
 
 def extract_citations(text: str, offset: int = 0) -> list[Citation]:
     """All citations of parliamentary papers in `text`, in order of their position."""
     found = _kamerstukken(text, offset) + _handelingen(text, offset) + _kst_ids(text, offset)
+    found += _chair_numbers(text, offset)
     found += _unintroduced(text, offset, found)
     return sorted(found, key=lambda c: (c.start, c.end))
 

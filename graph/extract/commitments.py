@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
+from bestuursgraaf.graph.extract.metadata import DATE_TEXT
 from bestuursgraaf.graph.patterns import pattern_set
 from bestuursgraaf.graph.segment import Segmented, Span
 
@@ -61,7 +62,10 @@ def _cues() -> tuple[_Cue, ...]:
 
 _REGISTRY = re.compile(r"\b[Tt]oezegging(?:\s+(?:nr\.?|nummer))?\s+(T?\d{5,6})\b")
 _NOW = re.compile(
-    r"\b(?:hierbij|bij\s+deze(?=\s*[,.])|met\s+deze\s+brief|in\s+deze\s+brief|bijgaand|hiermee)\b",
+    r"\b(?:hierbij|bij\s+deze(?=\s*[,.])|(?:met|middels|via|bij)\s+deze\s+brief|in\s+deze\s+brief"
+    r"|bijgaand|hiermee"
+    # `Bij deze informeer ik u`: `bij deze` before the inverted verb is `hereby`
+    r"|bij\s+deze(?=\s+(?:informeer|bericht|stuur|zend|bied|doe|geef|deel|meld|reageer)\b))\b",
     re.IGNORECASE,
 )
 _FUTURE_WORD = re.compile(
@@ -80,7 +84,7 @@ _ADDRESSEES = [
     (re.compile(r"\b(?:de\s+)?(?:Eerste\s+Kamer|EK|[Ss]enaat)\b"), "Eerste Kamer"),
     (re.compile(r"\b(?:de\s+)?(?:Tweede\s+Kamer|TK)\b"), "Tweede Kamer"),
     (
-        re.compile(r"\b(?:uw|de|beide)\s+Kamers?\b|\bhet\s+parlement\b|(?<![\w-])u(?![\w-])"),
+        re.compile(r"\b(?:[Uu]w|[Dd]e|[Bb]eide)\s+Kamers?\b|\bhet\s+parlement\b|(?<![\w-])u(?![\w-])"),
         "Kamer",
     ),
 ]
@@ -238,8 +242,18 @@ def extract_commitments(
 _MISSED_END = re.compile(r"(?<=[\s’”'\")])\.\s+(?=[‘“'\"(]?[A-Z])")
 
 
+# The letter's place and date (`Den Haag, 20 juni 2025`) closes its heading; where the segmenter
+# glued the heading to the first sentence, the sentence starts after it (the letter's own date
+# is no deadline of what the sentence says).
+_PLACE_AND_DATE = re.compile(
+    rf"(?:\bDen\s+Haag,?|['’]s-Gravenhage,?|\b[A-Z][a-z]+,)\s+{DATE_TEXT}\s+(?=[A-Z‘“'\"])"
+)
+
+
 def _parts(clean: str, span: Span) -> list[Span]:
     parts, start = [], span.start
+    if heading := _PLACE_AND_DATE.search(clean, span.start, span.end):
+        start = heading.end()
     for m in _MISSED_END.finditer(clean, span.start, span.end):
         parts.append(Span(start, m.start() + 1))
         start = m.end()
@@ -667,8 +681,10 @@ def _passive_promise(text, m, left, right, future):
 
 
 def _kamer_promise(text, m, left, right, future, cue_text):
-    """'ontvangt uw Kamer voor de zomer de evaluatie'; 'wordt uw Kamer … geïnformeerd'."""
-    if not future:
+    """'ontvangt uw Kamer voor de zomer de evaluatie'; 'wordt uw Kamer … geïnformeerd'; with
+    `zal`/`zult` the future is in the verb (`De Kamer zal … worden geïnformeerd`, `U zult deze
+    informatie … ontvangen`), without it a time must say so."""
+    if not future and not re.search(r"\b(?:zal|zullen|zult)\b", cue_text, re.IGNORECASE):
         return None
     addressee = _addressee(m["kamer"]) or ("Kamer" if m["kamer"] == "U" else None)  # `U zult …`
     if "ontvangt" in cue_text or cue_text.endswith("zult"):

@@ -11,7 +11,7 @@ import dateparser
 _DUTCH_MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 )
-_DATE_TEXT = rf"\d{{1,2}}\s+(?:{_DUTCH_MONTHS})\s+\d{{4}}"
+DATE_TEXT = rf"\d{{1,2}}\s+(?:{_DUTCH_MONTHS})\s+\d{{4}}"
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,9 @@ def _first(pattern: str, text: str, group: str | int = 1, flags: int = 0) -> Fie
 
 def _date(clean: str) -> Field | None:
     for pattern in (
-        rf"(?:^|\n)\s*\**Datum\**[ \t]*:?\s*(?:\n\s*)*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?({_DATE_TEXT})",
-        rf"Den Haag,?\s+({_DATE_TEXT})",
-        rf"(?:^|\n)\s*Voorgesteld\s+({_DATE_TEXT})",
+        rf"(?:^|\n)\s*\**Datum\**[ \t]*:?\s*(?:\n\s*)*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?({DATE_TEXT})",
+        rf"Den Haag,?\s+({DATE_TEXT})",
+        rf"(?:^|\n)\s*Voorgesteld\s+({DATE_TEXT})",
     ):
         found = _first(pattern, clean, flags=re.IGNORECASE)
         if found:

@@ -128,6 +128,7 @@ class MotionMention:
     submitters: tuple[Submitter, ...]
     adopted: bool | None  # True for an adopted motion, False for a rejected one, None if not said
     chamber: str | None = None  # for a motion named only by its chamber: "motie van een EK-lid"
+    label: str | None = None  # for a motion named only by its subject: "motie over X"
 
 
 def _parens(content: str) -> tuple[str | None, str | None] | None:
@@ -293,9 +294,39 @@ def _plural(
     return found if len(found) > 1 or m["motie"] == "moties" else []
 
 
-def _subject_forms(text: str, offset: int) -> list[MotionMention]:
-    """`Het lid Van Dijk (CDA) heeft bij motie`, `De leden X en Y hebben bij motie verzocht`."""
+# The chair in the Handelingen, after a motion is read out: `Deze motie is voorgesteld door de
+# leden Duyvendak en Vermeij.` (its number follows: `Zij krijgt nr. 22 (30196).`).
+CHAIR_FORM_RE = re.compile(
+    r"(?<![^\W_])[Dd]eze\s+(?P<motie>motie)\s+is\s+voorgesteld\s+door\s+(?:de\s+leden|het\s+lid)\s+"
+)
+
+
+# A register names a motion by `Motie van <submitter>` without `het lid`: `Motie van Haverkamp
+# over het benadrukken van ...`, `de motie van Omtzigt c.s. (35 000, nr. 12)`. The name must be
+# followed by what follows a submitter (`over`, `c.s.`, a bracket, a separator, the end).
+_BARE_VAN_FORM_RE = re.compile(_MOTIE + r"\s+van\s+(?=[A-ZÀ-Þ])")
+_AFTER_BARE_SUBMITTER = re.compile(
+    r"\s+(?:over|inzake|betreffende|aangaande|om|die|waarin|c\.\s?s\.)(?![^\W_])|\s*[(,;:.]|\s*$"
+)
+
+
+def _bare_van_forms(text: str, offset: int) -> list[MotionMention]:
     found = []
+    for m in _BARE_VAN_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end())
+        if submitters and _AFTER_BARE_SUBMITTER.match(text, end):
+            found.append(_mention(text, m.start(), end, m.start(), submitters, offset))
+    return found
+
+
+def _subject_forms(text: str, offset: int) -> list[MotionMention]:
+    """`Het lid Van Dijk (CDA) heeft bij motie`, `De leden X en Y hebben bij motie verzocht`,
+    and the chair's `Deze motie is voorgesteld door de leden X en Y`."""
+    found = []
+    for m in CHAIR_FORM_RE.finditer(text):
+        submitters, end = _submitters(text, m.end(), "Tweede Kamer")
+        if submitters:
+            found.append(_mention(text, m.start(), end, m.start("motie"), submitters, offset))
     for m in _SUBJECT_FORM_RE.finditer(text):
         submitters, end = _submitters(text, m.end(), _house(m))
         verb = submitters and _SUBJECT_VERB_RE.match(text, end)
@@ -334,10 +365,125 @@ def _unnamed_forms(text: str, offset: int) -> list[MotionMention]:
     return found
 
 
+# A motion known only by its subject or its occasion: `de motie over X`, `een motie bij de
+# behandeling van de Telecomwet in 1998`, `de motie die bij het debat over X is ingediend`, and
+# a list of them, `de moties (over A, B en C)`: one motion per subject. The subject runs to a
+# punctuation mark, a verb or relative that ends the noun phrase, or `en` before a new phrase.
+_OCCASION = (
+    r"(?:de|het)\s+(?:[\w-]+\s+)?"
+    r"(?:[\w-]*(?:behandeling|debat|overleg)|VAO|VSO|AO|tweeminutendebat)(?![^\W_])"
+)
+_TOPIC_RE = re.compile(
+    r"(?<![^\W_])(?P<motie>[Mm]otie)\s+(?:"
+    r"(?P<prep>over|inzake|betreffende|aangaande)\s+(?P<topic>\S)"
+    rf"|bij\s+(?P<occasion>{_OCCASION})"
+    rf"|die\s+(?:bij|tijdens)\s+(?P<during>{_OCCASION})"
+    r")"
+)
+_TOPIC_LIST_RE = re.compile(
+    r"(?<![^\W_])(?P<motie>[Mm]oties)\s+(?P<open>\(\s*)?(?P<prep>over|inzake|betreffende)\s+"
+)
+_TOPIC_END_RE = re.compile(
+    r"(?<=[^\W\d_])\d+(?![^\W_])"  # a footnote marker glued to the last word
+    r"|\s*(?:[,.;:()!?\[\]]"
+    r"|\s(?:is|was|wordt|werd|zijn|waren|worden|werden|heeft|hebben|had|hadden|kan|zal|moet"
+    r"|die|dat|waarin|waarmee|waarbij|waarover|welke|verzoekt|vraagt|roept|verzocht|gevraagd"
+    r"|aangenomen|ingediend|uitgevoerd|indienen|aannemen|uitvoeren|steunen|ontraden|aanhouden"
+    r"|aangehouden|verworpen|in\s+te\s+dienen|van\s+(?:het\s+|de\s+)?(?:lid|leden)"
+    r"|en\s+(?:de|het|een|ik|wij|we|u|mijn|onze|deze|die|dat|toezeggingen?|moties?))(?![^\W_])"
+    r"|$)"
+)
+_NOT_TOPICS = re.compile(
+    r"(?i:dit|deze|dat|die|dezelfde|hetzelfde|welke|wat|het\s+onderwerp|dit\s+onderwerp"
+    r"|hem|haar|hen|ons|u)(?![^\W_])"
+)
+_TOPIC_WORDS = 12  # a subject is a noun phrase, not a clause
+
+
+def _topic(text: str, pos: int, stop: int | None = None) -> tuple[str, int] | None:
+    """The subject noun phrase at `pos`, cut at `_TOPIC_END_RE` (or `stop`): (phrase, end)."""
+    end_match = _TOPIC_END_RE.search(text, pos, stop if stop is not None else len(text))
+    end = end_match.start() if end_match else (stop if stop is not None else len(text))
+    phrase = " ".join(text[pos:end].split())
+    if not phrase or _NOT_TOPICS.match(phrase) or len(phrase.split()) > _TOPIC_WORDS:
+        return None
+    return phrase, pos + len(text[pos:end].rstrip())
+
+
+def _topic_mention(text, start, end, motie_start, label, offset) -> MotionMention:
+    return MotionMention(
+        text[start:end],
+        start + offset,
+        end + offset,
+        (),
+        _adopted(text, motie_start, end),
+        label=label,
+    )
+
+
+def _topic_list(text: str, m: re.Match, offset: int) -> list[MotionMention]:
+    """`de moties (over A, B en C)`: one motion per subject, when there are two or more."""
+    close = text.find(")", m.end()) if m["open"] else -1
+    limit = close if close >= 0 else len(text)
+    stop = re.compile(r"[.;:(]").search(text, m.end(), limit)
+    limit = stop.start() if stop else limit
+    if not m["open"] and "," not in text[m.end() : limit]:
+        return []  # `de moties over wonen en zorg`: one subject or two, the text does not say
+    items, pos = [], m.end()
+    for piece in re.finditer(r"[^,]+", text[m.end() : limit]):
+        parts = (
+            re.split(r"\s+en\s+", piece[0], maxsplit=1)
+            if piece.end() == limit - m.end()
+            else [piece[0]]
+        )
+        for part in parts:
+            start = text.index(part, pos)
+            items.append((start, start + len(part)))
+            pos = start + len(part)
+    found = []
+    for start, end in items:
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        topic = _topic(text, start + lead, end)
+        if topic:
+            found.append(
+                _topic_mention(
+                    text, start + lead, topic[1], m.start(), f"motie {m['prep']} {topic[0]}", offset
+                )
+            )
+    return found if len(found) > 1 else []
+
+
+def _topic_forms(text: str, offset: int) -> list[MotionMention]:
+    """Motions named by their subject or occasion, not by a submitter."""
+    found = []
+    for m in _TOPIC_RE.finditer(text):
+        if m["prep"]:
+            topic = _topic(text, m.start("topic"))
+            if topic:
+                label = f"motie {m['prep']} {topic[0]}"
+                found.append(_topic_mention(text, m.start(), topic[1], m.start(), label, offset))
+            continue
+        topic = _topic(text, m.start("occasion" if m["occasion"] else "during"))
+        if topic:
+            found.append(
+                _topic_mention(
+                    text, m.start(), topic[1], m.start(), f"motie bij {topic[0]}", offset
+                )
+            )
+    for m in _TOPIC_LIST_RE.finditer(text):
+        found += _topic_list(text, m, offset)
+    return found
+
+
 def extract_motion_mentions(text: str, offset: int = 0) -> list[MotionMention]:
-    """All mentions of motions that name their submitters (or at least their chamber), in order."""
+    """All mentions of motions that name their submitters (or at least their chamber, their
+    subject or their occasion), in order."""
     mentions = sorted(
-        _named_forms(text, offset) + _subject_forms(text, offset) + _unnamed_forms(text, offset),
+        _named_forms(text, offset)
+        + _subject_forms(text, offset)
+        + _unnamed_forms(text, offset)
+        + _topic_forms(text, offset)
+        + _bare_van_forms(text, offset),
         key=lambda m: (m.start, -m.end),
     )
     kept: list[MotionMention] = []

@@ -150,12 +150,39 @@ def _dossier(text: str) -> str:
     return number + rest
 
 
+# A scanned (OCR'd) motion may carry its identity as one `dossier-number` line above its title
+# instead of the dossier line and `Nr. N` (`24515-689` / title / `MOTIE VAN HET LID PALLAND`).
+_OCR_IDENTITY = re.compile(
+    r"(?m)^[ \t]*(?P<dossier>\d{2}[ \u00a0]?\d{3})-(?P<nr>\d{1,4})[ \t]*\n"
+    r"(?P<title>(?:[ \t]*[^\n]*\n){0,3}?)[ \t\n]*"
+    r"(?P<kind>(?:GEWIJZIGDE\s+)?(?:MOTIE|AMENDEMENT)\b[^a-zß-ÿ\n]*)$"
+)
+
+
+def _ocr_heading(head: str) -> PublishedHeading | None:
+    m = _OCR_IDENTITY.search(head)
+    if m is None:
+        return None
+    title_line = " ".join(m["kind"].split())
+    return PublishedHeading(
+        chamber=None,
+        vergaderjaar=None,
+        dossier=re.sub(r"\s", "", m["dossier"]),
+        dossier_title=" ".join(m["title"].split()) or None,
+        ondernummer=m["nr"],
+        kind=next((v for k, v in _KINDS.items() if title_line.startswith(k)), "other"),
+        title_line=title_line,
+        start=m.start("dossier"),
+        end=m.end(),
+    )
+
+
 def extract_published_heading(clean: str) -> PublishedHeading | None:
     """The Kamerstuk heading at the top of a document published as one, or None."""
     head = clean[:4000]
     number = _NUMBER.search(head)
     if number is None:
-        return None
+        return _ocr_heading(head)
     dossiers = [m for m in _DOSSIER.finditer(head, 0, number.start())]
     if number[1].isalpha() and re.search(r"[a-zß-ÿ]", number["kind"].split("\n")[0]):
         return None  # `A BRIEF is …` in prose: a letter-numbered paper's title is in capitals

@@ -12,7 +12,8 @@ Which action a cue links its motions to (`relate_actions_to_motions`), in this o
    gestand`): the special key `document`;
 3. when the sentence opens by pointing back (`Daarmee`, `Hiermee`, `Hierbij`, `Zo`), the action
    named nearest before it (the previous sentence's);
-4. else the action of the current section: the one read from the section's heading.
+4. else the action of the current section: the one read from the section's heading;
+5. else, when no action stands in or near the sentence at all, the letter itself (`document`).
 The motions are those named in the sentence; a sentence that speaks of `deze/die/de motie`
 without naming one refers to the motion named last before it.
 """
@@ -152,7 +153,11 @@ def _action_for(
     ]
     if headings:
         return headings[-1].key
-    return earlier[-1].key if earlier else None
+    if earlier:
+        return earlier[-1].key
+    # a letter that names no action of its own before the cue reports what it does itself:
+    # `Uitvoering van deze motie vindt plaats met inachtneming van de motie-X`
+    return DOCUMENT if text is not None and not actions else None
 
 
 def relate_actions_to_motions(
