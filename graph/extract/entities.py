@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 DEFAULT_GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
 
@@ -107,8 +108,7 @@ _TOKEN_RE = re.compile(r"['’][st](?=-)|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 _GLUE_RE = re.compile(r"-(?:[ \t]*\r?\n\s*(?=[a-zà-ÿ]))?")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a letter has tens of thousands of them
     raw: str
     exact: str  # diacritics folded, case kept
     norm: str  # folded and lower-cased
@@ -118,23 +118,45 @@ class _Token:
     line_start: bool = False  # the first word on its line
 
 
-def _tokens(text: str) -> list[_Token]:
+class _TokenList(list):
+    """The tokens of one text, with their start offsets for bisection (`_token_index`)."""
+
+    starts: list[int]
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_forms(raw: str) -> tuple[str, str]:
+    exact = _fold(raw)
+    return exact, exact.lower()
+
+
+def _tokens(text: str) -> _TokenList:
     """Words and punctuation; a hyphen between two words (or at a hard wrap) is glue, not a token."""
-    out: list[_Token] = []
+    out = _TokenList()
     glue_next = False
+    previous_end = 0
     for m in _TOKEN_RE.finditer(text):
         raw = m.group()
-        if raw == "-" and out and out[-1].end == m.start() and raw[0] not in "'’":
-            glue = _GLUE_RE.match(text, m.start())
+        start = m.start()
+        if raw == "-" and out and previous_end == start:
+            glue = _GLUE_RE.match(text, start)
             after = glue.end() if glue else m.end()
             if after < len(text) and (text[after].isalnum() or text[after] in "'’"):
                 glue_next = True
                 continue
-        exact = _fold(raw)
-        line_start = "\n" in text[out[-1].end if out else 0 : m.start()]
-        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next, line_start))
+        exact, norm = _folded_forms(raw)
+        line_start = text.find("\n", previous_end, start) != -1
+        previous_end = m.end()
+        out.append(_Token(raw, exact, norm, start, previous_end, glue_next, line_start))
         glue_next = False
+    out.starts = [t.start for t in out]
     return out
+
+
+def _token_index(tokens: list[_Token], offset: int) -> int:
+    """The index of the first token that starts at or after `offset` (len(tokens) if none)."""
+    starts = tokens.starts if isinstance(tokens, _TokenList) else [t.start for t in tokens]
+    return bisect.bisect_left(starts, offset)
 
 
 def _is_abbreviation(alias: str) -> bool:
@@ -260,7 +282,9 @@ def _lookup(
     tokens: list[_Token], i: int, index: Mapping[tuple[str, ...], tuple[_Alias, ...]], longest: int
 ) -> tuple[int, _Alias] | None:
     """The longest alias starting at token i whose case fits: (end token index, alias)."""
-    prefixes = _prefixes(index)
+    first_words, prefixes = _prefixes(index)
+    if tokens[i].norm not in first_words:  # most words start no alias
+        return None
     norms: list[str] = []
     for t in tokens[i : i + longest]:  # only as far as some alias starts with these words
         norms.append(t.norm)
@@ -275,17 +299,19 @@ def _lookup(
     return None
 
 
-_PREFIX_CACHE: list[tuple[Mapping, frozenset]] = []
+_PREFIX_CACHE: dict[int, tuple[Mapping, frozenset[str], frozenset]] = {}
 
 
-def _prefixes(index: Mapping[tuple[str, ...], tuple[_Alias, ...]]) -> frozenset:
-    """Every leading part of every alias in an index (computed once per index)."""
-    for known, prefixes in _PREFIX_CACHE:
-        if known is index:
-            return prefixes
+def _prefixes(index: Mapping[tuple[str, ...], tuple[_Alias, ...]]) -> tuple[frozenset[str], frozenset]:
+    """The first words of the aliases in an index, and every leading part of every alias
+    (computed once per index)."""
+    known = _PREFIX_CACHE.get(id(index))
+    if known is not None and known[0] is index:
+        return known[1], known[2]
     prefixes = frozenset(key[:n] for key in index for n in range(1, len(key) + 1))
-    _PREFIX_CACHE.append((index, prefixes))
-    return prefixes
+    first_words = frozenset(key[0] for key in index if key)
+    _PREFIX_CACHE[id(index)] = (index, first_words, prefixes)
+    return first_words, prefixes
 
 
 def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entry, **attrs: str):
@@ -860,8 +886,8 @@ def _commission_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candida
         name = " ".join(m.group("name").split())
         if name.split()[-1] in _NOT_SURNAMES:
             continue
-        first = next(i for i, t in enumerate(tokens) if t.start >= m.start())
-        last = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        first = _token_index(tokens, m.start())
+        last = _token_index(tokens, m.end())
         yield _body(
             text, tokens, first, last, f"Commissie {name[0].upper()}{name[1:]}", "committee"
         )
@@ -890,8 +916,8 @@ _COMMITTEE_ABBR_RE = re.compile(
 
 
 def _token_range(tokens: list[_Token], start: int, end: int) -> tuple[int, int]:
-    first = next(i for i, t in enumerate(tokens) if t.start >= start)
-    last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    first = _token_index(tokens, start)
+    last = _token_index(tokens, end)
     return first, last
 
 
@@ -1245,8 +1271,8 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
             lid, end = _lid(after.group("lid")), after.end()
         art = before.group("art")
         attrs = (("law", m.key), ("article", art)) + ((("lid", lid),) if lid else ())
-        first = next(i for i, t in enumerate(tokens) if t.start >= before.start())
-        last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+        first = _token_index(tokens, before.start())
+        last = _token_index(tokens, end)
         mention = EntityMention(
             "law", f"{m.key}-art-{art}", f"{m.label}, artikel {art}", "provision",
             text[before.start() : end], before.start(), end, attrs,
@@ -1297,8 +1323,8 @@ def _parenthesised_articles(
                 start = text.rindex("rt", m.start(), start) - 1  # from `artikel`/`art`
             end = m.start("arts") + number.end()
             art = number.group()
-            first = next(i for i, t in enumerate(tokens) if t.start >= start)
-            last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+            first = _token_index(tokens, start)
+            last = _token_index(tokens, end)
             mention = EntityMention(
                 "law", f"{law.key}-art-{art}", f"{law.label}, artikel {art}", "provision",
                 text[start:end], start, end, (("law", law.key), ("article", art)),
@@ -1479,9 +1505,8 @@ _APPOSITION_RE = re.compile(
 
 def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
     def person(start: int, end: int, name: str, **attrs: str) -> _Candidate | None:
-        first = next((i for i, t in enumerate(tokens) if t.start >= start), None)
-        last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
-        if first is None or first >= last:
+        first, last = _token_index(tokens, start), _token_index(tokens, end)
+        if first == len(tokens) or first >= last:
             return None
         name = " ".join(name.split())
         if name.split()[-1] in _NOT_SURNAMES:
