@@ -28,21 +28,27 @@ _MIN_LENGTH = 2
 
 def _canon_table() -> dict[int, int]:
     # Characters IGNORECASE matches beyond str.lower() (`ſ` for `s`, the Kelvin sign for `k`):
-    # each class folds to one member, in texts and literals alike.
+    # each class folds to one member, in texts and literals alike. Only the characters that change
+    # are kept, so that a text without any of them needs no translation.
     table = {}
     for key, others in _EXTRA_CASES.items():
         members = (key, *others)
         for member in members:
-            table[member] = min(members)
+            if member != min(members):
+                table[member] = min(members)
     return table
 
 
 _CANON = _canon_table()
+_CANON_CHARS = re.compile("[" + "".join(map(re.escape, map(chr, _CANON))) + "]") if _CANON else None
 
 
 def fold(text: str) -> str:
     """What IGNORECASE compares: lower case (simple, so `İ` is `i`), with _EXTRA_CASES as one."""
-    return text.replace("İ", "i").lower().translate(_CANON)
+    lowered = text.replace("İ", "i").lower()
+    if lowered.isascii() or _CANON_CHARS is None or not _CANON_CHARS.search(lowered):
+        return lowered
+    return lowered.translate(_CANON)
 
 
 def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
