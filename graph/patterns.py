@@ -117,6 +117,8 @@ class PatternSet:
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`, in order; the others cannot."""
+        if not text:  # no literal occurs in an empty text
+            return sorted(self._always)
         chosen = set(self._always)
         if self._folded:
             folded = fold(text)
