@@ -334,12 +334,15 @@ def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entr
 
 
 def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
-    for i in range(len(tokens)):
+    first_words = _prefixes(gaz.index)[0]
+    for i, t in enumerate(tokens):
+        if t.norm not in first_words:  # what `_lookup` checks first, without the call
+            continue
         found = _lookup(tokens, i, gaz.index, gaz.longest)
         if found and not _elided(tokens, found[0]) and not _polity_modifier(tokens, *found):
             last, alias = found
             abbreviation = (
-                text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
+                text[t.start : tokens[last - 1].end] if alias.abbreviation else ""
             )
             yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
 
@@ -666,6 +669,8 @@ _NAME_PATTERNS = (
 def _pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
     """`Vereniging van X`, `Raad voor X`, `Inspectie X`, `Stichting X`, `gemeente X`, ..."""
     for i, t in enumerate(tokens):
+        if t.norm not in _HEADS:  # no pattern's head word
+            continue
         for heads, kind, subtype, needs_capital_head in _NAME_PATTERNS:
             if t.norm not in heads or (needs_capital_head and not t.raw[0].isupper()) or t.glued:
                 continue
