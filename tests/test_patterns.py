@@ -6,6 +6,7 @@ import pytest
 from bestuursgraaf.graph.extract.actions import load_action_cues
 from bestuursgraaf.graph.extract.commitments import _cues
 from bestuursgraaf.graph.extract.relations import load_relation_cues
+from bestuursgraaf.graph.extract.reports import _LED_RULES
 from bestuursgraaf.graph.patterns import PatternSet, fold, required_literals
 from bestuursgraaf.graph.read import read_corpus
 from bestuursgraaf.graph.segment import segment
@@ -16,6 +17,7 @@ def _tables():
         "statuses": [p for p, _ in load_action_cues().statuses],
         "commitments": [c.regex for c in _cues()],
         "relations": [p for p, _ in load_relation_cues()],
+        "reports": [pattern() for _, pattern in _LED_RULES],
     }
 
 
@@ -28,7 +30,7 @@ def sentences(corpus_dir):
     return found
 
 
-@pytest.mark.parametrize("table", ["statuses", "commitments", "relations"])
+@pytest.mark.parametrize("table", ["statuses", "commitments", "relations", "reports"])
 def test_every_pattern_that_matches_a_sentence_is_a_candidate(table, sentences):
     patterns = _tables()[table]
     cue_set = PatternSet(patterns)
