@@ -133,21 +133,22 @@ def _folded_forms(raw: str) -> tuple[str, str]:
 def _tokens(text: str) -> _TokenList:
     """Words and punctuation; a hyphen between two words (or at a hard wrap) is glue, not a token."""
     out = _TokenList()
+    append, find, folded_forms, new = out.append, text.find, _folded_forms, tuple.__new__
     glue_next = False
     previous_end = 0
     for m in _TOKEN_RE.finditer(text):
         raw = m.group()
-        start = m.start()
+        start, end = m.span()
         if raw == "-" and out and previous_end == start:
             glue = _GLUE_RE.match(text, start)
-            after = glue.end() if glue else m.end()
+            after = glue.end() if glue else end
             if after < len(text) and (text[after].isalnum() or text[after] in "'’"):
                 glue_next = True
                 continue
-        exact, norm = _folded_forms(raw)
-        line_start = text.find("\n", previous_end, start) != -1
-        previous_end = m.end()
-        out.append(_Token(raw, exact, norm, start, previous_end, glue_next, line_start))
+        exact, norm = folded_forms(raw)
+        # a _Token, made without the keyword-default wrapper of NamedTuple (tens of thousands a letter)
+        append(new(_Token, (raw, exact, norm, start, end, glue_next, find("\n", previous_end, start) != -1)))
+        previous_end = end
         glue_next = False
     out.starts = [t.start for t in out]
     return out
