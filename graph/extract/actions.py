@@ -1310,9 +1310,7 @@ def _topic_first(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, 
 def _sentence_footnotes(segmented: Segmented, sentence: Span) -> list:
     """The footnotes of a sentence: markers in it and the marker glued to its full stop
     (`... van regionale samenwerking.11 Het onderzoek ...`), which stands outside its span."""
-    following = next(
-        (s.start for s in segmented.sentences if s.start >= sentence.end), len(segmented.clean)
-    )
+    following = segmented.sentence_start_after(sentence.end)
     return segmented.footnotes_in(Span(sentence.start, max(sentence.end, following)))
 
 
