@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bestuursgraaf.graph.deadlines import _forms
 from bestuursgraaf.graph.extract.actions import load_action_cues
 from bestuursgraaf.graph.extract.commitments import _cues
 from bestuursgraaf.graph.extract.motions import _named_form_set
@@ -20,6 +21,7 @@ def _tables():
         "relations": [p for p, _ in load_relation_cues()],
         "reports": [pattern() for _, pattern in _LED_RULES],
         "motions": list(_named_form_set().patterns),
+        "deadlines": list(_forms().values()),
     }
 
 
@@ -32,7 +34,7 @@ def sentences(corpus_dir):
     return found
 
 
-@pytest.mark.parametrize("table", ["statuses", "commitments", "relations", "reports", "motions"])
+@pytest.mark.parametrize("table", ["statuses", "commitments", "relations", "reports", "motions", "deadlines"])
 def test_every_pattern_that_matches_a_sentence_is_a_candidate(table, sentences):
     patterns = _tables()[table]
     cue_set = PatternSet(patterns)
