@@ -791,6 +791,7 @@ _KINDS_WITHOUT_DEFINITION = frozenset(
     {"research_institute", "regulator", "professional_association", "foundation"}
 )
 _LEGAL_FORMS = frozenset({"b.v.", "n.v.", "u.a.", "bv", "nv", "v.o.f."})
+_LEGAL_FORM_STARTS = frozenset(form[0] for form in _LEGAL_FORMS)
 # Capitalised words that open a sentence but are no part of a name.
 _SENTENCE_OPENERS = frozenset(
     {"de", "het", "een", "deze", "die", "dit", "dat", "ook", "volgens", "namens", "door", "met",
@@ -822,6 +823,8 @@ def _form_kind(t: _Token, following: _Token | None = None) -> str | None:
 
 def _legal_form_at(tokens: list[_Token], j: int) -> int:
     """Tokens that spell a legal form at j (`B . V .` is four tokens); 0 when there is none."""
+    if j >= len(tokens) or tokens[j].raw[:1].lower() not in _LEGAL_FORM_STARTS:
+        return 0  # what the spelling would start with
     for n in (4, 1, 6):
         spelled = "".join(t.raw for t in tokens[j : j + n]).lower()
         if n <= len(tokens) - j and spelled in _LEGAL_FORMS:
@@ -1138,7 +1141,7 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
                 yield _mention(
                     text, tokens, i, j, Entry("law", slug(label), label, subtype), status=status
                 )
-        elif _is_named_decree(t):
+        elif t.norm.endswith("besluit") and _is_named_decree(t):  # the cheap test first
             label = t.raw
             yield _mention(text, tokens, i, i + 1, Entry("law", slug(label), label, "decree"))
         elif t.norm.endswith("wet") and len(t.norm) > 5:
@@ -1387,7 +1390,7 @@ def _ellipses(
     for i, t in enumerate(tokens[:-2]):
         if i in used:
             continue
-        if _elided(tokens, i + 1) and i + 3 in starts:  # `Gemeente` `-` `en` `Provinciewet`
+        if tokens[i + 1].raw == "-" and _elided(tokens, i + 1) and i + 3 in starts:  # `Gemeente` `-` `en` `Provinciewet`
             head = starts[i + 3].mention
             found = (
                 gaz.index.get((t.norm + "wet",))
