@@ -152,6 +152,14 @@ def pattern_set(patterns: tuple[re.Pattern[str], ...]) -> PatternSet:
     return PatternSet(patterns)
 
 
+_SINGLE: dict[int, tuple[re.Pattern[str], PatternSet]] = {}  # by id: hashing a Pattern hashes its code
+
+
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text` (none of its required literals occurs)."""
-    return bool(pattern_set((pattern,)).candidates(text))
+    known = _SINGLE.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = (pattern, PatternSet((pattern,)))
+        if len(_SINGLE) < 4096:  # bounded: one entry per pattern of the rule modules
+            _SINGLE[id(pattern)] = known
+    return bool(known[1].candidates(text))
