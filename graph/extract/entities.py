@@ -30,6 +30,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
+from bestuursgraaf.graph.patterns import may_match
+
 DEFAULT_GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
 
 # file -> (kind, case rule for names: "place" = every capitalised word must stay capitalised)
@@ -891,7 +893,7 @@ def _form_candidates(
 def _commission_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
     """A commissie named after its chair (`commissie Van Aartsen`, `commissie-Remkes`) is the
     committee, an organisation; its namesake is not thereby mentioned as a person."""
-    for m in _COMMISSION_RE.finditer(text):
+    for m in _COMMISSION_RE.finditer(text) if may_match(_COMMISSION_RE, text) else ():
         name = " ".join(m.group("name").split())
         if name.split()[-1] in _NOT_SURNAMES:
             continue
@@ -941,7 +943,7 @@ def _committee_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidat
         label = " ".join(f"{head} {name}".split())
         entry = Entry("organisation", slug(f"commissie voor {name}"), label, "committee")
         yield _mention(text, tokens, first, last, entry)
-    for m in _COMMITTEE_ABBR_RE.finditer(text):
+    for m in _COMMITTEE_ABBR_RE.finditer(text) if may_match(_COMMITTEE_ABBR_RE, text) else ():
         head = " ".join(m.group("head").split()).lower()
         head = head[:-1] if head.endswith("commissies") else head
         names = list(re.finditer(_ABBR_WORD, m.group("names")))
@@ -1558,7 +1560,7 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
             )
         )
     for regex in (_HONORIFIC_RE, _OFFICE_RE):
-        for m in regex.finditer(text):
+        for m in regex.finditer(text) if may_match(regex, text) else ():  # most letters name none
             g = m.groupdict()
             name, titles = (
                 g.get("name") or g.get("name2"),
@@ -1579,7 +1581,7 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
             )
     for m in _MEMBER_RE.finditer(text):
         found.append(person(m.start("name"), m.end("name"), m.group("name"), role="Kamerlid"))
-    for m in _MOTION_RE.finditer(text):
+    for m in _MOTION_RE.finditer(text) if may_match(_MOTION_RE, text) else ():
         for n in re.finditer(_SURNAME, m.group("names")):
             found.append(
                 person(
