@@ -817,8 +817,13 @@ def _form_kind(t: _Token, following: _Token | None = None) -> str | None:
         # `College Bescherming Persoonsgegevens`, `Dienst Justitiële Inrichtingen`; not `College
         # van B&W`, nor a bare `Dienst`
         return _HEADS_BEFORE_A_NAME[t.norm]
+    return _form_word_kind(t.norm)
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the word: a letter repeats its words
+def _form_word_kind(norm: str) -> str | None:
     for head, kind, whole in _FORM_WORDS:
-        if t.norm == head and whole or (t.norm.endswith(head) and len(t.norm) > len(head) + 2):
+        if norm == head and whole or (norm.endswith(head) and len(norm) > len(head) + 2):
             return kind
     return None
 
