@@ -33,6 +33,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from bestuursgraaf.graph.patterns import PatternSet, pattern_set
+
 PHRASES_CSV = Path(__file__).resolve().parent / "gazetteers" / "deadline_phrases.csv"
 
 
@@ -134,6 +136,11 @@ def _forms() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(_B + body + _E, re.IGNORECASE) for name, body in forms.items()}
 
 
+@lru_cache(maxsize=1)
+def _forms_set() -> PatternSet:
+    return pattern_set(tuple(_forms().values()))
+
+
 # A date phrase that names the past or another document: "sinds 2022", "de brief van 18 juni jl."
 _NOT_A_DEADLINE_BEFORE = re.compile(
     r"(?:\bsinds|\bvan|\buit|\bd\.d\.|\bdd)\s+(?:\d{1,2}\s+)?$", re.IGNORECASE
@@ -148,7 +155,9 @@ def find_deadlines(
     `reference_end` is the last day the reference date allows, for a letter dated by its month
     only: `over een jaar` is then that whole month a year on."""
     candidates = []
-    for name, regex in _forms().items():
+    forms = list(_forms().items())
+    for index in _forms_set().candidates(text):  # in order; the other forms cannot match
+        name, regex = forms[index]
         for m in regex.finditer(text):
             if _acceptable(name, m, text):
                 candidates.append((m.start(), -(m.end() - m.start()), name, m))

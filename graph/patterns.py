@@ -3,8 +3,9 @@
 Cue files hold dozens of patterns that each run over every sentence, and most sentences match
 none of them. `required_literals` reads a compiled pattern's syntax tree for literal runs of which every
 match contains one (`zal` in `\\b(?P<subj>ik)\\s+zal\\b`);
-`PatternSet.candidates` tests each such literal once per text (case-folded for IGNORECASE
-patterns, as the regex engine folds) and names the patterns that may match. A pattern whose
+`PatternSet.candidates` finds which of those literals occur in a text in one pass (an
+Aho-Corasick automaton of pyahocorasick over all the literals of a table; case-folded for
+IGNORECASE patterns, as the regex engine folds) and names the patterns that may match. A pattern whose
 literals are all absent cannot match, so skipping it changes nothing that is found; a pattern
 with no such literal, or one whose tree cannot be read, is always run.
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+
+import ahocorasick
 
 try:  # the standard library's own parser (private, but the same one re.compile uses)
     from re import _constants as _sre_constants
@@ -28,21 +31,27 @@ _MIN_LENGTH = 2
 
 def _canon_table() -> dict[int, int]:
     # Characters IGNORECASE matches beyond str.lower() (`ſ` for `s`, the Kelvin sign for `k`):
-    # each class folds to one member, in texts and literals alike.
+    # each class folds to one member, in texts and literals alike. Only the characters that change
+    # are kept, so that a text without any of them needs no translation.
     table = {}
     for key, others in _EXTRA_CASES.items():
         members = (key, *others)
         for member in members:
-            table[member] = min(members)
+            if member != min(members):
+                table[member] = min(members)
     return table
 
 
 _CANON = _canon_table()
+_CANON_CHARS = re.compile("[" + "".join(map(re.escape, map(chr, _CANON))) + "]") if _CANON else None
 
 
 def fold(text: str) -> str:
     """What IGNORECASE compares: lower case (simple, so `İ` is `i`), with _EXTRA_CASES as one."""
-    return text.replace("İ", "i").lower().translate(_CANON)
+    lowered = text.replace("İ", "i").lower()
+    if lowered.isascii() or _CANON_CHARS is None or not _CANON_CHARS.search(lowered):
+        return lowered
+    return lowered.translate(_CANON)
 
 
 def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
@@ -93,6 +102,17 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _best(_requirements(list(tree), bool(pattern.flags & re.IGNORECASE)))
 
 
+def _automaton(literals: dict[str, frozenset[int]]) -> ahocorasick.Automaton | None:
+    """One Aho-Corasick automaton over the literals: a single pass finds every one that occurs."""
+    if not literals:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, indices in literals.items():
+        automaton.add_word(literal, indices)
+    automaton.make_automaton()
+    return automaton
+
+
 class PatternSet:
     """Many patterns over one text: which of them may match it, in their order."""
 
@@ -106,19 +126,22 @@ class PatternSet:
             folded = bool(pattern.flags & re.IGNORECASE)
             for literal in required_literals(pattern) or ():
                 by_literal.setdefault((folded, literal), set()).add(index)
-        self._folded = [(literal, frozenset(i)) for (f, literal), i in by_literal.items() if f]
-        self._exact = [(literal, frozenset(i)) for (f, literal), i in by_literal.items() if not f]
+        self.literals = {  # (folded?, literal) -> indices of the patterns that need it
+            key: frozenset(indices) for key, indices in by_literal.items()
+        }
+        self._folded = _automaton({literal: i for (f, literal), i in self.literals.items() if f})
+        self._exact = _automaton({literal: i for (f, literal), i in self.literals.items() if not f})
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`, in order; the others cannot."""
+        if not text:  # no literal occurs in an empty text
+            return sorted(self._always)
         chosen = set(self._always)
-        if self._folded:
-            folded = fold(text)
-            for literal, indices in self._folded:
-                if literal in folded:
-                    chosen |= indices
-        for literal, indices in self._exact:
-            if literal in text:
+        if self._folded is not None:
+            for _end, indices in self._folded.iter(fold(text)):
+                chosen |= indices
+        if self._exact is not None:
+            for _end, indices in self._exact.iter(text):
                 chosen |= indices
         return sorted(chosen)
 
@@ -129,6 +152,14 @@ def pattern_set(patterns: tuple[re.Pattern[str], ...]) -> PatternSet:
     return PatternSet(patterns)
 
 
+_SINGLE: dict[int, tuple[re.Pattern[str], PatternSet]] = {}  # by id: hashing a Pattern hashes its code
+
+
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text` (none of its required literals occurs)."""
-    return bool(pattern_set((pattern,)).candidates(text))
+    known = _SINGLE.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = (pattern, PatternSet((pattern,)))
+        if len(_SINGLE) < 4096:  # bounded: one entry per pattern of the rule modules
+            _SINGLE[id(pattern)] = known
+    return bool(known[1].candidates(text))

@@ -7,6 +7,7 @@ so a match in `clean` is at the same offsets in the source file.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -158,6 +159,20 @@ class Segmented:
             for m in self.markers
             if span.start <= m.start < span.end and m.number in self.footnotes
         ]
+
+    def sentence_start_after(self, offset: int) -> int:
+        """The start of the first sentence (in order) that starts at or after `offset`; the end
+        of the text when none does."""
+        memo = self.__dict__.get("_sentence_starts")  # (the list it was made from, its length, starts)
+        if memo is None or memo[0] is not self.sentences or memo[1] != len(self.sentences):
+            starts = [s.start for s in self.sentences]
+            memo = (self.sentences, len(starts), starts if starts == sorted(starts) else None, starts)
+            self.__dict__["_sentence_starts"] = memo
+        starts = memo[2]
+        if starts is None:  # not in order: the first in order, as written
+            return next((s for s in memo[3] if s >= offset), len(self.clean))
+        at = bisect.bisect_left(starts, offset)
+        return starts[at] if at < len(starts) else len(self.clean)
 
     def heading_at(self, offset: int) -> Heading | None:
         current = None

@@ -56,3 +56,18 @@ def test_onderwerp_without_a_colon_is_running_text():
         extract_metadata("Geachte voorzitter,\n\nOnderwerp van gesprek was de begroting.\n").title
         is None
     )
+
+
+def test_plain_dates_read_directly_as_dateparser_reads_them():
+    import dateparser
+    from bestuursgraaf.graph.extract.metadata import parse_dutch_date
+
+    forms = [
+        f"{day} {month} {year}"
+        for year in (1899, 2024, 2199)
+        for month in ("januari", "Februari", "APRIL", "december")
+        for day in (0, 1, 29, 30, 31, 32)
+    ] + ["07 maart 2023", "1 mei 1799", "1 mei 2200", "4 sept. 2023"]
+    for text in forms:
+        parsed = dateparser.parse(text, languages=["nl"], settings={"STRICT_PARSING": True})
+        assert parse_dutch_date(text) == (parsed.date() if parsed else None), text

@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from bestuursgraaf.graph.deadlines import _forms
 from bestuursgraaf.graph.extract.actions import load_action_cues
 from bestuursgraaf.graph.extract.commitments import _cues
+from bestuursgraaf.graph.extract.motions import _named_form_set
 from bestuursgraaf.graph.extract.relations import load_relation_cues
+from bestuursgraaf.graph.extract.reports import _LED_RULES
 from bestuursgraaf.graph.patterns import PatternSet, fold, required_literals
 from bestuursgraaf.graph.read import read_corpus
 from bestuursgraaf.graph.segment import segment
@@ -16,6 +19,9 @@ def _tables():
         "statuses": [p for p, _ in load_action_cues().statuses],
         "commitments": [c.regex for c in _cues()],
         "relations": [p for p, _ in load_relation_cues()],
+        "reports": [pattern() for _, pattern in _LED_RULES],
+        "motions": list(_named_form_set().patterns),
+        "deadlines": list(_forms().values()),
     }
 
 
@@ -28,7 +34,7 @@ def sentences(corpus_dir):
     return found
 
 
-@pytest.mark.parametrize("table", ["statuses", "commitments", "relations"])
+@pytest.mark.parametrize("table", ["statuses", "commitments", "relations", "reports", "motions", "deadlines"])
 def test_every_pattern_that_matches_a_sentence_is_a_candidate(table, sentences):
     patterns = _tables()[table]
     cue_set = PatternSet(patterns)

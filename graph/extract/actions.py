@@ -76,7 +76,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from bestuursgraaf.graph.patterns import pattern_set
+from bestuursgraaf.graph.patterns import PatternSet, pattern_set
 from bestuursgraaf.graph.segment import Heading, Segmented, Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "action_cues.csv"
@@ -119,8 +119,10 @@ class ActionCues:
     _multiword: dict[str, tuple[tuple[ActionNoun, tuple[str, ...]], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    status_set: PatternSet | None = field(default=None, compare=False, repr=False)  # of `statuses`
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "status_set", pattern_set(tuple(p for p, _ in self.statuses)))
         multiword: dict[str, list[tuple[ActionNoun, tuple[str, ...]]]] = {}
         for noun in self.nouns:
             words = tuple(noun.word.split())
@@ -636,7 +638,7 @@ def _status_cues(
         return list(memo[text])
     dashed = _DASHED.sub(lambda m: " " * len(m[0]), text)  # same offsets
     found = []
-    for index in pattern_set(tuple(p for p, _ in cues.statuses)).candidates(dashed):
+    for index in cues.status_set.candidates(dashed):
         pattern, status = cues.statuses[index]
         found.extend(
             (m.start(), m.end(), status)
@@ -1308,9 +1310,7 @@ def _topic_first(ctx: _Context, text: str, offset: int) -> list[tuple[str, str, 
 def _sentence_footnotes(segmented: Segmented, sentence: Span) -> list:
     """The footnotes of a sentence: markers in it and the marker glued to its full stop
     (`... van regionale samenwerking.11 Het onderzoek ...`), which stands outside its span."""
-    following = next(
-        (s.start for s in segmented.sentences if s.start >= sentence.end), len(segmented.clean)
-    )
+    following = segmented.sentence_start_after(sentence.end)
     return segmented.footnotes_in(Span(sentence.start, max(sentence.end, following)))
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bestuursgraaf.graph.deadlines import Deadline, find_deadlines
 from bestuursgraaf.graph.extract.metadata import DATE_TEXT
-from bestuursgraaf.graph.patterns import pattern_set
+from bestuursgraaf.graph.patterns import PatternSet, pattern_set
 from bestuursgraaf.graph.segment import Segmented, Span
 
 CUES_CSV = Path(__file__).resolve().parent.parent / "gazetteers" / "commitment_cues.csv"
@@ -50,6 +50,11 @@ class CommitmentMention:
 class _Cue:
     kind: str
     regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cue_set() -> PatternSet:
+    return pattern_set(tuple(c.regex for c in _cues()))
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +301,7 @@ def _sentence_mentions(
     notes = _footnotes(seg, span)
     matches = {kind: [] for kind in ("promise", "reference", "fulfilment", "deferral", "refusal")}
     cues = _cues()
-    cue_set = pattern_set(tuple(c.regex for c in cues))
+    cue_set = _cue_set()
     for index in cue_set.candidates(text):
         matches[cues[index].kind].extend(cues[index].regex.finditer(text))
     noted = any(

@@ -28,6 +28,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
+
+from bestuursgraaf.graph.patterns import may_match
 
 DEFAULT_GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
 
@@ -107,8 +110,7 @@ _TOKEN_RE = re.compile(r"['’][st](?=-)|[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 _GLUE_RE = re.compile(r"-(?:[ \t]*\r?\n\s*(?=[a-zà-ÿ]))?")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a letter has tens of thousands of them
     raw: str
     exact: str  # diacritics folded, case kept
     norm: str  # folded and lower-cased
@@ -118,23 +120,46 @@ class _Token:
     line_start: bool = False  # the first word on its line
 
 
-def _tokens(text: str) -> list[_Token]:
+class _TokenList(list):
+    """The tokens of one text, with their start offsets for bisection (`_token_index`)."""
+
+    starts: list[int]
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_forms(raw: str) -> tuple[str, str]:
+    exact = _fold(raw)
+    return exact, exact.lower()
+
+
+def _tokens(text: str) -> _TokenList:
     """Words and punctuation; a hyphen between two words (or at a hard wrap) is glue, not a token."""
-    out: list[_Token] = []
+    out = _TokenList()
+    append, find, folded_forms, new = out.append, text.find, _folded_forms, tuple.__new__
     glue_next = False
+    previous_end = 0
     for m in _TOKEN_RE.finditer(text):
         raw = m.group()
-        if raw == "-" and out and out[-1].end == m.start() and raw[0] not in "'’":
-            glue = _GLUE_RE.match(text, m.start())
-            after = glue.end() if glue else m.end()
+        start, end = m.span()
+        if raw == "-" and out and previous_end == start:
+            glue = _GLUE_RE.match(text, start)
+            after = glue.end() if glue else end
             if after < len(text) and (text[after].isalnum() or text[after] in "'’"):
                 glue_next = True
                 continue
-        exact = _fold(raw)
-        line_start = "\n" in text[out[-1].end if out else 0 : m.start()]
-        out.append(_Token(raw, exact, exact.lower(), m.start(), m.end(), glue_next, line_start))
+        exact, norm = folded_forms(raw)
+        # a _Token, made without the keyword-default wrapper of NamedTuple (tens of thousands a letter)
+        append(new(_Token, (raw, exact, norm, start, end, glue_next, find("\n", previous_end, start) != -1)))
+        previous_end = end
         glue_next = False
+    out.starts = [t.start for t in out]
     return out
+
+
+def _token_index(tokens: list[_Token], offset: int) -> int:
+    """The index of the first token that starts at or after `offset` (len(tokens) if none)."""
+    starts = tokens.starts if isinstance(tokens, _TokenList) else [t.start for t in tokens]
+    return bisect.bisect_left(starts, offset)
 
 
 def _is_abbreviation(alias: str) -> bool:
@@ -260,7 +285,9 @@ def _lookup(
     tokens: list[_Token], i: int, index: Mapping[tuple[str, ...], tuple[_Alias, ...]], longest: int
 ) -> tuple[int, _Alias] | None:
     """The longest alias starting at token i whose case fits: (end token index, alias)."""
-    prefixes = _prefixes(index)
+    first_words, prefixes = _prefixes(index)
+    if tokens[i].norm not in first_words:  # most words start no alias
+        return None
     norms: list[str] = []
     for t in tokens[i : i + longest]:  # only as far as some alias starts with these words
         norms.append(t.norm)
@@ -275,17 +302,19 @@ def _lookup(
     return None
 
 
-_PREFIX_CACHE: list[tuple[Mapping, frozenset]] = []
+_PREFIX_CACHE: dict[int, tuple[Mapping, frozenset[str], frozenset]] = {}
 
 
-def _prefixes(index: Mapping[tuple[str, ...], tuple[_Alias, ...]]) -> frozenset:
-    """Every leading part of every alias in an index (computed once per index)."""
-    for known, prefixes in _PREFIX_CACHE:
-        if known is index:
-            return prefixes
+def _prefixes(index: Mapping[tuple[str, ...], tuple[_Alias, ...]]) -> tuple[frozenset[str], frozenset]:
+    """The first words of the aliases in an index, and every leading part of every alias
+    (computed once per index)."""
+    known = _PREFIX_CACHE.get(id(index))
+    if known is not None and known[0] is index:
+        return known[1], known[2]
     prefixes = frozenset(key[:n] for key in index for n in range(1, len(key) + 1))
-    _PREFIX_CACHE.append((index, prefixes))
-    return prefixes
+    first_words = frozenset(key[0] for key in index if key)
+    _PREFIX_CACHE[id(index)] = (index, first_words, prefixes)
+    return first_words, prefixes
 
 
 def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entry, **attrs: str):
@@ -308,12 +337,15 @@ def _mention(text: str, tokens: list[_Token], first: int, last: int, entry: Entr
 
 
 def _gazetteer_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
-    for i in range(len(tokens)):
+    first_words = _prefixes(gaz.index)[0]
+    for i, t in enumerate(tokens):
+        if t.norm not in first_words:  # what `_lookup` checks first, without the call
+            continue
         found = _lookup(tokens, i, gaz.index, gaz.longest)
         if found and not _elided(tokens, found[0]) and not _polity_modifier(tokens, *found):
             last, alias = found
             abbreviation = (
-                text[tokens[i].start : tokens[last - 1].end] if alias.abbreviation else ""
+                text[t.start : tokens[last - 1].end] if alias.abbreviation else ""
             )
             yield _mention(text, tokens, i, last, alias.entry, abbreviation=abbreviation)
 
@@ -640,6 +672,8 @@ _NAME_PATTERNS = (
 def _pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
     """`Vereniging van X`, `Raad voor X`, `Inspectie X`, `Stichting X`, `gemeente X`, ..."""
     for i, t in enumerate(tokens):
+        if t.norm not in _HEADS:  # no pattern's head word
+            continue
         for heads, kind, subtype, needs_capital_head in _NAME_PATTERNS:
             if t.norm not in heads or (needs_capital_head and not t.raw[0].isupper()) or t.glued:
                 continue
@@ -760,6 +794,7 @@ _KINDS_WITHOUT_DEFINITION = frozenset(
     {"research_institute", "regulator", "professional_association", "foundation", "airport"}
 )
 _LEGAL_FORMS = frozenset({"b.v.", "n.v.", "u.a.", "bv", "nv", "v.o.f."})
+_LEGAL_FORM_STARTS = frozenset(form[0] for form in _LEGAL_FORMS)
 # Capitalised words that open a sentence but are no part of a name.
 _SENTENCE_OPENERS = frozenset(
     {"de", "het", "een", "deze", "die", "dit", "dat", "ook", "volgens", "namens", "door", "met",
@@ -783,14 +818,21 @@ def _form_kind(t: _Token, following: _Token | None = None) -> str | None:
         # `College Bescherming Persoonsgegevens`, `Dienst Justitiële Inrichtingen`; not `College
         # van B&W`, nor a bare `Dienst`
         return _HEADS_BEFORE_A_NAME[t.norm]
+    return _form_word_kind(t.norm)
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the word: a letter repeats its words
+def _form_word_kind(norm: str) -> str | None:
     for head, kind, whole in _FORM_WORDS:
-        if t.norm == head and whole or (t.norm.endswith(head) and len(t.norm) > len(head) + 2):
+        if norm == head and whole or (norm.endswith(head) and len(norm) > len(head) + 2):
             return kind
     return None
 
 
 def _legal_form_at(tokens: list[_Token], j: int) -> int:
     """Tokens that spell a legal form at j (`B . V .` is four tokens); 0 when there is none."""
+    if j >= len(tokens) or tokens[j].raw[:1].lower() not in _LEGAL_FORM_STARTS:
+        return 0  # what the spelling would start with
     for n in (4, 1, 6):
         spelled = "".join(t.raw for t in tokens[j : j + n]).lower()
         if n <= len(tokens) - j and spelled in _LEGAL_FORMS:
@@ -885,12 +927,12 @@ def _inquiry_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]
 def _commission_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
     """A commissie named after its chair (`commissie Van Aartsen`, `commissie-Remkes`) is the
     committee, an organisation; its namesake is not thereby mentioned as a person."""
-    for m in _COMMISSION_RE.finditer(text):
+    for m in _COMMISSION_RE.finditer(text) if may_match(_COMMISSION_RE, text) else ():
         name = " ".join(m.group("name").split())
         if name.split()[-1] in _NOT_SURNAMES:
             continue
-        first = next(i for i, t in enumerate(tokens) if t.start >= m.start())
-        last = next((i for i, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+        first = _token_index(tokens, m.start())
+        last = _token_index(tokens, m.end())
         head = "Groep" if m["head"] == "Groep" else "Commissie"
         yield _body(text, tokens, first, last, f"{head} {name[0].upper()}{name[1:]}", "committee")
 
@@ -918,8 +960,8 @@ _COMMITTEE_ABBR_RE = re.compile(
 
 
 def _token_range(tokens: list[_Token], start: int, end: int) -> tuple[int, int]:
-    first = next(i for i, t in enumerate(tokens) if t.start >= start)
-    last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    first = _token_index(tokens, start)
+    last = _token_index(tokens, end)
     return first, last
 
 
@@ -934,7 +976,7 @@ def _committee_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candidat
         label = " ".join(f"{head} {name}".split())
         entry = Entry("organisation", slug(f"commissie voor {name}"), label, "committee")
         yield _mention(text, tokens, first, last, entry)
-    for m in _COMMITTEE_ABBR_RE.finditer(text):
+    for m in _COMMITTEE_ABBR_RE.finditer(text) if may_match(_COMMITTEE_ABBR_RE, text) else ():
         head = " ".join(m.group("head").split()).lower()
         head = head[:-1] if head.endswith("commissies") else head
         names = list(re.finditer(_ABBR_WORD, m.group("names")))
@@ -1134,7 +1176,7 @@ def _law_pattern_candidates(text: str, tokens: list[_Token]) -> Iterator[_Candid
                 yield _mention(
                     text, tokens, i, j, Entry("law", slug(label), label, subtype), status=status
                 )
-        elif _is_named_decree(t):
+        elif t.norm.endswith("besluit") and _is_named_decree(t):  # the cheap test first
             label = t.raw
             yield _mention(text, tokens, i, i + 1, Entry("law", slug(label), label, "decree"))
         elif t.norm.endswith("wet") and len(t.norm) > 5:
@@ -1273,8 +1315,8 @@ def _provisions(text: str, chosen: list[_Candidate], tokens: list[_Token]) -> li
             lid, end = _lid(after.group("lid")), after.end()
         art = before.group("art")
         attrs = (("law", m.key), ("article", art)) + ((("lid", lid),) if lid else ())
-        first = next(i for i, t in enumerate(tokens) if t.start >= before.start())
-        last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+        first = _token_index(tokens, before.start())
+        last = _token_index(tokens, end)
         mention = EntityMention(
             "law", f"{m.key}-art-{art}", f"{m.label}, artikel {art}", "provision",
             text[before.start() : end], before.start(), end, attrs,
@@ -1325,8 +1367,8 @@ def _parenthesised_articles(
                 start = text.rindex("rt", m.start(), start) - 1  # from `artikel`/`art`
             end = m.start("arts") + number.end()
             art = number.group()
-            first = next(i for i, t in enumerate(tokens) if t.start >= start)
-            last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+            first = _token_index(tokens, start)
+            last = _token_index(tokens, end)
             mention = EntityMention(
                 "law", f"{law.key}-art-{art}", f"{law.label}, artikel {art}", "provision",
                 text[start:end], start, end, (("law", law.key), ("article", art)),
@@ -1383,7 +1425,7 @@ def _ellipses(
     for i, t in enumerate(tokens[:-2]):
         if i in used:
             continue
-        if _elided(tokens, i + 1) and i + 3 in starts:  # `Gemeente` `-` `en` `Provinciewet`
+        if tokens[i + 1].raw == "-" and _elided(tokens, i + 1) and i + 3 in starts:  # `Gemeente` `-` `en` `Provinciewet`
             head = starts[i + 3].mention
             found = (
                 gaz.index.get((t.norm + "wet",))
@@ -1507,9 +1549,8 @@ _APPOSITION_RE = re.compile(
 
 def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iterator[_Candidate]:
     def person(start: int, end: int, name: str, **attrs: str) -> _Candidate | None:
-        first = next((i for i, t in enumerate(tokens) if t.start >= start), None)
-        last = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
-        if first is None or first >= last:
+        first, last = _token_index(tokens, start), _token_index(tokens, end)
+        if first == len(tokens) or first >= last:
             return None
         name = " ".join(name.split())
         if name.split()[-1] in _NOT_SURNAMES:
@@ -1552,7 +1593,7 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
             )
         )
     for regex in (_HONORIFIC_RE, _OFFICE_RE):
-        for m in regex.finditer(text):
+        for m in regex.finditer(text) if may_match(regex, text) else ():  # most letters name none
             g = m.groupdict()
             name, titles = (
                 g.get("name") or g.get("name2"),
@@ -1573,7 +1614,7 @@ def _person_candidates(text: str, tokens: list[_Token], gaz: Gazetteers) -> Iter
             )
     for m in _MEMBER_RE.finditer(text):
         found.append(person(m.start("name"), m.end("name"), m.group("name"), role="Kamerlid"))
-    for m in _MOTION_RE.finditer(text):
+    for m in _MOTION_RE.finditer(text) if may_match(_MOTION_RE, text) else ():
         for n in re.finditer(_SURNAME, m.group("names")):
             found.append(
                 person(

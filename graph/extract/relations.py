@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bestuursgraaf.graph.extract.actions import ActionMention
-from bestuursgraaf.graph.patterns import pattern_set
+from bestuursgraaf.graph.patterns import PatternSet, pattern_set
 from bestuursgraaf.graph.segment import Span
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "gazetteers" / "relation_cues.csv"
@@ -88,12 +88,17 @@ def load_relation_cues(path: Path = CUES_PATH) -> tuple[tuple[re.Pattern[str], s
     return tuple(cues)
 
 
+@lru_cache(maxsize=1)
+def _relation_cue_set() -> PatternSet:
+    return pattern_set(tuple(p for p, _ in load_relation_cues()))
+
+
 def classify_motion_relations(sentence: str, offset: int = 0) -> list[MotionRelationCue]:
     """Every relation cue in a sentence, longest first where two overlap, in order."""
     cues = load_relation_cues()
     found = [
         MotionRelationCue(relation, m[0], m.start() + offset, m.end() + offset)
-        for index in pattern_set(tuple(p for p, _ in cues)).candidates(sentence)
+        for index in _relation_cue_set().candidates(sentence)
         for pattern, relation in (cues[index],)
         for m in pattern.finditer(sentence)
     ]

@@ -43,11 +43,12 @@ taken from another mention of the same report in the text; an untitled report is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bestuursgraaf.graph.extract.actions import _FUNCTION, _STOP, CUES_PATH, slugify
-from bestuursgraaf.graph.patterns import may_match
+from bestuursgraaf.graph.patterns import PatternSet, may_match, pattern_set
 
 KINDS = (
     "ongevraagd advies",
@@ -649,12 +650,17 @@ def _editions(text: str, offset: int) -> list[ReportMention]:
 
 # `de 'Voorlichting Interbestuurlijke Verhoudingen' van de Raad van State`: a quoted title of an
 # advisory body's publication without a kind word before it.
-def _quoted_of_body(text: str, offset: int) -> list[ReportMention]:
+@lru_cache(maxsize=1)
+def _quoted_of_body_pattern() -> re.Pattern[str]:
     body_pattern = _patterns()[3].pattern[4:-2]
-    pattern = re.compile(
+    return re.compile(
         r"['‘“\"](?P<title>[A-Z][^'‘’“”\"]{3,150}?)['’”\"]\s+van\s+(?:de|het)\s+"
         rf"(?P<body>{body_pattern})"
     )
+
+
+def _quoted_of_body(text: str, offset: int) -> list[ReportMention]:
+    pattern = _quoted_of_body_pattern()
     found = []
     for m in pattern.finditer(text):
         raw_body = m["body"]
@@ -1021,18 +1027,38 @@ def sent_report(sentence: str, offset: int, heading_title: str | None) -> Report
     )
 
 
+# The rules that find nothing where their one pattern finds nothing (each is a loop over the
+# pattern's matches), in the order their mentions are collected.
+_LED_RULES: tuple[tuple[Callable[[str, int], list[ReportMention]], Callable[[], re.Pattern[str]]], ...] = (
+    (_study_of_name, lambda: _STUDY_OF_NAME),
+    (_subject_named, lambda: _SUBJECT),
+    (_state_of, lambda: _STATE_OF),
+    (_kind_lines, lambda: _KIND_LINE),
+    (_editions, lambda: _EDITION),
+    (_quoted_of_body, _quoted_of_body_pattern),
+    (_parliamentary, lambda: _PARLIAMENTARY),
+    (_committee_cited, lambda: _COMMITTEE_CITED),
+    (_requested_advice, lambda: _REQUESTED),
+    (_coming_on_subject, lambda: _COMING_ON),
+    (_possessive_advice, lambda: _POSSESSIVE_ADVICE),
+)
+
+
+@lru_cache(maxsize=1)
+def _led_rules_set() -> PatternSet:
+    """Which of `_LED_RULES` may find something in a text (`graph.patterns`)."""
+    return pattern_set(tuple(pattern() for _, pattern in _LED_RULES))
+
+
 def extract_reports(text: str, offset: int = 0) -> list[ReportMention]:
     """Every cited report in a text (a whole letter with its footnotes, or one footnote), in order."""
     mentions = _reference_style(text, offset)
     mentions = mentions or _comma_style(text, offset)
     mentions += _url_only(text, offset) + _acronym_reference(text, offset)
     taken = [(m.start, m.end) for m in mentions]
-    others = _running_text(text, offset) + _study_of_name(text, offset)
-    others += _subject_named(text, offset) + _state_of(text, offset) + _kind_lines(text, offset)
-    others += _editions(text, offset) + _quoted_of_body(text, offset)
-    others += _parliamentary(text, offset)
-    others += _committee_cited(text, offset) + _requested_advice(text, offset)
-    others += _coming_on_subject(text, offset) + _possessive_advice(text, offset)
+    others = _running_text(text, offset)
+    for index in _led_rules_set().candidates(text):  # in their order; the others cannot match
+        others += _LED_RULES[index][0](text, offset)
     for mention in sorted(others, key=lambda m: (m.start, -m.end)):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)  # `De ROB heeft in het rapport over 'X'` once, with its body
