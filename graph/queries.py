@@ -17,10 +17,11 @@ one of two variables, the other left UNDEF: `VALUES (?action ?action_iri) { ("k"
 `{ (UNDEF <iri>) }`, so that the query starts from a bound term either way (a `FILTER` that
 accepts both makes an engine evaluate what follows for every candidate first). A query whose
 parameters belong in another group (a sub-SELECT that finds the few things the rest is joined
-to) marks that place with the comment `#@parameters`. A date parameter also takes `today`; one declared with
-`default today` is bound to the day the query runs when no value is given. Values are written
-as RDF terms (an IRI checked for
-forbidden characters, or an escaped literal), never by pasting text.
+to) marks that place with the comment `#@parameters`; where several sub-SELECTs each start
+from the same few things, each is marked and each gets the same bindings. A date parameter also
+takes `today`; one declared with `default today` is bound to the day the query runs when no
+value is given. Values are written as RDF terms (an IRI checked for forbidden characters, or an
+escaped literal), never by pasting text.
 """
 
 from __future__ import annotations
@@ -119,9 +120,8 @@ class NamedQuery:
                 raise ParameterError(f"query {self.name!r} needs the parameter {parameter.name!r}")
         if not bindings:
             return self.text
-        marker = self.text.find(BINDING_MARKER)
-        if marker >= 0:
-            return self.text[:marker] + " ".join(bindings) + self.text[marker + len(BINDING_MARKER) :]
+        if BINDING_MARKER in self.text:  # at each place marked (every one binds the same variables)
+            return self.text.replace(BINDING_MARKER, " ".join(bindings))
         match = re.search(r"\bWHERE\s*\{", self.text, flags=re.IGNORECASE)
         if match is None:
             raise ParameterError(f"query {self.name!r} has no WHERE clause to bind parameters in")
