@@ -170,7 +170,9 @@ def make_units(quads: Iterable[tuple], shapes: Graph, ontology: Graph, version: 
                     triples.add((node, p, o))
                     if isinstance(o, (URIRef, BNode)):
                         triples.update((o, p2, o2) for p2, o2 in outgoing.get(o, ()) if p2 in reads)
-                triples.update((s, p, node) for s, p in incoming.get(node, ()))
+                for s, p in incoming.get(node, ()):  # along an inverse path: its subjects are value nodes
+                    triples.add((s, p, node))
+                    triples.update((s, p2, o2) for p2, o2 in outgoing.get(s, ()) if p2 in reads)
             triples.update((sub, RDFS.subClassOf, sup) for sub, sup in hierarchy)
             digest = hashlib.sha256(version.encode() + b"\0")
             digest.update("\n".join(nt(node) for node in members).encode() + b"\0")

@@ -151,3 +151,27 @@ def test_focus_nodes_of_every_target_kind_are_validated():
     units = make_units(quads, shapes, Graph())
     focus = {node for unit in units for node in unit.focus}
     assert focus == {URIRef(ex + "bad"), URIRef(ex + "b"), URIRef(ex + "lonely")}
+
+
+def test_an_inverse_path_sees_the_types_of_its_subjects_in_other_graphs():
+    # the Kamer's decision (open-data graph) on a motion typed in a letter's graph: sh:class Motion
+    # along ^bg:decision must find the motion's type there, as validating the union does
+    base = "https://w3id.org/bestuursgraaf/id/"
+    motion, decision, passage = URIRef(base + "motie/m"), URIRef(base + "besluit/b"), URIRef(base + "doc/d/passage/1-2")
+    letter, opendata = URIRef(base + "graph/doc/d"), URIRef(base + "graph/tk-opendata")
+    quads = [
+        (motion, RDF.type, BG.Motion, letter),
+        (motion, RDFS.label, Literal("motie-X"), letter),
+        (motion, BG.mentionedIn, passage, letter),
+        (passage, RDF.type, BG.Passage, letter),
+        (motion, BG.decision, decision, opendata),
+        (decision, RDF.type, BG.MotionDecision, opendata),
+        (decision, BG.importedFrom, Literal("tk-odata/x.json"), opendata),
+    ]
+    dataset = Dataset()
+    for quad in quads:
+        dataset.add(quad)
+    whole = {v for v in validate_graph(dataset).violations if v.focus == str(decision)}
+    units = {v for v in validate_in_units(quads).violations if v.focus == str(decision)}
+    assert units == whole
+    assert not any("bg:decision" in str(v) and "decision of a bg:Motion" in str(v) for v in units)
